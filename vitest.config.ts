@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["{apps,packages}/**/*.test.{ts,tsx}"],
+    exclude: ["**/node_modules/**", "**/dist/**"],
+    // Integration tests start real servers on loopback; give them room on a 2-core machine.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
