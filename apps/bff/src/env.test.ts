@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.ts";
+
+const secret = "s3cret-value-long-enough";
+const production = {
+  NODE_ENV: "production",
+  PUBLIC_URL: "https://rewards.example.com",
+  CROWDTWIST_BASE_URL: "https://apibrand.crowdtwist.com",
+  CROWDTWIST_API_KEY: secret,
+  ALIDA_BASE_URL: "https://api.us.alida.com",
+  ALIDA_CLIENT_SECRET: secret,
+  OIDC_ISSUER: "https://id.example.com",
+  OIDC_CLIENT_SECRET: secret,
+  LIVE_PUSH_API_KEY: secret,
+};
+
+describe("parseEnv", () => {
+  it("runs with no configuration against the sandbox", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, CROWDTWIST_ID_TYPE: "third_party_id" });
+    expect(env.publicUrl).toBe("http://localhost:3000");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseEnv({ CROWDTWIST_ID_TYPE: "email" })).toThrow(/CROWDTWIST_ID_TYPE/);
+  });
+
+  it("accepts a complete production configuration", () => {
+    expect(parseEnv(production).NODE_ENV).toBe("production");
+  });
+
+  it.each([
+    [
+      "the sandbox's CrowdTwist",
+      { CROWDTWIST_BASE_URL: "http://localhost:4010" },
+      /CROWDTWIST_BASE_URL: points at the local sandbox/,
+    ],
+    ["a plain-http issuer", { OIDC_ISSUER: "http://id.example.com" }, /OIDC_ISSUER: must be an https/],
+    ["a missing CrowdTwist key", { CROWDTWIST_API_KEY: undefined }, /CROWDTWIST_API_KEY: is required/],
+    ["no webhook credential", { LIVE_PUSH_API_KEY: undefined }, /LIVE_PUSH_API_KEY/],
+    ["a short secret", { OIDC_CLIENT_SECRET: "short" }, /OIDC_CLIENT_SECRET: must be at least 16/],
+  ])("refuses %s in production", (_name, change, message) => {
+    expect(() => parseEnv({ ...production, ...change })).toThrow(message);
+  });
+
+  it("accepts Basic credentials for the webhook instead of a key", () => {
+    const env = {
+      ...production,
+      LIVE_PUSH_API_KEY: undefined,
+      LIVE_PUSH_BASIC_USER: "ct",
+      LIVE_PUSH_BASIC_PASSWORD: secret,
+    };
+    expect(() => parseEnv(env)).not.toThrow();
+  });
+
+  it("never puts a secret in its error message", () => {
+    const run = () => parseEnv({ ...production, CROWDTWIST_BASE_URL: "http://localhost:4010" });
+    expect(run).toThrow();
+    try {
+      run();
+    } catch (error) {
+      expect(String(error)).not.toContain(secret);
+    }
+  });
+});

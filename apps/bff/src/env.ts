@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+// The BFF's configuration, parsed once at start. A bad value stops the process with a message that
+// names the variable; production refuses the sandbox and anything that is not a real secret.
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalSecret = z.string().min(16, "must be at least 16 characters").optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: port.default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  PUBLIC_URL: z.url().optional(),
+  WEB_DIST_DIR: z.string().optional(),
+  CROWDTWIST_BASE_URL: z.url().default("http://localhost:4010"),
+  CROWDTWIST_API_KEY: optionalSecret,
+  CROWDTWIST_ID_TYPE: z
+    .enum(["id", "third_party_id", "username", "facebook_user_id", "twitter_user_id", "mobile_phone_number"])
+    .default("third_party_id"),
+  ALIDA_BASE_URL: z.url().default("http://localhost:4010"),
+  ALIDA_TOKEN_URL: z.url().optional(),
+  ALIDA_COMMUNITY: z.string().min(1).default("demo-community"),
+  ALIDA_CLIENT_ID: z.string().min(1).default("portal-bff"),
+  ALIDA_CLIENT_SECRET: optionalSecret,
+  OIDC_ISSUER: z.url().default("http://localhost:4010/oidc"),
+  OIDC_CLIENT_ID: z.string().min(1).default("portal"),
+  OIDC_CLIENT_SECRET: optionalSecret,
+  LIVE_PUSH_API_KEY: optionalSecret,
+  LIVE_PUSH_BASIC_USER: z.string().min(1).optional(),
+  LIVE_PUSH_BASIC_PASSWORD: optionalSecret,
+});
+
+type RawEnv = z.infer<typeof schema>;
+
+const isLoopback = (url: string) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
+
+/** What production refuses: the sandbox's loopback URLs, plain-http upstreams and missing secrets. */
+function productionProblems(env: RawEnv): string[] {
+  const problems: string[] = [];
+  for (const name of ["CROWDTWIST_BASE_URL", "ALIDA_BASE_URL", "OIDC_ISSUER"] as const) {
+    const value = env[name];
+    if (isLoopback(value)) problems.push(`${name}: points at the local sandbox; set the real upstream URL`);
+    else if (!value.startsWith("https://")) problems.push(`${name}: must be an https:// URL in production`);
+  }
+  for (const name of ["CROWDTWIST_API_KEY", "ALIDA_CLIENT_SECRET", "OIDC_CLIENT_SECRET"] as const) {
+    if (!env[name]) problems.push(`${name}: is required in production`);
+  }
+  if (!env.LIVE_PUSH_API_KEY && !(env.LIVE_PUSH_BASIC_USER && env.LIVE_PUSH_BASIC_PASSWORD)) {
+    problems.push(
+      "LIVE_PUSH_API_KEY: set it (or LIVE_PUSH_BASIC_USER and LIVE_PUSH_BASIC_PASSWORD) in production",
+    );
+  }
+  if (!env.PUBLIC_URL?.startsWith("https://")) problems.push("PUBLIC_URL: must be the portal's https:// URL");
+  return problems;
+}
+
+export type Env = RawEnv & { publicUrl: string };
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
+  const problems = result.success
+    ? result.data.NODE_ENV === "production"
+      ? productionProblems(result.data)
+      : []
+    : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  if (!result.success || problems.length > 0) {
+    throw new Error(`BFF configuration is invalid:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+  const env = result.data;
+  return { ...env, publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+}

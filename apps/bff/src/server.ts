@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { createApi } from "./app.ts";
+import type { Env } from "./env.ts";
+import { handleNotFound } from "./errors.ts";
+
+// The whole HTTP surface: security headers, the API, and the built single-page app.
+
+const defaultWebDist = resolve(import.meta.dirname, "../../web/dist");
+
+export function createServerApp(env: Env) {
+  const webDist = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist;
+  const server = new Hono();
+
+  server.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "https:", "http://localhost:*"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      strictTransportSecurity: env.NODE_ENV === "production" ? "max-age=63072000; includeSubDomains" : false,
+      xFrameOptions: "DENY",
+    }),
+  );
+  server.route("/", createApi());
+  // Unknown API paths answer in the API's error shape, never with the app's HTML.
+  server.all("/api/*", handleNotFound);
+
+  // Hashed assets never change; the HTML is revalidated so a deploy shows at once.
+  server.use("/assets/*", async (c, next) => {
+    await next();
+    if (c.res.ok) c.header("cache-control", "public, max-age=31536000, immutable");
+  });
+  server.use("*", serveStatic({ root: webDist }));
+
+  // Every other GET is a route of the single-page app: answer with its HTML shell.
+  const indexFile = join(webDist, "index.html");
+  const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, "utf8") : null;
+  server.get("*", (c) => {
+    if (indexHtml === null) {
+      return c.text("The web app is not built yet. Run `npm start`, which builds it.", 503);
+    }
+    c.header("cache-control", "no-cache");
+    return c.html(indexHtml);
+  });
+  return server;
+}

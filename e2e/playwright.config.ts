@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+import { PORTAL_URL, SANDBOX_URL, systemEnv } from "./system.ts";
+
+// Drives the whole system (sandbox + BFF + built web app) in Debian's Chromium. Playwright's own
+// browser downloads are never used: the tests run the machine's /usr/bin/chromium.
+export default defineConfig({
+  testDir: "tests",
+  outputDir: "../.cache/test-results/e2e-artifacts",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: PORTAL_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "node ../scripts/serve.mjs",
+    url: `${PORTAL_URL}/api/health`,
+    env: systemEnv,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+  metadata: { sandbox: SANDBOX_URL },
+});

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { CROWDTWIST_API_KEY, PORTAL_URL, SANDBOX_URL } from "../system.ts";
+
+function authorizationUrl() {
+  const verifier = randomBytes(32).toString("base64url");
+  const url = new URL(`${SANDBOX_URL}/oidc/auth`);
+  url.search = new URLSearchParams({
+    client_id: "portal",
+    response_type: "code",
+    scope: "openid profile email roles",
+    redirect_uri: `${PORTAL_URL}/api/auth/callback`,
+    state: "e2e-state",
+    nonce: "e2e-nonce",
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+    code_challenge_method: "S256",
+  }).toString();
+  return url.toString();
+}
+
+test("the sandbox sign-in page signs a demo member in and returns a code to the portal", async ({ page }) => {
+  await page.goto(authorizationUrl());
+  await expect(page.getByText("ava")).toBeVisible();
+  await page.getByLabel("Username").fill("ava");
+  await page.getByLabel("Password").fill("demo");
+  const callback = page.waitForRequest((request) =>
+    request.url().startsWith(`${PORTAL_URL}/api/auth/callback`),
+  );
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const url = new URL((await callback).url());
+  expect(url.searchParams.get("code")).toBeTruthy();
+  expect(url.searchParams.get("state")).toBe("e2e-state");
+});
+
+test("the sandbox sign-in page refuses a wrong password", async ({ page }) => {
+  await page.goto(authorizationUrl());
+  await page.getByLabel("Username").fill("ben");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Unknown username or wrong password.");
+  await expect(page.getByLabel("Username")).toHaveValue("ben");
+});
+
+test("the sandbox serves CrowdTwist activities for a demo member, with the key", async ({ request }) => {
+  const path = `${SANDBOX_URL}/v2/users/ava/activities?id_type=third_party_id`;
+  const refused = await request.get(path);
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toEqual({ error: "invalid_auth", message: "Invalid access credentials." });
+
+  const response = await request.get(path, {
+    headers: { "X-CT-Authorization": `CTApiKey ${CROWDTWIST_API_KEY}` },
+  });
+  expect(response.status()).toBe(200);
+  const activities = await response.json();
+  expect(activities.length).toBeGreaterThanOrEqual(20);
+});
+
+test("completing an activity in the sandbox awards points and moves the member", async ({ request }) => {
+  await request.post(`${SANDBOX_URL}/sandbox/reset`);
+  const done = await request.post(`${SANDBOX_URL}/sandbox/members/ava/complete/104`);
+  expect(done.status()).toBe(200);
+  // 500 points with a +100 launch gift lifts Ava from 350 to 950: still Bronze.
+  expect(await done.json()).toMatchObject({ awarded: 600, tier: "Bronze", totalPoints: 950 });
+  const again = await request.post(`${SANDBOX_URL}/sandbox/members/ava/complete/120`);
+  expect(await again.json()).toMatchObject({ awarded: 200, tier: "Silver", tierChanged: true });
+  const locked = await request.post(`${SANDBOX_URL}/sandbox/members/ava/complete/106`);
+  expect(locked.status()).toBe(409);
+  await request.post(`${SANDBOX_URL}/sandbox/reset`);
+});
