@@ -1,0 +1,101 @@
+import { tierForScore } from "../program/rules.ts";
+import type { SeedTier } from "../program/seed-types.ts";
+import type { MemberState } from "../program/state.ts";
+
+// A Live Push user-profile body as CrowdTwist sends it, quirks included: the tier block mixes
+// camelCase with a snake_case `timeframe_score` on some pushes, and the body carries fields the
+// portal must drop (password, salt, hash algorithm, IP address).
+
+const DAY_MS = 86_400_000;
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+function level(tier: SeedTier | undefined) {
+  if (!tier) return null;
+  return { minValue: tier.minValue === 0 ? null : tier.minValue, maxValue: tier.maxValue, title: tier.title };
+}
+
+export function renderLivePushProfile(member: MemberState, tiers: readonly SeedTier[], now: Date) {
+  const sorted = [...tiers].sort((a, b) => a.minValue - b.minValue);
+  const current =
+    tiers.find((tier) => tier.id === member.tierId) ?? tierForScore(tiers, member.timeframeScore);
+  const next = sorted.find((tier) => tier.minValue > current.minValue);
+  const daysUntilExpiration = Math.max(
+    0,
+    Math.ceil((member.expirationDate.getTime() - now.getTime()) / DAY_MS),
+  );
+  const timeframeKey = member.id % 2 === 0 ? "timeframeScore" : "timeframe_score";
+  return {
+    country: member.country,
+    receiveSmsMessages: 0,
+    facebookUserId: member.facebookUserId,
+    redeemablePoints: member.redeemablePoints,
+    postalCode: member.postalCode,
+    tierInfo: {
+      resetDate: null,
+      dateReached: member.dateReached.toISOString(),
+      scoreNeededToReach: next ? Math.max(0, next.minValue - member.timeframeScore) : null,
+      nextLevel: level(next),
+      tierScore: member.timeframeScore - current.minValue,
+      [timeframeKey]: member.timeframeScore,
+      assignedByEvent: member.assignedByEvent,
+      currentLevel: level(current),
+      score: member.timeframeScore,
+      daysUntilResetDate: null,
+      daysUntilExpirationDate: daysUntilExpiration,
+      dateAssigned: member.dateAssigned.toISOString(),
+      expirationDate: member.expirationDate.toISOString(),
+      scoreNeededToMaintain:
+        current.scoreToMaintain === null
+          ? null
+          : Math.max(0, current.scoreToMaintain - member.timeframeScore),
+    },
+    customData: null,
+    signUpTypeId: 3,
+    isActive: 1,
+    emailAddress: member.email,
+    password: null,
+    dateMobileVerified: null,
+    dateLastLogin: epochSeconds(now),
+    yahooUserId: null,
+    state: member.state,
+    id: member.id,
+    monthlyPoints: 0,
+    signUpCampaign: null,
+    signUpChannelId: null,
+    ipAddress: "203.0.113.24",
+    fanRank: 0,
+    firstName: member.firstName,
+    fsqUserId: null,
+    activityStreamOptIn: "1",
+    googleUserId: null,
+    region: member.region,
+    instUserId: null,
+    weeklyPoints: 0,
+    lastName: member.lastName,
+    clientBrandingId: "0",
+    gender: member.gender,
+    city: member.city,
+    dateLastUpdated: member.dateLastUpdated,
+    hashAlgorithmId: null,
+    numFacebookFriends: 0,
+    thirdPartyId: member.username,
+    dateCreated: epochSeconds(member.dateReached) - 30 * 86_400,
+    mobilePhoneNumber: member.mobilePhoneNumber,
+    salt: null,
+    numTwitterFollowers: 0,
+    streetAddress1: null,
+    streetAddress2: null,
+    emailIsVerified: 1,
+    fanLevelName: current.title,
+    dateOfBirth: 142372800,
+    receiveEmailUpdates: 1,
+    userName: member.username,
+    twitterUserId: member.twitterUserId,
+    langPref: null,
+    totalPoints: member.totalPoints,
+    numPointsPurchased: 0,
+    middleName: "",
+    passwordGenerated: 0,
+  };
+}
+export type LivePushBody = ReturnType<typeof renderLivePushProfile>;

@@ -1,0 +1,108 @@
+import type { ActivityType } from "@portal/crowdtwist/activity-types";
+
+// The sandbox keeps its demo program in one canonical shape; the CrowdTwist and Alida routes
+// render it into each endpoint's own (quirky) JSON.
+
+export interface SeedTier {
+  id: number;
+  title: string;
+  minValue: number;
+  /** `null` for the top tier. */
+  maxValue: number | null;
+  /** Points to earn in the tier year to keep the tier; `null` where the tier cannot be lost. */
+  scoreToMaintain: number | null;
+}
+
+export interface SeedSegment {
+  subscriptionId: number;
+  name: string;
+}
+
+export interface SeedCampaign {
+  title: string;
+  multiplier: number;
+  pointGift: number;
+}
+
+export interface SeedFrequency {
+  cap: number;
+  periodId: number;
+  requiredAttempts: number | null;
+}
+
+export interface SeedActivity {
+  id: number;
+  name: string;
+  title: string;
+  description: string;
+  publicTitle: string;
+  publicDescription: string;
+  numPoints: number;
+  image: string;
+  categoryId: 1 | 2 | 3 | 4;
+  type: ActivityType;
+  channelId: number | null;
+  frequency: SeedFrequency | null;
+  redirectUrl: string | null;
+  pointsOnClick: boolean;
+  actionTags: string | null;
+  /** Days relative to the sandbox's start, so the demo keeps every date state whenever it runs. */
+  startInDays: number | null;
+  endInDays: number | null;
+  minTierId: number | null;
+  showAsLockedByTier: boolean;
+  tags: { id: number; name: string }[];
+  segment: { subscriptionId: number; eligibility: "inclusion" | "exclusion" } | null;
+  extraData: Record<string, string> | null;
+  campaigns: SeedCampaign[];
+}
+
+export interface SeedMember {
+  username: string;
+  /** CrowdTwist's internal user id. */
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  facebookUserId: string;
+  twitterUserId: string;
+  mobilePhoneNumber: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  region: string;
+  country: string;
+  gender: string;
+  tierId: number;
+  /** Points earned in the current tier year (CrowdTwist's timeframe score). */
+  timeframeScore: number;
+  totalPoints: number;
+  redeemablePoints: number;
+  segments: number[];
+  /** When the member reached the current tier, days before the sandbox's start. */
+  reachedDaysAgo: number;
+}
+
+export interface SeedAlidaActivity {
+  id: string;
+  name: string;
+  activityType: "Survey" | "Forum" | "ExternalActivity" | "Sparq1survey";
+  status: "open" | "closed";
+  isReady: boolean;
+  hideFromMember: boolean;
+  /** The CrowdTwist activity id this one stands for in the external system. */
+  alternateId: string | null;
+  openedInDays: number | null;
+  closedInDays: number | null;
+  projectId: string;
+  projectType: "Research" | "Recruitment";
+  memberEvents: Record<string, number>;
+}
+
+export interface SeedProgram {
+  tiers: SeedTier[];
+  segments: SeedSegment[];
+  activities: SeedActivity[];
+  members: SeedMember[];
+  alida: { panelId: string; activities: SeedAlidaActivity[] };
+}
