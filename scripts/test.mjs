@@ -1,0 +1,133 @@
+// `npm test`, after the bootstrap: install what the tests need from the machine's package manager,
+// then lint, typecheck, unit + integration (Vitest) and end-to-end (Playwright in Debian's
+// Chromium). Every runner reports into one closing line: `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildWeb } from "./start.mjs";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const results = join(root, ".cache", "test-results");
+const CHROMIUM = "/usr/bin/chromium";
+
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(cmd, args, extraEnv = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  return result.status ?? 1;
+}
+
+function section(title) {
+  process.stdout.write(`\n── ${title} ${"─".repeat(Math.max(0, 70 - title.length))}\n`);
+}
+
+/** A step that is one check: lint, typecheck, build. */
+function check(name, cmd, args) {
+  section(name);
+  if (run(cmd, args) === 0) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    failures.push(name);
+  }
+}
+
+function asRoot(args) {
+  const isRoot = process.getuid?.() === 0;
+  return isRoot ? run(args[0], args.slice(1)) : run("sudo", ["-n", ...args]);
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true;
+  section("installing Debian's chromium for the end-to-end tests");
+  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  Object.assign(process.env, env);
+  if (asRoot(["apt-get", "update"]) !== 0 || asRoot(["apt-get", "install", "-y", "chromium"]) !== 0) {
+    process.stderr.write("Could not install chromium with apt-get (root or passwordless sudo is needed).\n");
+    return false;
+  }
+  return existsSync(CHROMIUM);
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function vitest() {
+  section("unit and integration tests (Vitest)");
+  const output = join(results, "vitest.json");
+  const status = run("pnpm", [
+    "exec",
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${output}`,
+  ]);
+  const report = readJson(output);
+  if (!report) {
+    tally.failed += 1;
+    failures.push("vitest (no report)");
+    return;
+  }
+  tally.passed += report.numPassedTests;
+  tally.failed += report.numFailedTests;
+  tally.skipped += report.numPendingTests + report.numTodoTests;
+  if (report.numFailedTests > 0) failures.push(`vitest: ${report.numFailedTests} failed`);
+  // A suite that fails to load has no failed tests but a failed run.
+  if (status !== 0 && report.numFailedTests === 0) {
+    tally.failed += 1;
+    failures.push("vitest: a test file failed to run");
+  }
+}
+
+function playwright() {
+  section("end-to-end tests (Playwright, Debian chromium)");
+  const output = join(results, "e2e.json");
+  const status = run("pnpm", ["--filter", "@portal/e2e", "exec", "playwright", "test"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+  });
+  const stats = readJson(output)?.stats;
+  if (!stats) {
+    tally.failed += 1;
+    failures.push("playwright (no report)");
+    return;
+  }
+  tally.passed += stats.expected + stats.flaky;
+  tally.failed += stats.unexpected;
+  tally.skipped += stats.skipped;
+  if (stats.unexpected > 0) failures.push(`playwright: ${stats.unexpected} failed`);
+  if (status !== 0 && stats.unexpected === 0) {
+    tally.failed += 1;
+    failures.push("playwright: the run failed");
+  }
+}
+
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const haveChromium = ensureChromium();
+check("lint and format (Biome)", "pnpm", ["exec", "biome", "ci", "."]);
+check("typecheck (tsc -b)", "pnpm", ["exec", "tsc", "-b"]);
+vitest();
+section("build the web app");
+if (buildWeb() !== 0) {
+  tally.failed += 1;
+  failures.push("web build");
+} else if (!haveChromium) {
+  tally.failed += 1;
+  failures.push("e2e: chromium is missing");
+} else {
+  playwright();
+}
+
+section("summary");
+if (failures.length > 0) process.stdout.write(`Failed: ${failures.join("; ")}\n`);
+if (tally.skipped > 0) process.stdout.write(`(${tally.skipped} skipped)\n`);
+process.stdout.write(`${tally.passed} passed, ${tally.failed} failed\n`);
+process.exit(tally.failed > 0 ? 1 : 0);
