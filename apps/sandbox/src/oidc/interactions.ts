@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Interaction, default as Provider } from "oidc-provider";
-import type { AccountStore } from "./accounts.ts";
 import { sendHtml } from "../html.ts";
+import type { AccountStore } from "./accounts.ts";
 import { loginPageHtml } from "./login-page.ts";
 import type { DemoAccount } from "./provider.ts";
 import { readForm } from "./read-form.ts";

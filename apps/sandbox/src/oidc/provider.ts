@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Provider from "oidc-provider";
-import { createAccountStore } from "./accounts.ts";
 import { sendHtml } from "../html.ts";
+import { createAccountStore } from "./accounts.ts";
 import { ExpiredInteractionError, handleInteraction } from "./interactions.ts";
 import { buildConfiguration } from "./provider-config.ts";
 import { errorPageHtml } from "./provider-pages.ts";

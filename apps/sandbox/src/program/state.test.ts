@@ -33,8 +33,12 @@ describe("the demo program", () => {
     expect(campaigns.some((c) => c.length === 1 && c[0]?.multiplier !== 1 && c[0]?.pointGift === 0)).toBe(
       true,
     );
-    expect(campaigns.some((c) => c.length === 1 && c[0]?.multiplier === 1 && c[0]?.pointGift > 0)).toBe(true);
-    expect(campaigns.some((c) => c.length === 1 && c[0]?.multiplier !== 1 && c[0]?.pointGift > 0)).toBe(true);
+    expect(
+      campaigns.some((c) => c.length === 1 && c[0]?.multiplier === 1 && (c[0]?.pointGift ?? 0) > 0),
+    ).toBe(true);
+    expect(
+      campaigns.some((c) => c.length === 1 && c[0]?.multiplier !== 1 && (c[0]?.pointGift ?? 0) > 0),
+    ).toBe(true);
     expect(campaigns.some((c) => c.length === 2)).toBe(true);
   });
 });

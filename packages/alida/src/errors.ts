@@ -1,0 +1,70 @@
+// One error type for everything the Alida client can fail with, so the BFF can map it to a status
+// and a banner without knowing about undici or zod. Messages are built here from fixed text plus
+// values we control (status, path, OAuth error code); never from headers, tokens or secrets.
+
+export type AlidaErrorCode =
+  /** The client credentials were refused, or a fresh token was refused too (401 twice). */
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "bad_request"
+  | "rate_limited"
+  | "timeout"
+  | "network"
+  /** The upstream answered, but not with what the document promises (bad JSON, schema mismatch). */
+  | "bad_response"
+  /** 5xx or another status the document does not describe. */
+  | "upstream_error"
+  /** A link points away from the configured Alida origin; we never send our token there. */
+  | "untrusted_link"
+  /** A summary was asked for an activity that carries no summary link (e.g. a `fields=` selection). */
+  | "no_summary_link";
+
+const RETRYABLE: ReadonlySet<AlidaErrorCode> = new Set([
+  "timeout",
+  "network",
+  "upstream_error",
+  "rate_limited",
+]);
+
+export class AlidaError extends Error {
+  override readonly name = "AlidaError";
+  readonly code: AlidaErrorCode;
+  /** The upstream's HTTP status, or `null` when no response arrived (timeout, network, refused link). */
+  readonly status: number | null;
+
+  constructor(
+    code: AlidaErrorCode,
+    message: string,
+    options: { status?: number | null; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status ?? null;
+  }
+
+  /** Whether trying the same idempotent GET again later could succeed. */
+  get retryable(): boolean {
+    return RETRYABLE.has(this.code);
+  }
+}
+
+/** Maps a non-2xx upstream status to an error; `what` names the resource for the message. */
+export function alidaErrorForStatus(status: number, what: string): AlidaError {
+  switch (status) {
+    case 400:
+      return new AlidaError("bad_request", `Alida rejected the request for ${what} (400)`, { status });
+    case 401:
+      return new AlidaError("unauthorized", `Alida refused our access token for ${what} (401)`, { status });
+    case 403:
+      return new AlidaError("forbidden", `Alida does not allow our API client to read ${what} (403)`, {
+        status,
+      });
+    case 404:
+      return new AlidaError("not_found", `Alida has no ${what} (404)`, { status });
+    case 429:
+      return new AlidaError("rate_limited", `Alida is rate limiting requests for ${what} (429)`, { status });
+    default:
+      return new AlidaError("upstream_error", `Alida failed to return ${what} (${status})`, { status });
+  }
+}
