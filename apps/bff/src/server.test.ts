@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env.ts";
+import type { ErrorBody } from "./errors.ts";
 import { createServerApp } from "./server.ts";
 
 const webDist = mkdtempSync(join(tmpdir(), "portal-web-"));
@@ -19,7 +20,7 @@ describe("BFF server", () => {
   it("answers unknown API paths with the error shape and a request id", async () => {
     const response = await app.request("/api/nothing-here", { method: "POST" });
     expect(response.status).toBe(404);
-    const body = await response.json();
+    const body = (await response.json()) as ErrorBody;
     expect(body).toEqual({
       error: {
         code: "not_found",
