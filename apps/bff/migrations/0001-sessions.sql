@@ -3,6 +3,7 @@
 create table sessions (
   id_hash text primary key,
   sub text not null,
+  crowdtwist_user_id text not null,
   name text,
   email text,
   roles text[] not null default '{}',

@@ -1,12 +1,84 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
-import { handleError, handleNotFound } from "./errors.ts";
+import type { Logger } from "pino";
+import type { LoginStateStore } from "./auth/login-state-store.ts";
+import type { OidcClient } from "./auth/oidc-client.ts";
+import { loadSession, type SessionVariables } from "./auth/session-middleware.ts";
+import type { SessionStore } from "./auth/session-store.ts";
+import type { Database } from "./db/database.ts";
+import { createErrorHandler, handleNotFound } from "./errors.ts";
+import type { MemberActivities } from "./member/member-activities.ts";
+import { requestLog } from "./observability/request-log.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { type ManagerDeps, managerRoutes } from "./routes/manager.ts";
+import { meRoutes } from "./routes/me.ts";
+import { readyRoutes } from "./routes/ready.ts";
+import { limitBody } from "./security/body-limit.ts";
+import { clientIp } from "./security/client-ip.ts";
+import { csrfProtection } from "./security/csrf.ts";
+import { createRateLimiter, rateLimit } from "./security/rate-limit.ts";
+
+export interface ApiDeps {
+  db: Database;
+  logger: Logger;
+  publicUrl: string;
+  sessions: SessionStore;
+  loginStates: LoginStateStore;
+  oidc: OidcClient;
+  memberActivities: MemberActivities;
+  manager: ManagerDeps;
+  openCircuits: () => string[];
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  absoluteSessionMs: number;
+  crowdtwistIdClaim: string;
+}
+
+/** JSON bodies the API accepts are small; anything larger is refused before it is read. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 // The API the browser talks to. Its type is what the web app's RPC client is built from.
-export function createApi() {
-  const api = new Hono().basePath("/api").use(requestId()).route("/health", healthRoutes);
-  api.onError(handleError);
+export function createApi(deps: ApiDeps) {
+  const perIp = createRateLimiter(deps.rateLimitPerMinute);
+  const perSession = createRateLimiter(deps.rateLimitPerMinute);
+  const signIns = createRateLimiter(deps.loginRateLimitPerMinute);
+
+  const api = new Hono<{ Variables: SessionVariables }>()
+    .basePath("/api")
+    .use(requestId())
+    .use(requestLog(deps.logger))
+    .route("/health", healthRoutes)
+    .route("/ready", readyRoutes({ db: deps.db, openCircuits: deps.openCircuits }))
+    .use(limitBody(MAX_BODY_BYTES))
+    .use(rateLimit(perIp, (c) => [`ip:${clientIp(c)}`]))
+    .use(
+      "/auth/*",
+      rateLimit(signIns, (c) => [`signin:${clientIp(c)}`]),
+    )
+    .use(csrfProtection(new URL(deps.publicUrl).origin))
+    .use(loadSession(deps.sessions))
+    .use(rateLimit(perSession, (c) => [c.get("session") ? `session:${c.get("session")?.idHash}` : null]))
+    .route(
+      "/auth",
+      authRoutes({
+        oidc: deps.oidc,
+        sessions: deps.sessions,
+        loginStates: deps.loginStates,
+        logger: deps.logger,
+        absoluteTimeoutMs: deps.absoluteSessionMs,
+        crowdtwistIdClaim: deps.crowdtwistIdClaim,
+        publicUrl: deps.publicUrl,
+      }),
+    )
+    .route("/me", meRoutes({ memberActivities: deps.memberActivities }))
+    .route("/manager", managerRoutes(deps.manager));
+
+  api.onError(
+    createErrorHandler(({ requestId, error, status }) =>
+      deps.logger.error({ requestId, status, err: error }, "request failed"),
+    ),
+  );
   api.notFound(handleNotFound);
   return api;
 }

@@ -15,15 +15,16 @@ const production = {
 };
 
 describe("parseEnv", () => {
-  it("runs with no configuration against the sandbox", () => {
-    const env = parseEnv({});
+  it("needs only the two secrets to run against the sandbox", () => {
+    expect(() => parseEnv({})).toThrow(/CROWDTWIST_API_KEY[\s\S]*OIDC_CLIENT_SECRET/);
+    const env = parseEnv({ CROWDTWIST_API_KEY: "sandbox-key", OIDC_CLIENT_SECRET: "sandbox-secret" });
     expect(env).toMatchObject({ PORT: 3000, CROWDTWIST_ID_TYPE: "third_party_id" });
     expect(env.publicUrl).toBe("http://localhost:3000");
   });
 
   it("names the variable that is wrong", () => {
-    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
-    expect(() => parseEnv({ CROWDTWIST_ID_TYPE: "email" })).toThrow(/CROWDTWIST_ID_TYPE/);
+    expect(() => parseEnv({ ...production, PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseEnv({ ...production, CROWDTWIST_ID_TYPE: "email" })).toThrow(/CROWDTWIST_ID_TYPE/);
   });
 
   it("accepts a complete production configuration", () => {
@@ -37,9 +38,9 @@ describe("parseEnv", () => {
       /CROWDTWIST_BASE_URL: points at the local sandbox/,
     ],
     ["a plain-http issuer", { OIDC_ISSUER: "http://id.example.com" }, /OIDC_ISSUER: must be an https/],
-    ["a missing CrowdTwist key", { CROWDTWIST_API_KEY: undefined }, /CROWDTWIST_API_KEY: is required/],
+    ["a missing Alida secret", { ALIDA_CLIENT_SECRET: undefined }, /ALIDA_CLIENT_SECRET: is required/],
     ["no webhook credential", { LIVE_PUSH_API_KEY: undefined }, /LIVE_PUSH_API_KEY/],
-    ["a short secret", { OIDC_CLIENT_SECRET: "short" }, /OIDC_CLIENT_SECRET: must be at least 16/],
+    ["a short secret", { ALIDA_CLIENT_SECRET: "short" }, /ALIDA_CLIENT_SECRET: must be at least 16/],
   ])("refuses %s in production", (_name, change, message) => {
     expect(() => parseEnv({ ...production, ...change })).toThrow(message);
   });

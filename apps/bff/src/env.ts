@@ -13,7 +13,7 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   WEB_DIST_DIR: z.string().optional(),
   CROWDTWIST_BASE_URL: z.url().default("http://localhost:4010"),
-  CROWDTWIST_API_KEY: optionalSecret,
+  CROWDTWIST_API_KEY: z.string().min(8, "must be the API key CrowdTwist issued"),
   CROWDTWIST_ID_TYPE: z
     .enum(["id", "third_party_id", "username", "facebook_user_id", "twitter_user_id", "mobile_phone_number"])
     .default("third_party_id"),
@@ -24,10 +24,30 @@ const schema = z.object({
   ALIDA_CLIENT_SECRET: optionalSecret,
   OIDC_ISSUER: z.url().default("http://localhost:4010/oidc"),
   OIDC_CLIENT_ID: z.string().min(1).default("portal"),
-  OIDC_CLIENT_SECRET: optionalSecret,
+  OIDC_CLIENT_SECRET: z.string().min(8, "must be the client secret the identity provider issued"),
+  CROWDTWIST_ID_CLAIM: z.string().min(1).default("sub"),
   LIVE_PUSH_API_KEY: optionalSecret,
   LIVE_PUSH_BASIC_USER: z.string().min(1).optional(),
   LIVE_PUSH_BASIC_PASSWORD: optionalSecret,
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  PROGRAM_CONFIG: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  CACHE_FRESH_SECONDS: z.coerce.number().min(0).default(30),
+  CACHE_STALE_SECONDS: z.coerce.number().min(0).default(600),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  METRICS_TOKEN: optionalSecret,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 type RawEnv = z.infer<typeof schema>;
@@ -42,7 +62,7 @@ function productionProblems(env: RawEnv): string[] {
     if (isLoopback(value)) problems.push(`${name}: points at the local sandbox; set the real upstream URL`);
     else if (!value.startsWith("https://")) problems.push(`${name}: must be an https:// URL in production`);
   }
-  for (const name of ["CROWDTWIST_API_KEY", "ALIDA_CLIENT_SECRET", "OIDC_CLIENT_SECRET"] as const) {
+  for (const name of ["ALIDA_CLIENT_SECRET"] as const) {
     if (!env[name]) problems.push(`${name}: is required in production`);
   }
   if (!env.LIVE_PUSH_API_KEY && !(env.LIVE_PUSH_BASIC_USER && env.LIVE_PUSH_BASIC_PASSWORD)) {

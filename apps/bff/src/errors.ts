@@ -1,5 +1,8 @@
+import { AlidaError } from "@portal/alida/errors";
+import { CrowdTwistError } from "@portal/crowdtwist/errors";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isUpstreamUnavailable } from "./upstream/upstream-unavailable-error.ts";
 
 // One error shape for every /api answer that is not a success: {"error":{"code","message","requestId"}}.
 
@@ -23,11 +26,38 @@ export function errorBody(c: Context, code: string, message: string): ErrorBody 
   return { error: { code, message, requestId: c.get("requestId") ?? "unknown" } };
 }
 
-export function handleError(error: Error, c: Context) {
-  if (error instanceof AppError) return c.json(errorBody(c, error.code, error.message), error.status);
-  // Anything unexpected stays in the server's log; the browser gets the request id to quote.
-  console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), err: error.message }));
-  return c.json(errorBody(c, "internal_error", "Something went wrong on our side. Please try again."), 500);
+/** Upstream failures become our own words: the upstream's body never reaches the browser. */
+function fromUpstream(error: Error): AppError | null {
+  if (isUpstreamUnavailable(error)) {
+    const what = error.upstream === "alida" ? "The research community" : "The rewards service";
+    return new AppError(
+      503,
+      "upstream_unavailable",
+      `${what} is not answering right now. Please try again in a minute.`,
+    );
+  }
+  if (error instanceof CrowdTwistError || error instanceof AlidaError) {
+    const what = error instanceof AlidaError ? "The research community" : "The rewards service";
+    return new AppError(
+      502,
+      "upstream_error",
+      `${what} gave an answer we could not use. Please try again later.`,
+    );
+  }
+  return null;
+}
+
+export type ErrorLogger = (details: { requestId: string | undefined; error: Error; status: number }) => void;
+
+export function createErrorHandler(log: ErrorLogger) {
+  return (error: Error, c: Context) => {
+    const known = error instanceof AppError ? error : fromUpstream(error);
+    const status = known?.status ?? 500;
+    if (status >= 500) log({ requestId: c.get("requestId"), error, status });
+    if (known) return c.json(errorBody(c, known.code, known.message), known.status);
+    // Anything unexpected stays in the server's log; the browser gets the request id to quote.
+    return c.json(errorBody(c, "internal_error", "Something went wrong on our side. Please try again."), 500);
+  };
 }
 
 export function handleNotFound(c: Context) {

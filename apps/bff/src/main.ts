@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
+import { createBff } from "./bff.ts";
 import { parseEnv } from "./env.ts";
-import { createServerApp } from "./server.ts";
 
 let env: ReturnType<typeof parseEnv>;
 try {
@@ -10,13 +10,15 @@ try {
   process.exit(1);
 }
 
-const server = serve({ fetch: createServerApp(env).fetch, port: env.PORT, hostname: env.HOST }, () => {
+const bff = await createBff(env);
+const server = serve({ fetch: bff.app.fetch, port: env.PORT, hostname: env.HOST }, () => {
+  bff.logger.info({ url: env.publicUrl, database: bff.db.kind }, "portal listening");
   console.log(`portal listening on ${env.publicUrl}`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close();
-    process.exit(0);
+    void bff.close().finally(() => process.exit(0));
   });
 }

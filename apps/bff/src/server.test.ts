@@ -1,14 +1,30 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bff, createBff } from "./bff.ts";
 import { parseEnv } from "./env.ts";
 import type { ErrorBody } from "./errors.ts";
-import { createServerApp } from "./server.ts";
 
 const webDist = mkdtempSync(join(tmpdir(), "portal-web-"));
 writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Portal</title><div id=root></div>");
-const app = createServerApp(parseEnv({ WEB_DIST_DIR: webDist }));
+const testEnv = (overrides: Record<string, string>) =>
+  parseEnv({
+    WEB_DIST_DIR: webDist,
+    DATA_DIR: "memory://",
+    CROWDTWIST_API_KEY: "test-crowdtwist-key",
+    OIDC_CLIENT_SECRET: "test-oidc-secret",
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+
+let bff: Bff;
+let app: Bff["app"];
+beforeAll(async () => {
+  bff = await createBff(testEnv({}));
+  app = bff.app;
+});
+afterAll(() => bff.close());
 
 describe("BFF server", () => {
   it("answers the health check", async () => {
@@ -18,13 +34,13 @@ describe("BFF server", () => {
   });
 
   it("answers unknown API paths with the error shape and a request id", async () => {
-    const response = await app.request("/api/nothing-here", { method: "POST" });
+    const response = await app.request("/api/nothing-here");
     expect(response.status).toBe(404);
     const body = (await response.json()) as ErrorBody;
     expect(body).toEqual({
       error: {
         code: "not_found",
-        message: "No API route for POST /api/nothing-here.",
+        message: "No API route for GET /api/nothing-here.",
         requestId: expect.any(String),
       },
     });
@@ -36,6 +52,18 @@ describe("BFF server", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<title>Portal</title>");
     expect(response.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("serves Prometheus metrics", async () => {
+    const response = await app.request("/metrics");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("circuit_breaker_state");
+  });
+
+  it("reports readiness from the database", async () => {
+    const response = await app.request("/api/ready");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ready: true, database: "ok", openCircuits: [] });
   });
 
   it("sends security headers with every answer", async () => {
@@ -51,9 +79,10 @@ describe("BFF server", () => {
   });
 
   it("says what to do when the web app is not built", async () => {
-    const bare = createServerApp(parseEnv({ WEB_DIST_DIR: join(webDist, "missing") }));
-    const response = await bare.request("/");
+    const bare = await createBff(testEnv({ WEB_DIST_DIR: join(webDist, "missing") }));
+    const response = await bare.app.request("/");
     expect(response.status).toBe(503);
     expect(await response.text()).toContain("npm start");
+    await bare.close();
   });
 });

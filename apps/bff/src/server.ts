@@ -3,15 +3,21 @@ import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import { createApi } from "./app.ts";
+import type { createApi } from "./app.ts";
 import type { Env } from "./env.ts";
-import { handleNotFound } from "./errors.ts";
+import { AppError, errorBody, handleNotFound } from "./errors.ts";
+import type { Metrics } from "./observability/metrics.ts";
 
 // The whole HTTP surface: security headers, the API, and the built single-page app.
 
 const defaultWebDist = resolve(import.meta.dirname, "../../web/dist");
 
-export function createServerApp(env: Env) {
+export interface ServerParts {
+  api: ReturnType<typeof createApi>;
+  metrics: Metrics;
+}
+
+export function createServerApp(env: Env, parts: ServerParts) {
   const webDist = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist;
   const server = new Hono();
 
@@ -33,7 +39,17 @@ export function createServerApp(env: Env) {
       xFrameOptions: "DENY",
     }),
   );
-  server.route("/", createApi());
+  server.route("/", parts.api);
+  // Prometheus scrapes this; with METRICS_TOKEN set it must send it as a bearer token.
+  server.get("/metrics", async (c) => {
+    if (env.METRICS_TOKEN && c.req.header("authorization") !== `Bearer ${env.METRICS_TOKEN}`) {
+      const denied = new AppError(401, "unauthenticated", "Metrics need the configured bearer token.");
+      return c.json(errorBody(c, denied.code, denied.message), denied.status);
+    }
+    return c.body(await parts.metrics.registry.metrics(), 200, {
+      "content-type": parts.metrics.registry.contentType,
+    });
+  });
   // Unknown API paths answer in the API's error shape, never with the app's HTML.
   server.all("/api/*", handleNotFound);
 

@@ -1,3 +1,4 @@
+/// <reference path="./oidc-provider.d.ts" />
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Provider from "oidc-provider";
 import { sendHtml } from "../html.ts";

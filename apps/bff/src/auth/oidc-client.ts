@@ -1,0 +1,87 @@
+import * as oidc from "openid-client";
+
+// The portal as an OpenID Connect relying party: authorization code + PKCE, state and nonce
+// checked by openid-client, ID token claims read for who the member is and which roles they hold.
+// Discovery happens on first use, so the portal starts even while the identity provider is down.
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  /** Only for a local http issuer (the sandbox); production refuses http issuers at start. */
+  allowInsecure: boolean;
+}
+
+export interface SignedIn {
+  claims: oidc.IDToken;
+  idToken: string | null;
+}
+
+export const SCOPES = "openid profile email roles";
+
+export function createOidcClient(settings: OidcSettings) {
+  let config: Promise<oidc.Configuration> | null = null;
+
+  function configuration(): Promise<oidc.Configuration> {
+    config ??= oidc
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        settings.clientSecret,
+        undefined,
+        settings.allowInsecure ? { execute: [oidc.allowInsecureRequests], timeout: 5 } : { timeout: 5 },
+      )
+      .catch((error: unknown) => {
+        config = null; // try again on the next sign-in
+        throw error;
+      });
+    return config;
+  }
+
+  return {
+    async authorizationRequest() {
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      const url = oidc.buildAuthorizationUrl(await configuration(), {
+        redirect_uri: settings.redirectUri,
+        scope: SCOPES,
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: "S256",
+        state,
+        nonce,
+      });
+      return { url, state, nonce, codeVerifier };
+    },
+
+    /** Redeems the code; throws when state, nonce, issuer, audience or PKCE do not match. */
+    async finish(
+      callbackUrl: URL,
+      expected: { state: string; nonce: string; codeVerifier: string },
+    ): Promise<SignedIn> {
+      const tokens = await oidc.authorizationCodeGrant(await configuration(), callbackUrl, {
+        pkceCodeVerifier: expected.codeVerifier,
+        expectedState: expected.state,
+        expectedNonce: expected.nonce,
+        idTokenExpected: true,
+      });
+      const claims = tokens.claims();
+      if (!claims) throw new Error("the identity provider returned no ID token");
+      return { claims, idToken: tokens.id_token ?? null };
+    },
+
+    async logoutUrl(idToken: string | null): Promise<string> {
+      const config = await configuration();
+      if (!config.serverMetadata().end_session_endpoint) return settings.postLogoutRedirectUri;
+      return oidc
+        .buildEndSessionUrl(config, {
+          post_logout_redirect_uri: settings.postLogoutRedirectUri,
+          ...(idToken ? { id_token_hint: idToken } : {}),
+        })
+        .toString();
+    },
+  };
+}
+export type OidcClient = ReturnType<typeof createOidcClient>;

@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Database } from "../db/database.ts";
+
+// Server-side sessions. The browser holds only a random id; the database holds its hash and who
+// the member is. Lookups are served from memory for a few seconds so the hot path stays off the
+// database, and every instance re-reads within that time, so a sign-out elsewhere takes hold.
+
+export interface Session {
+  idHash: string;
+  sub: string;
+  /** The id CrowdTwist knows this member by, taken from the configured claim at sign-in. */
+  crowdtwistUserId: string;
+  name: string | null;
+  email: string | null;
+  roles: string[];
+  idToken: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionSettings {
+  idleTimeoutMs: number;
+  absoluteTimeoutMs: number;
+  /** How long a lookup may be answered from memory before the database is asked again. */
+  cacheMs: number;
+  now?: () => Date;
+}
+
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
+  idleTimeoutMs: 30 * 60_000,
+  absoluteTimeoutMs: 12 * 60 * 60_000,
+  cacheMs: 5_000,
+};
+
+/** Last-seen is written at most this often: enough for idle expiry, cheap for busy members. */
+const TOUCH_EVERY_MS = 60_000;
+const MAX_CACHED = 100_000;
+
+export const hashSessionId = (id: string) => createHash("sha256").update(id).digest("base64url");
+
+type SessionRow = {
+  id_hash: string;
+  sub: string;
+  crowdtwist_user_id: string;
+  name: string | null;
+  email: string | null;
+  roles: string[];
+  id_token: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+};
+
+const fromRow = (row: SessionRow): Session => ({
+  idHash: row.id_hash,
+  sub: row.sub,
+  crowdtwistUserId: row.crowdtwist_user_id,
+  name: row.name,
+  email: row.email,
+  roles: row.roles,
+  idToken: row.id_token,
+  createdAt: new Date(row.created_at),
+  lastSeenAt: new Date(row.last_seen_at),
+  expiresAt: new Date(row.expires_at),
+});
+
+export type NewSession = Pick<Session, "sub" | "crowdtwistUserId" | "name" | "email" | "roles" | "idToken">;
+
+export function createSessionStore(db: Database, settings: SessionSettings = DEFAULT_SESSION_SETTINGS) {
+  const now = settings.now ?? (() => new Date());
+  const cache = new Map<string, { session: Session; cachedAt: number }>();
+
+  function remember(session: Session) {
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    cache.set(session.idHash, { session, cachedAt: now().getTime() });
+  }
+
+  const isLive = (session: Session, at: Date) =>
+    at < session.expiresAt && at.getTime() - session.lastSeenAt.getTime() < settings.idleTimeoutMs;
+
+  return {
+    /** Creates a session and returns the id for the cookie; the id itself is never stored. */
+    async create(fields: NewSession): Promise<{ id: string; session: Session }> {
+      const id = randomBytes(32).toString("base64url");
+      const at = now();
+      const rows = await db.query<SessionRow>(
+        `insert into sessions (id_hash, sub, crowdtwist_user_id, name, email, roles, id_token, created_at, last_seen_at, expires_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) returning *`,
+        [
+          hashSessionId(id),
+          fields.sub,
+          fields.crowdtwistUserId,
+          fields.name,
+          fields.email,
+          fields.roles,
+          fields.idToken,
+          at,
+          new Date(at.getTime() + settings.absoluteTimeoutMs),
+        ],
+      );
+      const session = fromRow(rows[0] as SessionRow);
+      remember(session);
+      return { id, session };
+    },
+
+    /** The live session for a cookie's id, or null when unknown, revoked, idle too long or too old. */
+    async get(id: string): Promise<Session | null> {
+      const idHash = hashSessionId(id);
+      const at = now();
+      const cached = cache.get(idHash);
+      let session = cached && at.getTime() - cached.cachedAt < settings.cacheMs ? cached.session : null;
+      if (!session) {
+        const rows = await db.query<SessionRow>("select * from sessions where id_hash = $1", [idHash]);
+        session = rows[0] ? fromRow(rows[0]) : null;
+        if (!session) {
+          cache.delete(idHash);
+          return null;
+        }
+        remember(session);
+      }
+      if (!isLive(session, at)) {
+        await this.revoke(id);
+        return null;
+      }
+      if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+        session.lastSeenAt = at;
+        await db.query("update sessions set last_seen_at = $2 where id_hash = $1", [idHash, at]);
+      }
+      return session;
+    },
+
+    async revoke(id: string): Promise<void> {
+      const idHash = hashSessionId(id);
+      cache.delete(idHash);
+      await db.query("delete from sessions where id_hash = $1", [idHash]);
+    },
+
+    /** Removes sessions past their absolute or idle limit; run now and then. */
+    async sweep(): Promise<number> {
+      const at = now();
+      const rows = await db.query(
+        "delete from sessions where expires_at <= $1 or last_seen_at <= $2 returning id_hash",
+        [at, new Date(at.getTime() - settings.idleTimeoutMs)],
+      );
+      for (const row of rows) cache.delete(row.id_hash as string);
+      return rows.length;
+    },
+  };
+}
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,50 @@
+import type { CrowdTwistClient } from "@portal/crowdtwist/client";
+import { isCrowdTwistError } from "@portal/crowdtwist/errors";
+import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
+import { toMemberActivities } from "@portal/loyalty/member-activity";
+import type { Program } from "@portal/loyalty/program";
+import type { CachedLoader, Freshness } from "../upstream/cached-upstream.ts";
+
+// A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
+// into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
+// cached per member as serialised bytes.
+
+export type MemberActivitiesResult =
+  | { enrolled: true; activitiesJson: string; freshness: Freshness }
+  | { enrolled: false };
+
+export interface MemberActivitiesDeps {
+  crowdtwist: CrowdTwistClient;
+  idType: CrowdTwistIdType;
+  program: Program;
+  loader: CachedLoader;
+  now?: () => Date;
+}
+
+export function createMemberActivities(deps: MemberActivitiesDeps) {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async forMember(crowdtwistUserId: string): Promise<MemberActivitiesResult> {
+      try {
+        const loaded = await deps.loader.load(
+          `activities:${deps.idType}:${crowdtwistUserId}`,
+          async (signal) => {
+            const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, {
+              idType: deps.idType,
+              signal,
+            });
+            const { activities } = toMemberActivities(upstream, { program: deps.program, now: now() });
+            return JSON.stringify(activities);
+          },
+        );
+        return { enrolled: true, activitiesJson: loaded.bytes, freshness: loaded.freshness };
+      } catch (error) {
+        // CrowdTwist's "User not found." is an answer, not a failure: the member has no loyalty
+        // account yet, and the portal says so.
+        if (isCrowdTwistError(error) && error.code === "page_not_found") return { enrolled: false };
+        throw error;
+      }
+    },
+  };
+}
+export type MemberActivities = ReturnType<typeof createMemberActivities>;

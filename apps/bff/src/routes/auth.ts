@@ -1,0 +1,100 @@
+import { zValidator } from "@hono/zod-validator";
+import { Hono } from "hono";
+import type { Logger } from "pino";
+import { z } from "zod";
+import {
+  clearLoginCookie,
+  clearSessionCookie,
+  readLoginCookie,
+  writeLoginCookie,
+  writeSessionCookie,
+} from "../auth/cookies.ts";
+import type { LoginStateStore } from "../auth/login-state-store.ts";
+import type { OidcClient } from "../auth/oidc-client.ts";
+import { safeReturnTo } from "../auth/return-to.ts";
+import type { SessionVariables } from "../auth/session-middleware.ts";
+import type { SessionStore } from "../auth/session-store.ts";
+import { AppError } from "../errors.ts";
+
+export interface AuthDeps {
+  oidc: OidcClient;
+  sessions: SessionStore;
+  loginStates: LoginStateStore;
+  logger: Logger;
+  absoluteTimeoutMs: number;
+  /** The ID token claim whose value is the member's CrowdTwist user id (default `sub`). */
+  crowdtwistIdClaim: string;
+  publicUrl: string;
+}
+
+const stringArray = (value: unknown) =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+const stringOrNull = (value: unknown) => (typeof value === "string" ? value : null);
+
+export function authRoutes(deps: AuthDeps) {
+  return new Hono<{ Variables: SessionVariables }>()
+    .get("/login", zValidator("query", z.object({ returnTo: z.string().optional() })), async (c) => {
+      const request = await deps.oidc.authorizationRequest().catch((error: unknown) => {
+        deps.logger.error({ err: error, requestId: c.get("requestId") }, "identity provider unreachable");
+        throw new AppError(
+          503,
+          "identity_provider_unavailable",
+          "Sign-in is unavailable right now. Please try again shortly.",
+        );
+      });
+      await deps.loginStates.save(request.state, {
+        codeVerifier: request.codeVerifier,
+        nonce: request.nonce,
+        returnTo: safeReturnTo(c.req.valid("query").returnTo),
+      });
+      writeLoginCookie(c, request.state);
+      return c.redirect(request.url.toString(), 302);
+    })
+    .get("/callback", async (c) => {
+      const callbackUrl = new URL(c.req.url);
+      const state = callbackUrl.searchParams.get("state");
+      const cookieState = readLoginCookie(c);
+      clearLoginCookie(c);
+      // The state must be the one this browser started with, and unused: a foreign or replayed
+      // answer finds no login state and creates no session.
+      const login = state && cookieState === state ? await deps.loginStates.take(state) : null;
+      if (!login || !state) {
+        throw new AppError(
+          400,
+          "sign_in_expired",
+          "That sign-in link is no longer valid. Please sign in again.",
+        );
+      }
+      const redirectUri = new URL("/api/auth/callback", deps.publicUrl);
+      redirectUri.search = callbackUrl.search;
+      const signedIn = await deps.oidc
+        .finish(redirectUri, { state, nonce: login.nonce, codeVerifier: login.codeVerifier })
+        .catch((error: unknown) => {
+          deps.logger.warn({ err: error, requestId: c.get("requestId") }, "sign-in callback refused");
+          throw new AppError(400, "sign_in_failed", "Sign-in could not be completed. Please try again.");
+        });
+      const { claims } = signedIn;
+      const crowdtwistUserId = stringOrNull(claims[deps.crowdtwistIdClaim]) ?? claims.sub;
+      // A new id at every sign-in: whatever id the browser held before is never promoted.
+      const previous = c.get("sessionId");
+      if (previous) await deps.sessions.revoke(previous);
+      const { id } = await deps.sessions.create({
+        sub: claims.sub,
+        crowdtwistUserId,
+        name: stringOrNull(claims.name),
+        email: stringOrNull(claims.email),
+        roles: stringArray(claims.roles),
+        idToken: signedIn.idToken,
+      });
+      writeSessionCookie(c, id, Math.floor(deps.absoluteTimeoutMs / 1000));
+      return c.redirect(login.returnTo, 302);
+    })
+    .post("/logout", async (c) => {
+      const session = c.get("session");
+      const id = c.get("sessionId");
+      if (id) await deps.sessions.revoke(id);
+      clearSessionCookie(c);
+      const logoutUrl = await deps.oidc.logoutUrl(session?.idToken ?? null).catch(() => deps.publicUrl);
+      return c.json({ logoutUrl }, 200);
+    });
+}

@@ -1,0 +1,113 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { getRequestListener } from "@hono/node-server";
+import { type Bff, createBff } from "../bff.ts";
+import { parseEnv } from "../env.ts";
+import { Agent, formAction } from "./agent.ts";
+import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "./sandbox.ts";
+
+// The whole back end for integration tests: the real sandbox (CrowdTwist, Alida, the identity
+// provider) and the real BFF on an in-memory PGlite, each on a free loopback port, with the BFF's
+// log lines captured so tests can grep them.
+
+export const OIDC_CLIENT_SECRET = "test-oidc-client-secret";
+export const LIVE_PUSH_API_KEY = "test-live-push-key-0123";
+
+export interface TestSystem {
+  portalUrl: string;
+  sandbox: TestSandbox;
+  bff: Bff;
+  logs: string[];
+  /** A signed-in agent for a demo account (password "demo" unless given). */
+  signIn(username: string, options?: { password?: string; returnTo?: string }): Promise<Agent>;
+  close(): Promise<void>;
+}
+
+async function listenLazily(): Promise<{
+  server: Server;
+  port: number;
+  use: (fetch: Bff["app"]["fetch"]) => void;
+}> {
+  let listener: ReturnType<typeof getRequestListener> | null = null;
+  const server = createServer((req, res) => {
+    if (listener) void listener(req, res);
+    else res.writeHead(503).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    use: (fetch) => {
+      listener = getRequestListener(fetch);
+    },
+  };
+}
+
+export async function startTestSystem(envOverrides: Record<string, string> = {}): Promise<TestSystem> {
+  const portal = await listenLazily();
+  const portalUrl = `http://localhost:${portal.port}`;
+  const sandbox = await startTestSandbox({
+    PORTAL_URL: portalUrl,
+    OIDC_CLIENT_SECRET,
+    LIVE_PUSH_URL: `${portalUrl}/webhooks/crowdtwist/user-profile`,
+    LIVE_PUSH_API_KEY,
+  });
+  const logs: string[] = [];
+  const bff = await createBff(
+    parseEnv({
+      PUBLIC_URL: portalUrl,
+      DATA_DIR: "memory://",
+      CROWDTWIST_BASE_URL: sandbox.url,
+      CROWDTWIST_API_KEY: SANDBOX_API_KEY,
+      OIDC_ISSUER: `${sandbox.url}/oidc`,
+      OIDC_CLIENT_SECRET,
+      LIVE_PUSH_API_KEY,
+      UPSTREAM_TIMEOUT_MS: "1000",
+      LOG_LEVEL: "debug",
+      ...envOverrides,
+    }),
+    {
+      logDestination: new Writable({
+        write(chunk, _encoding, done) {
+          logs.push(String(chunk));
+          done();
+        },
+      }),
+    },
+  );
+  portal.use(bff.app.fetch);
+
+  return {
+    portalUrl,
+    sandbox,
+    bff,
+    logs,
+    async signIn(username, options = {}) {
+      const agent = new Agent(portalUrl);
+      const returnTo = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : "";
+      const start = await agent.get(`/api/auth/login${returnTo}`);
+      if (start.status !== 302) throw new Error(`sign-in did not start: ${start.status} ${start.text}`);
+      const loginPage = await agent.follow(start);
+      const action = formAction(loginPage.text);
+      if (!action) throw new Error(`no login form at ${loginPage.url}`);
+      const submitted = await agent.postForm(new URL(action, loginPage.url), {
+        username,
+        password: options.password ?? "demo",
+      });
+      await agent.follow(
+        submitted,
+        (next) => next.origin === portalUrl && !next.pathname.startsWith("/api/"),
+      );
+      return agent;
+    },
+    async close() {
+      await bff.close();
+      await sandbox.close();
+      await new Promise<void>((resolve) => {
+        portal.server.close(() => resolve());
+        portal.server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { AlidaError } from "@portal/alida/errors";
+import { CrowdTwistError } from "@portal/crowdtwist/errors";
+
+// The single place that decides what a failed upstream call means, so retry, breaker and cache
+// agree. Anything we do not recognise (a caller's abort, a bug in a loader) is `other`: it is
+// neither retried nor blamed on the upstream.
+
+export type FailureKind =
+  /** The upstream is unhealthy: timeout, connection failure, 5xx. Retried, and counts for the breaker. */
+  | "transient"
+  /** 429: retried with backoff, but a busy upstream is not a broken one, so the breaker ignores it. */
+  | "throttled"
+  /** A definitive answer (404 user not found, 401, 400…): never retried, proves the upstream is up. */
+  | "answer"
+  | "other";
+
+export function failureKind(error: unknown): FailureKind {
+  if (error instanceof CrowdTwistError) return crowdTwistKind(error);
+  if (error instanceof AlidaError) return alidaKind(error);
+  return "other";
+}
+
+function crowdTwistKind(error: CrowdTwistError): FailureKind {
+  if (error.code === "timeout" || error.code === "network") return "transient";
+  if (error.status === 429) return "throttled";
+  // The client reports a 2xx it could not parse as 502 `bad_response`, exactly like a gateway's HTML
+  // 502. Retrying a schema mismatch cannot help, and letting one member's odd record open the
+  // breaker for everyone is worse than missing a gateway 502, so it is `other`.
+  if (error.code === "bad_response" && error.status === 502) return "other";
+  if (error.status >= 500) return "transient";
+  if (error.status >= 400) return "answer";
+  return "other";
+}
+
+function alidaKind(error: AlidaError): FailureKind {
+  switch (error.code) {
+    case "timeout":
+    case "network":
+    case "upstream_error":
+      return "transient";
+    case "rate_limited":
+      return "throttled";
+    case "unauthorized":
+    case "forbidden":
+    case "not_found":
+    case "bad_request":
+      return "answer";
+    default:
+      return "other";
+  }
+}
+
+/** Worth sending the same idempotent GET again after a pause. */
+export const isRetryable = (error: unknown): boolean => {
+  const kind = failureKind(error);
+  return kind === "transient" || kind === "throttled";
+};
+
+/** No answer within the client's time limit; reported apart from other errors in the metrics. */
+export const isTimeout = (error: unknown): boolean =>
+  (error instanceof CrowdTwistError || error instanceof AlidaError) && error.code === "timeout";

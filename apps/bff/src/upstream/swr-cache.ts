@@ -1,0 +1,85 @@
+// A bounded in-memory cache of serialised upstream answers for stale-while-revalidate. It keeps the
+// bytes we send to the browser, not objects: a warm hit then costs a Map lookup, not a
+// JSON.stringify of a member's whole activity list. Map iteration order is insertion order, so
+// re-inserting on every read makes the first key the least recently used one.
+
+export type CachedBytes = string | Uint8Array;
+
+export interface CacheEntry<B extends CachedBytes = string> {
+  readonly bytes: B;
+  /** Epoch ms of the upstream answer these bytes came from. */
+  readonly fetchedAt: number;
+  /** Epoch ms of the last failed refresh after `fetchedAt`; `null` while the upstream is reachable. */
+  readonly lastFailureAt: number | null;
+}
+
+/** fresh: serve as is · stale: serve and refresh · (older entries are never returned) */
+export type CacheState = "fresh" | "stale";
+
+export interface SwrCacheOptions {
+  /** Least recently used entries are evicted beyond this. Default 50,000. */
+  maxEntries?: number | undefined;
+  /** Age up to which an entry is served without asking the upstream. Default 30 s. */
+  freshMs?: number | undefined;
+  /** Age (from `fetchedAt`) up to which an entry may still be served, stale or degraded. Default 10 min. */
+  staleMs?: number | undefined;
+  /** Injectable clock (epoch ms) for tests. */
+  now?: (() => number) | undefined;
+}
+
+export interface SwrCache<B extends CachedBytes = string> {
+  /** The entry and how fresh it is, or undefined when absent or older than the stale window. */
+  get(key: string): { entry: CacheEntry<B>; state: CacheState } | undefined;
+  set(key: string, bytes: B): CacheEntry<B>;
+  /** Records that refreshing `key` failed, unless the entry changed since `fetchedAt`. */
+  markFailure(key: string, fetchedAt: number): void;
+  delete(key: string): void;
+  now(): number;
+  readonly size: number;
+}
+
+export function createSwrCache<B extends CachedBytes = string>(options: SwrCacheOptions = {}): SwrCache<B> {
+  const maxEntries = options.maxEntries ?? 50_000;
+  const freshMs = options.freshMs ?? 30_000;
+  const staleMs = options.staleMs ?? 600_000;
+  const now = options.now ?? Date.now;
+  if (!(maxEntries >= 1 && freshMs >= 0 && staleMs >= freshMs)) {
+    throw new RangeError("swr cache needs maxEntries >= 1 and 0 <= freshMs <= staleMs");
+  }
+  const entries = new Map<string, CacheEntry<B>>();
+
+  function put(key: string, entry: CacheEntry<B>): CacheEntry<B> {
+    entries.delete(key);
+    entries.set(key, entry);
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next();
+      if (oldest.done) break;
+      entries.delete(oldest.value);
+    }
+    return entry;
+  }
+
+  return {
+    get(key) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      const age = now() - entry.fetchedAt;
+      if (age > staleMs) {
+        entries.delete(key);
+        return undefined;
+      }
+      put(key, entry);
+      return { entry, state: age <= freshMs ? "fresh" : "stale" };
+    },
+    set: (key, bytes) => put(key, { bytes, fetchedAt: now(), lastFailureAt: null }),
+    markFailure(key, fetchedAt) {
+      const entry = entries.get(key);
+      if (entry?.fetchedAt === fetchedAt) entries.set(key, { ...entry, lastFailureAt: now() });
+    },
+    delete: (key) => void entries.delete(key),
+    now,
+    get size() {
+      return entries.size;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { type DateWindowState, dateWindowStatus } from "./date-window.ts";
+import { type CampaignInput, type EffectivePoints, effectivePoints } from "./effective-points.ts";
+import { compareMemberActivities } from "./member-activity-order.ts";
+import type { Program } from "./program.ts";
+import { type MemberVisibility, memberVisibility } from "./visibility.ts";
+
+// The activity list the BFF serves to a member's browser: hidden activities removed, the rest
+// explained (locked by which tier, open until when, worth how many points) and in a useful order.
+
+/**
+ * Structurally the crowdtwist client's `UserActivity`. `Type` carries its activity-type union
+ * through to the browser.
+ */
+export interface UserActivityInput<Type extends string = string> {
+  id: string;
+  title: string;
+  description: string;
+  numPoints: number;
+  image: string;
+  categoryId: string | null;
+  type: Type | null;
+  typeId: string;
+  dateStart: Date | null;
+  dateEnd: Date | null;
+  minTierId: string | null;
+  isHiddenByTier: boolean;
+  isLockedByTier: boolean;
+  campaigns: readonly CampaignInput[];
+}
+
+/** What the browser needs of the unlocking tier; its ceiling is nobody's business here. */
+export interface UnlockTier {
+  id: string;
+  title: string;
+  minScore: number;
+}
+
+export type MemberActivityVisibility =
+  | { state: "available" }
+  | { state: "locked"; unlockTier: UnlockTier | null };
+
+export interface MemberActivityWindow {
+  /** ISO 8601, UTC. */
+  start: string | null;
+  end: string | null;
+  state: DateWindowState;
+  daysLeft: number | null;
+}
+
+export interface MemberActivity<Type extends string = string> {
+  id: string;
+  title: string;
+  description: string;
+  image: string;
+  categoryId: string | null;
+  typeId: string;
+  type: Type | null;
+  visibility: MemberActivityVisibility;
+  window: MemberActivityWindow;
+  points: EffectivePoints;
+}
+
+export interface MemberActivities<Type extends string = string> {
+  /** Ordered by `compareMemberActivities`. */
+  activities: MemberActivity<Type>[];
+  /** How many CrowdTwist flagged hidden for this member and were removed, for the BFF's log. */
+  hiddenCount: number;
+}
+
+// An unparseable date would make `toISOString` throw; an unknown bound is the honest reading.
+const validDate = (date: Date | null) => (date !== null && Number.isFinite(date.getTime()) ? date : null);
+
+function forBrowser(visibility: Exclude<MemberVisibility, { state: "hidden" }>): MemberActivityVisibility {
+  if (visibility.state === "available") return { state: "available" };
+  const tier = visibility.unlockTier;
+  return { state: "locked", unlockTier: tier && { id: tier.id, title: tier.title, minScore: tier.minScore } };
+}
+
+export function toMemberActivities<Type extends string>(
+  activities: readonly UserActivityInput<Type>[],
+  options: { program: Program; now: Date },
+): MemberActivities<Type> {
+  const { program, now } = options;
+  const shown: MemberActivity<Type>[] = [];
+  for (const activity of activities) {
+    const visibility = memberVisibility(activity, program);
+    if (visibility.state === "hidden") continue;
+    const start = validDate(activity.dateStart);
+    const end = validDate(activity.dateEnd);
+    shown.push({
+      id: activity.id,
+      title: activity.title,
+      description: activity.description,
+      image: activity.image,
+      categoryId: activity.categoryId,
+      typeId: activity.typeId,
+      type: activity.type,
+      visibility: forBrowser(visibility),
+      window: {
+        start: start?.toISOString() ?? null,
+        end: end?.toISOString() ?? null,
+        ...dateWindowStatus({ start, end }, now, program.endingSoonDays),
+      },
+      points: effectivePoints(activity.numPoints, activity.campaigns, program.campaignStacking),
+    });
+  }
+  return { activities: shown.sort(compareMemberActivities), hiddenCount: activities.length - shown.length };
+}
