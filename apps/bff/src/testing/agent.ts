@@ -34,7 +34,7 @@ export class Agent {
     method: string,
     url: string | URL,
     init: { headers?: Record<string, string>; body?: string } = {},
-  ) {
+  ): Promise<AgentResponse> {
     const target = new URL(url, this.origin);
     const cookie = [...this.cookies.values()]
       .filter(
