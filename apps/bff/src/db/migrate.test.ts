@@ -25,7 +25,7 @@ describe("migrations on PGlite", () => {
     const db = await openDatabase({ dataDir });
     await migrate(db);
     await db.query(
-      "insert into sessions (id_hash, sub, created_at, last_seen_at, expires_at) values ('h', 'ava', now(), now(), now())",
+      "insert into sessions (id_hash, sub, crowdtwist_user_id, created_at, last_seen_at, expires_at) values ('h', 'ava', 'ava', now(), now(), now())",
     );
     await db.close();
     const again = await openDatabase({ dataDir });

@@ -18,6 +18,8 @@ export interface TestSandbox {
   /** Requests that reached the sandbox for this upstream since the last `resetRequests`. */
   requests(upstream?: SandboxUpstream): number;
   resetRequests(): void;
+  /** Header names of the last request that reached this upstream. */
+  lastHeaderNames(upstream?: SandboxUpstream): string[];
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
     clearFaults: () => faults.clear(),
     requests: (upstream = "crowdtwist") => faults.stats().requests[upstream],
     resetRequests: () => faults.resetStats(),
+    lastHeaderNames: (upstream = "crowdtwist") => faults.stats().lastHeaderNames[upstream],
     close: () => {
       faults.clear();
       return sandbox.close();

@@ -47,6 +47,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export function createFaults() {
   let rules: FaultRule[] = [];
   const requests: Record<Upstream, number> = { crowdtwist: 0, alida: 0 };
+  // Header names (never values) of the last request per upstream, so tests can prove what the
+  // portal does not forward (the browser's Cookie or Authorization).
+  const lastHeaderNames: Record<Upstream, string[]> = { crowdtwist: [], alida: [] };
 
   function take(target: Upstream, path: string): FaultRule | undefined {
     const rule = rules.find((r) => r.target === target && (!r.pathPrefix || path.startsWith(r.pathPrefix)));
@@ -65,13 +68,14 @@ export function createFaults() {
       rules = [];
     },
     rules: () => rules.map((rule) => ({ ...rule })),
-    stats: () => ({ requests: { ...requests } }),
+    stats: () => ({ requests: { ...requests }, lastHeaderNames: { ...lastHeaderNames } }),
     resetStats() {
       for (const upstream of UPSTREAMS) requests[upstream] = 0;
     },
     middleware(target: Upstream): MiddlewareHandler {
       return async (c, next) => {
         requests[target] += 1;
+        lastHeaderNames[target] = [...c.req.raw.headers.keys()].sort();
         const rule = take(target, c.req.path);
         if (!rule) return next();
         const signal = c.req.raw.signal;

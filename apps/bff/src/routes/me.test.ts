@@ -1,0 +1,132 @@
+import type { MemberActivity } from "@portal/loyalty/member-activity";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Agent } from "../testing/agent.ts";
+import { startTestSystem, type TestSystem } from "../testing/system.ts";
+import type { MemberActivitiesBody } from "./me.ts";
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(() => system.close());
+
+async function activitiesOf(agent: Agent, path = "/api/me/activities", headers: Record<string, string> = {}) {
+  const response = await agent.get(path, headers);
+  expect(response.status).toBe(200);
+  return { response, body: response.json<MemberActivitiesBody>() };
+}
+
+const byId = (activities: MemberActivity[]) => new Map(activities.map((a) => [a.id, a]));
+
+describe("GET /api/me/activities", () => {
+  it("refuses anonymous callers", async () => {
+    const response = await new Agent(system.portalUrl).get("/api/me/activities");
+    expect(response.status).toBe(401);
+    expect(response.json()).toMatchObject({
+      error: { code: "unauthenticated", requestId: expect.any(String) },
+    });
+  });
+
+  it("gives ava her activities: locked ones with the tier that unlocks them, hidden ones absent", async () => {
+    const agent = await system.signIn("ava");
+    const { response, body } = await activitiesOf(agent);
+    if (!body.enrolled) throw new Error("ava is enrolled");
+    const activities = byId(body.activities);
+    // Hidden by tier never leaves the server: not in the list, not anywhere in the bytes.
+    for (const hidden of ["107", "108", "124"]) {
+      expect(activities.has(hidden)).toBe(false);
+      expect(response.text).not.toContain(`"id":"${hidden}"`);
+    }
+    expect(response.text).not.toMatch(/isHiddenByTier|is_hidden_by_tier/);
+    expect(activities.get("105")?.visibility).toEqual({
+      state: "locked",
+      unlockTier: { id: "345", title: "Silver", minScore: 1000 },
+    });
+    expect(activities.get("106")?.visibility).toMatchObject({
+      state: "locked",
+      unlockTier: { title: "Gold" },
+    });
+    expect(activities.get("101")?.visibility).toEqual({ state: "available" });
+    // The staff-segment exclusion does not apply to ava; the New York inclusion does.
+    expect(activities.has("115")).toBe(true);
+    expect(activities.has("113")).toBe(true);
+    expect(activities.has("114")).toBe(false);
+    expect(body.freshness).toMatchObject({ degraded: false, fetchedAt: expect.any(String) });
+  });
+
+  it("counts campaign points as the program stacks them (best single campaign)", async () => {
+    const agent = await system.signIn("ava");
+    const { body } = await activitiesOf(agent);
+    const activities = byId(body.activities);
+    expect(activities.get("109")?.points).toMatchObject({ base: 200, effective: 650, bonus: 450 });
+    expect(activities.get("110")?.points).toMatchObject({ base: 250, effective: 500 });
+    expect(activities.get("104")?.points).toMatchObject({ base: 500, effective: 600 });
+    expect(activities.get("101")?.points).toMatchObject({ base: 25, effective: 25, campaigns: [] });
+  });
+
+  it("marks date windows: upcoming, ending soon, expired", async () => {
+    const agent = await system.signIn("cleo");
+    const { body } = await activitiesOf(agent);
+    const activities = byId(body.activities);
+    expect(activities.get("116")?.window.state).toBe("upcoming");
+    expect(activities.get("117")?.window.state).toBe("ending_soon");
+    expect(activities.get("118")?.window.state).toBe("expired");
+    expect(activities.get("101")?.window.state).toBe("open");
+  });
+
+  it("shows each member their own tier's view", async () => {
+    const ben = byId((await activitiesOf(await system.signIn("ben"))).body.activities);
+    expect(ben.get("105")?.visibility.state).toBe("available");
+    expect(ben.get("108")?.visibility.state).toBe("available");
+    expect(ben.get("106")?.visibility.state).toBe("locked");
+    expect(ben.has("107")).toBe(false);
+    expect(ben.has("115")).toBe(false); // ben is staff: excluded by segment
+    const cleo = byId((await activitiesOf(await system.signIn("cleo"))).body.activities);
+    expect([...cleo.values()].every((a) => a.visibility.state === "available")).toBe(true);
+    expect(cleo.has("124")).toBe(true);
+  });
+
+  it("cannot be steered to another member by query parameters or headers", async () => {
+    const agent = await system.signIn("ava");
+    const own = (await activitiesOf(agent)).body;
+    const attempts: [string, Record<string, string>][] = [
+      ["/api/me/activities?userId=cleo", {}],
+      ["/api/me/activities?user_id=cleo&id_type=username", {}],
+      ["/api/me/activities?sub=cleo", {}],
+      [
+        "/api/me/activities",
+        { "x-user-id": "cleo", "x-crowdtwist-user": "cleo", "x-forwarded-user": "cleo" },
+      ],
+    ];
+    for (const [path, headers] of attempts) {
+      const { body } = await activitiesOf(agent, path, headers);
+      expect(body.activities.map((a) => a.id)).toEqual(own.activities.map((a) => a.id));
+      expect(byId(body.activities).has("124")).toBe(false); // a Gold-only activity cleo would see
+    }
+  });
+
+  it("says when the signed-in person has no loyalty account", async () => {
+    const agent = await system.signIn("morgan");
+    const { body } = await activitiesOf(agent);
+    expect(body).toEqual({ enrolled: false, activities: [], freshness: null });
+  });
+});
+
+describe("GET /api/me", () => {
+  it("says who is signed in, and whether they manage the program", async () => {
+    const member = await (await system.signIn("ava")).get("/api/me");
+    expect(member.json()).toEqual({
+      user: {
+        sub: "ava",
+        name: "Ava Lindqvist",
+        email: "ava@example.com",
+        roles: ["member"],
+        isManager: false,
+      },
+    });
+    const manager = await (await system.signIn("morgan")).get("/api/me");
+    expect(manager.json()).toMatchObject({
+      user: { sub: "morgan", roles: ["program_manager"], isManager: true },
+    });
+  });
+});
