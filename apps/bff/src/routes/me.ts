@@ -2,6 +2,7 @@ import type { MemberActivity } from "@portal/loyalty/member-activity";
 import { Hono, type TypedResponse } from "hono";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
+import type { MemberProfileView } from "../member/profile-view.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 
 export type MemberActivitiesBody =
@@ -29,6 +30,8 @@ export function meRoutes(deps: MeDeps) {
             roles: session.roles,
             isManager: session.roles.includes(MANAGER_ROLE),
           },
+          // Filled from the stored Live Push profile; null until CrowdTwist has pushed one.
+          profile: null as MemberProfileView | null,
         },
         200,
       );
