@@ -24,19 +24,17 @@ export interface MemberActivitiesDeps {
 export function createMemberActivities(deps: MemberActivitiesDeps) {
   const now = deps.now ?? (() => new Date());
   return {
-    async forMember(crowdtwistUserId: string): Promise<MemberActivitiesResult> {
+    /** `idType` defaults to the configured mapping; a manager's preview may name another. */
+    async forMember(
+      crowdtwistUserId: string,
+      idType: CrowdTwistIdType = deps.idType,
+    ): Promise<MemberActivitiesResult> {
       try {
-        const loaded = await deps.loader.load(
-          `activities:${deps.idType}:${crowdtwistUserId}`,
-          async (signal) => {
-            const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, {
-              idType: deps.idType,
-              signal,
-            });
-            const { activities } = toMemberActivities(upstream, { program: deps.program, now: now() });
-            return JSON.stringify(activities);
-          },
-        );
+        const loaded = await deps.loader.load(`activities:${idType}:${crowdtwistUserId}`, async (signal) => {
+          const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, { idType, signal });
+          const { activities } = toMemberActivities(upstream, { program: deps.program, now: now() });
+          return JSON.stringify(activities);
+        });
         return { enrolled: true, activitiesJson: loaded.bytes, freshness: loaded.freshness };
       } catch (error) {
         // CrowdTwist's "User not found." is an answer, not a failure: the member has no loyalty

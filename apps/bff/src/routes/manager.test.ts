@@ -36,13 +36,10 @@ describe("manager routes", () => {
     }
   });
 
-  it("describe an activity and who sees it, tier by tier", async () => {
+  it("describe an activity, who sees it tier by tier, and whether CrowdTwist agrees for each persona", async () => {
     const response = await manager.get("/api/manager/activities/105");
     expect(response.status).toBe(200);
-    const body = response.json<{
-      activity: { id: string; publicTitle: string };
-      matrix: { rows: unknown[] };
-    }>();
+    const body = response.json<Record<string, unknown>>();
     expect(body.activity).toMatchObject({ id: "105", publicTitle: "Buy a season ticket", minTierId: "345" });
     expect(body.matrix).toMatchObject({
       rows: [
@@ -56,6 +53,23 @@ describe("manager routes", () => {
         },
       ],
     });
+    expect(body.personas).toEqual([
+      { tierId: "334", userId: "ava", observed: "locked", expected: ["locked"], agrees: true },
+      { tierId: "345", userId: "ben", observed: "available", expected: ["available"], agrees: true },
+      { tierId: "356", userId: "cleo", observed: "available", expected: ["available"], agrees: true },
+    ]);
+    expect(body.alida).toEqual({ state: "not_linked" });
+  });
+
+  it("see a hidden activity as hidden for the tiers below, as CrowdTwist does", async () => {
+    const body = (await manager.get("/api/manager/activities/107")).json<{
+      personas: { observed: string; agrees: boolean }[];
+    }>();
+    expect(body.personas.map((p) => [p.observed, p.agrees])).toEqual([
+      ["hidden", true],
+      ["hidden", true],
+      ["available", true],
+    ]);
   });
 
   it("split in- and out-of-segment members when a segment applies", async () => {
@@ -63,6 +77,44 @@ describe("manager routes", () => {
       matrix: { rows: { audience: string }[] };
     }>();
     expect(body.matrix.rows.map((row) => row.audience)).toEqual(["in_segment", "out_of_segment"]);
+  });
+
+  it("show the linked Alida survey with its member events, and warn where the forum disagrees", async () => {
+    const survey = (await manager.get("/api/manager/activities/111")).json<{
+      alida: Record<string, unknown>;
+    }>();
+    expect(survey.alida).toMatchObject({
+      state: "linked",
+      activity: { activityType: "Survey", status: "open", isReady: true, alternateId: "111" },
+      memberEvents: { surveyCompleted: 512 },
+      warnings: [],
+    });
+    const forum = (await manager.get("/api/manager/activities/112")).json<{
+      alida: { warnings: { kind: string }[] };
+    }>();
+    expect(forum.alida.warnings.map((w) => w.kind)).toEqual(["alida_closed", "alida_hidden"]);
+  });
+
+  it("keep the CrowdTwist half when Alida is down", async () => {
+    system.sandbox.fault({ target: "alida", status: 503 });
+    try {
+      const response = await manager.get("/api/manager/activities/111");
+      expect(response.status).toBe(200);
+      expect(response.json()).toMatchObject({ activity: { id: "111" }, alida: { state: "unavailable" } });
+    } finally {
+      system.sandbox.clearFaults();
+    }
+  });
+
+  it("list the program's activities from the personas' views, with each tier's state", async () => {
+    const body = (await manager.get("/api/manager/activities")).json<{
+      activities: { id: string; byTier: { observed: string }[] }[];
+    }>();
+    const ids = body.activities.map((a) => a.id);
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    expect(ids).toContain("124"); // hidden below Gold, still known to managers through cleo
+    const scarf = body.activities.find((a) => a.id === "124");
+    expect(scarf?.byTier.map((t) => t.observed)).toEqual(["hidden", "hidden", "available"]);
   });
 
   it("answer 400 for an id that is not a CrowdTwist id, and 404 for an unknown one", async () => {
@@ -76,9 +128,61 @@ describe("manager routes", () => {
     expect(unknown.json()).toMatchObject({ error: { code: "activity_not_found" } });
   });
 
+  it("preview a member read-only, only with a reason, and audit every preview", async () => {
+    const noReason = await manager.post("/api/manager/preview-member", {
+      idType: "third_party_id",
+      userId: "ava",
+      reason: "",
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json()).toMatchObject({
+      error: { code: "invalid_preview_request", message: expect.stringContaining("why") },
+    });
+    const badType = await manager.post("/api/manager/preview-member", {
+      idType: "email",
+      userId: "ava",
+      reason: "Support ticket 4711",
+    });
+    expect(badType.status).toBe(400);
+
+    const preview = await manager.post("/api/manager/preview-member", {
+      idType: "third_party_id",
+      userId: "ava",
+      reason: "Support ticket 4711: member cannot see the season ticket",
+    });
+    expect(preview.status).toBe(200);
+    const body = preview.json<{ readOnly: boolean; activities: { id: string }[]; auditId: string }>();
+    expect(body.readOnly).toBe(true);
+    expect(body.activities.map((a) => a.id)).not.toContain("107");
+    expect(body.activities.map((a) => a.id)).toContain("105");
+
+    const audit = (await manager.get("/api/manager/audit")).json<{ entries: Record<string, unknown>[] }>();
+    expect(audit.entries[0]).toMatchObject({
+      id: body.auditId,
+      managerSub: "morgan",
+      action: "preview_member",
+      memberIdType: "third_party_id",
+      memberId: "ava",
+      reason: "Support ticket 4711: member cannot see the season ticket",
+    });
+  });
+
+  it("need the CSRF header to preview a member", async () => {
+    const refused = await manager.request("POST", "/api/manager/preview-member", {
+      headers: { "content-type": "application/json", origin: system.portalUrl },
+      body: JSON.stringify({ idType: "third_party_id", userId: "ava", reason: "Support ticket 4711" }),
+    });
+    expect(refused.status).toBe(403);
+  });
+
   it("never forward the browser's cookie or authorization to CrowdTwist", async () => {
     system.sandbox.resetRequests();
-    await manager.get("/api/manager/activities/101", { authorization: "Bearer from-the-browser" });
+    // A preview under an id type not used before in this file: a cold cache, so one upstream call.
+    await manager.post(
+      "/api/manager/preview-member",
+      { idType: "username", userId: "cleo", reason: "Checking the header hygiene" },
+      { authorization: "Bearer from-the-browser" },
+    );
     expect(system.sandbox.requests("crowdtwist")).toBe(1);
     const names = system.sandbox.lastHeaderNames("crowdtwist");
     expect(names).toContain("x-ct-authorization");

@@ -1,0 +1,90 @@
+import type { AlidaClient } from "@portal/alida/client";
+import { AlidaError } from "@portal/alida/errors";
+import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
+import { alidaConsistency, type ConsistencyWarning } from "@portal/loyalty/alida-consistency";
+import type { UpstreamResilience } from "../upstream/resilience.ts";
+
+// The Alida half of an activity's preview: the linked survey or forum, its member-event counts, and
+// where it disagrees with CrowdTwist. Alida being down never breaks the CrowdTwist half.
+
+/** The `extra_data` key that links a CrowdTwist activity to an Alida activity id. */
+export const ALIDA_LINK_KEY = "alida_activity_id";
+
+export type AlidaPanel =
+  | { state: "not_linked" }
+  | { state: "not_found"; alidaActivityId: string }
+  | { state: "unavailable"; alidaActivityId: string; message: string }
+  | {
+      state: "linked";
+      alidaActivityId: string;
+      activity: {
+        name: string | null;
+        activityType: string | null;
+        status: "open" | "closed" | null;
+        isReady: boolean | null;
+        hideFromMember: boolean | null;
+        openedOn: Date | null;
+        closedOn: Date | null;
+        alternateId: string | null;
+      };
+      memberEvents: Record<string, number> | null;
+      warnings: ConsistencyWarning[];
+    };
+
+export interface AlidaPanelDeps {
+  /** `null` when the portal has no Alida credentials: linked activities then say so. */
+  alida: AlidaClient | null;
+  resilience: UpstreamResilience;
+  now?: () => Date;
+}
+
+export function createAlidaPanel(deps: AlidaPanelDeps) {
+  const now = deps.now ?? (() => new Date());
+  const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) =>
+    deps.resilience.execute({ operation, idempotent: true }, fn);
+
+  return async function alidaPanel(activity: ActivityExtended): Promise<AlidaPanel> {
+    const alidaActivityId = activity.extraData?.[ALIDA_LINK_KEY];
+    if (!alidaActivityId) return { state: "not_linked" };
+    const { alida } = deps;
+    if (!alida) {
+      return {
+        state: "unavailable",
+        alidaActivityId,
+        message: "Alida is not configured for this portal (ALIDA_CLIENT_SECRET is not set).",
+      };
+    }
+    try {
+      const found = await call("alida_activity", (signal) => alida.getActivity(alidaActivityId, { signal }));
+      const memberEvents = await call("alida_summary", (signal) =>
+        alida.getActivitySummary(found, { signal }),
+      )
+        .then((summary) => summary.memberEvents)
+        .catch(() => null);
+      const view = {
+        name: found.name ?? null,
+        activityType: found.activityType ?? null,
+        status: found.status ?? null,
+        isReady: found.isReady ?? null,
+        hideFromMember: found.hideFromMember ?? null,
+        openedOn: found.openedOn ?? null,
+        closedOn: found.closedOn ?? null,
+        alternateId: found.alternateId ?? null,
+      };
+      const warnings = alidaConsistency(
+        { activityId: activity.id, start: activity.dateStart, end: activity.dateEnd },
+        view,
+        now(),
+      );
+      return { state: "linked", alidaActivityId, activity: view, memberEvents, warnings };
+    } catch (error) {
+      if (error instanceof AlidaError && error.code === "not_found")
+        return { state: "not_found", alidaActivityId };
+      return {
+        state: "unavailable",
+        alidaActivityId,
+        message: "The research community is not answering right now; CrowdTwist's side is shown as usual.",
+      };
+    }
+  };
+}

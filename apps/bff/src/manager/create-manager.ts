@@ -1,0 +1,75 @@
+import { createAlidaClient } from "@portal/alida/client";
+import type { CrowdTwistClient } from "@portal/crowdtwist/client";
+import type { Database } from "../db/database.ts";
+import type { Env } from "../env.ts";
+import type { MemberActivities } from "../member/member-activities.ts";
+import type { Metrics } from "../observability/metrics.ts";
+import type { ProgramConfig } from "../program-config.ts";
+import type { ManagerDeps } from "../routes/manager.ts";
+import { createCachedLoader } from "../upstream/cached-upstream.ts";
+import type { UpstreamResilience } from "../upstream/resilience.ts";
+import { createUpstreamResilience } from "../upstream/resilience.ts";
+import { createSwrCache } from "../upstream/swr-cache.ts";
+import { createActivityPreview } from "./activity-preview.ts";
+import { createAlidaPanel } from "./alida-panel.ts";
+import { createAuditLog } from "./audit-log.ts";
+import { createKnownActivities } from "./known-activities.ts";
+
+// Builds the manager area's services. Activity descriptions are the same for every member, so they
+// are cached program-wide; persona lists are cached like any member's.
+
+export interface ManagerParts {
+  env: Env;
+  db: Database;
+  metrics: Metrics;
+  programConfig: ProgramConfig;
+  crowdtwist: CrowdTwistClient;
+  crowdtwistResilience: UpstreamResilience;
+  memberActivities: MemberActivities;
+}
+
+export function createManager(parts: ManagerParts): ManagerDeps & { close(): Promise<void> } {
+  const { env, metrics, crowdtwistResilience } = parts;
+  const loader = (operation: string, freshMs: number) =>
+    createCachedLoader({
+      operation,
+      resilience: crowdtwistResilience,
+      metrics,
+      cache: createSwrCache({ freshMs, staleMs: env.CACHE_STALE_SECONDS * 1000, maxEntries: 5_000 }),
+    });
+  const alida = env.ALIDA_CLIENT_SECRET
+    ? createAlidaClient({
+        baseUrl: env.ALIDA_BASE_URL,
+        tokenUrl: env.ALIDA_TOKEN_URL ?? new URL("/oauth/token", env.ALIDA_BASE_URL).toString(),
+        communityApiKeyName: env.ALIDA_COMMUNITY,
+        clientId: env.ALIDA_CLIENT_ID,
+        clientSecret: env.ALIDA_CLIENT_SECRET,
+        timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+      })
+    : null;
+  const alidaPanel = createAlidaPanel({
+    alida,
+    resilience: createUpstreamResilience({ upstream: "alida", metrics }),
+  });
+  const preview = createActivityPreview({
+    crowdtwist: parts.crowdtwist,
+    program: parts.programConfig.program,
+    personas: parts.programConfig.previewPersonas,
+    extendedLoader: loader("crowdtwist_activity_extended", 5 * 60_000),
+    personaLoader: loader("crowdtwist_persona_activities", env.CACHE_FRESH_SECONDS * 1000),
+    alidaPanel,
+  });
+  return {
+    preview,
+    known: createKnownActivities({
+      personas: parts.programConfig.previewPersonas,
+      personaActivities: preview.personaActivities,
+      extended: preview.extended,
+    }),
+    audit: createAuditLog(parts.db),
+    memberActivities: parts.memberActivities,
+    close: async () => {
+      await alida?.close();
+    },
+  };
+}
