@@ -7,7 +7,9 @@ import { loadSession, type SessionVariables } from "./auth/session-middleware.ts
 import type { SessionStore } from "./auth/session-store.ts";
 import type { Database } from "./db/database.ts";
 import { createErrorHandler, handleNotFound } from "./errors.ts";
+import type { ProfileHub } from "./live/profile-hub.ts";
 import type { MemberActivities } from "./member/member-activities.ts";
+import type { MemberProfiles } from "./member/member-profiles.ts";
 import { requestLog } from "./observability/request-log.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -27,6 +29,8 @@ export interface ApiDeps {
   loginStates: LoginStateStore;
   oidc: OidcClient;
   memberActivities: MemberActivities;
+  profiles: MemberProfiles;
+  hub: ProfileHub;
   manager: ManagerDeps;
   openCircuits: () => string[];
   rateLimitPerMinute: number;
@@ -71,7 +75,10 @@ export function createApi(deps: ApiDeps) {
         publicUrl: deps.publicUrl,
       }),
     )
-    .route("/me", meRoutes({ memberActivities: deps.memberActivities }))
+    .route(
+      "/me",
+      meRoutes({ memberActivities: deps.memberActivities, profiles: deps.profiles, hub: deps.hub }),
+    )
     .route("/manager", managerRoutes(deps.manager));
 
   api.onError(

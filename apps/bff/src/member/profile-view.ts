@@ -1,3 +1,7 @@
+import type { Program } from "@portal/loyalty/program";
+import { type TierRef, tierProgress } from "@portal/loyalty/tier-progress";
+import type { MemberProfileRecord } from "../live-push/read-member-profile.ts";
+
 // What the browser gets of a member's stored Live Push profile: tier journey, points, the latest
 // tier event and the history, with timestamps as ISO strings. Built by `toProfileView`.
 
@@ -27,4 +31,60 @@ export interface MemberProfileView {
   /** Newest first. */
   history: { event: TierEventName; tierTitle: string; at: string }[];
   freshness: { dateLastUpdated: string; receivedAt: string };
+}
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+const tierView = (tier: TierRef | null): TierView | null =>
+  tier ? { id: tier.id, title: tier.title, minScore: tier.minScore, maxScore: tier.maxScore } : null;
+
+export function toProfileView(record: MemberProfileRecord, program: Program, now: Date): MemberProfileView {
+  const { profile } = record;
+  const info = profile.tierInfo;
+  const progress = tierProgress({
+    program,
+    currentLevel:
+      info?.currentLevel ??
+      (profile.fanLevelName ? { title: profile.fanLevelName, minValue: null, maxValue: null } : null),
+    score: info?.timeframeScore ?? info?.score ?? null,
+    scoreNeededToReach: info?.scoreNeededToReach ?? null,
+    nextLevel: info?.nextLevel ?? null,
+    scoreNeededToMaintain: info?.scoreNeededToMaintain ?? null,
+    expirationDate: info?.expirationDate ?? null,
+    resetDate: info?.resetDate ?? null,
+    now,
+  });
+  const history = record.history.map((entry) => ({
+    event: entry.event,
+    tierTitle: entry.tier,
+    at: (entry.dateAssigned ?? entry.dateLastUpdated).toISOString(),
+  }));
+  return {
+    tier: {
+      current: tierView(progress.current),
+      next: tierView(progress.next),
+      isTopTier: progress.isTopTier,
+      pointsToNext: progress.pointsToNext,
+      progress: progress.progress,
+      maintain: progress.maintain ? { ...progress.maintain, by: iso(progress.maintain.by) } : null,
+      resetDate: iso(progress.resetDate),
+    },
+    points: {
+      total: profile.totalPoints,
+      redeemable: profile.redeemablePoints,
+      tierScore: info?.timeframeScore ?? info?.score ?? null,
+    },
+    lastEvent:
+      info && (info.dateAssigned ?? null)
+        ? {
+            event: info.assignedByEvent,
+            tierTitle: info.currentLevel.title,
+            at: (info.dateAssigned as Date).toISOString(),
+          }
+        : (history[0] ?? null),
+    history,
+    freshness: {
+      dateLastUpdated: profile.dateLastUpdated.toISOString(),
+      receivedAt: record.receivedAt.toISOString(),
+    },
+  };
 }

@@ -1,8 +1,11 @@
+import type { ServerResponse } from "node:http";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { MemberActivity } from "@portal/loyalty/member-activity";
 import { Hono, type TypedResponse } from "hono";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
+import type { ProfileHub } from "../live/profile-hub.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
-import type { MemberProfileView } from "../member/profile-view.ts";
+import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 
 export type MemberActivitiesBody =
@@ -11,6 +14,8 @@ export type MemberActivitiesBody =
 
 export interface MeDeps {
   memberActivities: MemberActivities;
+  profiles: MemberProfiles;
+  hub: ProfileHub;
 }
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -18,7 +23,7 @@ const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache
 export function meRoutes(deps: MeDeps) {
   return new Hono<{ Variables: SessionVariables }>()
     .use(requireSession())
-    .get("/", (c) => {
+    .get("/", async (c) => {
       const session = c.get("session");
       if (!session) throw new Error("requireSession let an anonymous request through");
       return c.json(
@@ -30,11 +35,28 @@ export function meRoutes(deps: MeDeps) {
             roles: session.roles,
             isManager: session.roles.includes(MANAGER_ROLE),
           },
-          // Filled from the stored Live Push profile; null until CrowdTwist has pushed one.
-          profile: null as MemberProfileView | null,
+          // From the stored Live Push profile; null until CrowdTwist has pushed one.
+          profile: (await deps.profiles.current(session.crowdtwistUserId))?.view ?? null,
         },
         200,
       );
+    })
+    .get("/events", async (c) => {
+      const session = c.get("session");
+      if (!session) throw new Error("requireSession let an anonymous request through");
+      // The stream is written straight to the Node response (see live/profile-hub.ts).
+      const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+      if (!outgoing) throw new Error("live updates need the Node server");
+      const memberKey = session.crowdtwistUserId;
+      const seen = Number(c.req.header("last-event-id"));
+      const current = await deps.profiles.current(memberKey);
+      // On a fresh connection, or a resumed one that missed a change, the current profile goes first.
+      const initial =
+        current && !(Number.isFinite(seen) && seen >= current.version)
+          ? { id: String(current.version), event: "profile", data: JSON.stringify(current.view) }
+          : null;
+      deps.hub.subscribe(memberKey, outgoing, initial);
+      return RESPONSE_ALREADY_SENT;
     })
     .get("/activities", async (c): Promise<TypedResponse<MemberActivitiesBody, 200, "json">> => {
       const session = c.get("session");

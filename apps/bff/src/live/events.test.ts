@@ -1,0 +1,115 @@
+import { get, type IncomingMessage } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MemberProfileView } from "../member/profile-view.ts";
+import type { Agent } from "../testing/agent.ts";
+import { startTestSystem, type TestSystem } from "../testing/system.ts";
+
+// Live updates end to end: the sandbox completes an activity, pushes the profile to the webhook,
+// the BFF stores it and every open tab of that member (and no one else's) receives it.
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(() => system.close());
+
+interface Stream {
+  res: IncomingMessage;
+  events: () => { id: string; event: string; data: string }[];
+  close: () => void;
+}
+
+function openEvents(agent: Agent, lastEventId?: string): Promise<Stream> {
+  const cookie = [...agent.cookies.values()].map((c) => `${c.name}=${c.value}`).join("; ");
+  const url = new URL("/api/me/events", system.portalUrl);
+  return new Promise((resolve, reject) => {
+    let text = "";
+    const req = get(
+      {
+        host: "127.0.0.1",
+        port: url.port,
+        path: url.pathname,
+        headers: { cookie, ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
+      },
+      (res) => {
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        resolve({
+          res,
+          close: () => req.destroy(),
+          events: () =>
+            text
+              .split("\n\n")
+              .filter((block) => block.includes("event:"))
+              .map((block) => {
+                const field = (name: string) =>
+                  block
+                    .split("\n")
+                    .filter((line) => line.startsWith(`${name}: `))
+                    .map((line) => line.slice(name.length + 2))
+                    .join("\n");
+                return { id: field("id"), event: field("event"), data: field("data") };
+              }),
+        });
+      },
+    );
+    req.on("error", reject);
+  });
+}
+
+const complete = (username: string, activityId: number) =>
+  fetch(`${system.sandbox.url}/sandbox/members/${username}/complete/${activityId}`, { method: "POST" });
+
+const profileOf = async (agent: Agent) =>
+  (await agent.get("/api/me")).json<{ profile: MemberProfileView | null }>().profile;
+
+describe("GET /api/me/events", () => {
+  it("refuses anonymous callers", async () => {
+    const response = await fetch(new URL("/api/me/events", system.portalUrl));
+    expect(response.status).toBe(401);
+  });
+
+  it("sends a member's profile changes to all of their tabs, and only theirs", async () => {
+    const ava = await system.signIn("ava");
+    const ben = await system.signIn("ben");
+    const tab1 = await openEvents(ava);
+    const tab2 = await openEvents(ava);
+    const bensTab = await openEvents(ben);
+    expect(tab1.res.headers["content-type"]).toContain("text/event-stream");
+
+    expect((await complete("ava", 109)).status).toBe(200); // 350 + 650 = 1000: Silver
+    for (const tab of [tab1, tab2]) {
+      await expect
+        .poll(() => tab.events().at(-1)?.data ?? "", { timeout: 5_000 })
+        .toContain('"title":"Silver"');
+    }
+    const view = JSON.parse(tab1.events().at(-1)?.data ?? "{}") as MemberProfileView;
+    expect(view.points.total).toBe(1000);
+    expect(view.tier.current?.title).toBe("Silver");
+    expect(view.lastEvent).toMatchObject({ event: "JUMP", tierTitle: "Silver" });
+    expect(bensTab.events().some((e) => e.data.includes('"total":1000'))).toBe(false);
+
+    // /api/me serves the same stored profile.
+    expect((await profileOf(ava))?.points.total).toBe(1000);
+    for (const tab of [tab1, tab2, bensTab]) tab.close();
+  });
+
+  it("resumes: a reconnect with an older Last-Event-ID gets the current profile at once, an up-to-date one does not", async () => {
+    const cleo = await system.signIn("cleo");
+    expect((await complete("cleo", 101)).status).toBe(200);
+    await expect.poll(async () => (await profileOf(cleo))?.points.total, { timeout: 5_000 }).toBe(9825);
+    const fresh = await openEvents(cleo);
+    await expect.poll(() => fresh.events().length).toBe(1);
+    const version = fresh.events()[0]?.id ?? "";
+    fresh.close();
+
+    const upToDate = await openEvents(cleo, version);
+    const behind = await openEvents(cleo, String(Number(version) - 1));
+    await expect.poll(() => behind.events().length).toBe(1);
+    expect(upToDate.events()).toEqual([]);
+    upToDate.close();
+    behind.close();
+  });
+});
