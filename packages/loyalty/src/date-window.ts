@@ -29,3 +29,19 @@ export function dateWindowStatus(
   const daysLeft = days(window.end);
   return { state: daysLeft <= endingSoonDays ? "ending_soon" : "open", daysLeft };
 }
+
+/** A window as either side holds it: `Date`s from the client, ISO strings from `MemberActivity`. */
+export interface WindowBounds {
+  start: Date | string | null;
+  end: Date | string | null;
+}
+
+/** An unparseable bound reads as unknown (`null`), as everywhere else in this package. */
+export function toDateWindow(bounds: WindowBounds): DateWindow {
+  const read = (value: Date | string | null) => {
+    if (value === null) return null;
+    const date = typeof value === "string" ? new Date(value) : value;
+    return Number.isFinite(date.getTime()) ? date : null;
+  };
+  return { start: read(bounds.start), end: read(bounds.end) };
+}

@@ -1,7 +1,9 @@
 import { type DateWindowState, dateWindowStatus } from "./date-window.ts";
 import { type CampaignInput, type EffectivePoints, effectivePoints } from "./effective-points.ts";
+import { type FrequencyInput, type FrequencyRule, frequencyRule } from "./frequency.ts";
 import { compareMemberActivities } from "./member-activity-order.ts";
 import type { Program } from "./program.ts";
+import type { NamedSegmentRule } from "./segment.ts";
 import { type MemberVisibility, memberVisibility } from "./visibility.ts";
 
 // The activity list the BFF serves to a member's browser: hidden activities removed, the rest
@@ -26,6 +28,10 @@ export interface UserActivityInput<Type extends string = string> {
   isHiddenByTier: boolean;
   isLockedByTier: boolean;
   campaigns: readonly CampaignInput[];
+  // Optional, from the extended endpoint when the BFF fetches it; absent fields stay absent below.
+  frequency?: FrequencyInput | null;
+  pointsOnClick?: boolean;
+  segment?: NamedSegmentRule | null;
 }
 
 /** What the browser needs of the unlocking tier; its ceiling is nobody's business here. */
@@ -58,6 +64,10 @@ export interface MemberActivity<Type extends string = string> {
   visibility: MemberActivityVisibility;
   window: MemberActivityWindow;
   points: EffectivePoints;
+  /** Present only when the input carried a frequency (`null`: no rule). */
+  frequency?: FrequencyRule | null;
+  pointsOnClick?: boolean;
+  segment?: NamedSegmentRule | null;
 }
 
 export interface MemberActivities<Type extends string = string> {
@@ -74,6 +84,17 @@ function forBrowser(visibility: Exclude<MemberVisibility, { state: "hidden" }>):
   if (visibility.state === "available") return { state: "available" };
   const tier = visibility.unlockTier;
   return { state: "locked", unlockTier: tier && { id: tier.id, title: tier.title, minScore: tier.minScore } };
+}
+
+// Copies only what the input has, so a list built without the extended endpoint keeps its shape.
+function extended(
+  activity: UserActivityInput,
+): Pick<MemberActivity, "frequency" | "pointsOnClick" | "segment"> {
+  return {
+    ...(activity.frequency !== undefined && { frequency: frequencyRule(activity.frequency) }),
+    ...(activity.pointsOnClick !== undefined && { pointsOnClick: activity.pointsOnClick }),
+    ...(activity.segment !== undefined && { segment: activity.segment }),
+  };
 }
 
 export function toMemberActivities<Type extends string>(
@@ -102,6 +123,7 @@ export function toMemberActivities<Type extends string>(
         ...dateWindowStatus({ start, end }, now, program.endingSoonDays),
       },
       points: effectivePoints(activity.numPoints, activity.campaigns, program.campaignStacking),
+      ...extended(activity),
     });
   }
   return { activities: shown.sort(compareMemberActivities), hiddenCount: activities.length - shown.length };

@@ -6,6 +6,11 @@ export interface SegmentRule {
   eligibility: "inclusion" | "exclusion";
 }
 
+/** Structurally the crowdtwist client's `ActivitySegment`, for when a member must be told its name. */
+export interface NamedSegmentRule extends SegmentRule {
+  name: string;
+}
+
 export type SegmentEligibility = "eligible" | "not_eligible" | "unknown";
 
 /**

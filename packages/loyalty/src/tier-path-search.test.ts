@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { fewestCovering, type SearchItem } from "./tier-path-search.ts";
+
+const item = (value: number, maxCount = 1): SearchItem => ({ value, maxCount });
+
+// Every plan, scored the way the search promises: fewest items, then least total, then the
+// earliest items kept (membership compared item by item).
+function bruteForce(items: SearchItem[], target: number) {
+  let best: { used: number; total: number; members: boolean[] } | null = null;
+  const visit = (index: number, uses: number[]) => {
+    if (index === items.length) {
+      const total = uses.reduce((sum, count, at) => sum + count * (items[at]?.value ?? 0), 0);
+      if (total < target) return;
+      const members = uses.map((count) => count > 0);
+      const used = members.filter(Boolean).length;
+      const firstDifference = best ? members.findIndex((member, at) => member !== best?.members[at]) : -1;
+      const better =
+        best === null ||
+        used < best.used ||
+        (used === best.used && total < best.total) ||
+        (used === best.used &&
+          total === best.total &&
+          firstDifference >= 0 &&
+          members[firstDifference] === true);
+      if (better) best = { used, total, members };
+      return;
+    }
+    for (let count = 0; count <= (items[index]?.maxCount ?? 0); count++) visit(index + 1, [...uses, count]);
+  };
+  visit(0, []);
+  return best;
+}
+
+// A small deterministic generator, so a failure reproduces.
+function* random(seed: number) {
+  let state = seed;
+  for (;;) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    yield state / 2_147_483_648;
+  }
+}
+
+describe("fewestCovering", () => {
+  it.each([
+    ["nothing to pick from", [], 100, null],
+    ["all of it falls short", [item(100, 2), item(50)], 300, null],
+    ["exactly everything", [item(100, 2), item(50)], 250, [2, 1]],
+    [
+      "one item repeated beats two (largest-first would take 600 + 500)",
+      [item(600), item(500), item(400, 3)],
+      1000,
+      [0, 0, 3],
+    ],
+    ["least overshoot among two-item plans", [item(500), item(300), item(300)], 600, [0, 1, 1]],
+    ["the earlier of equal items", [item(300), item(300), item(300)], 600, [1, 1, 0]],
+    ["repeats fill the exact gap", [item(400), item(100, 5)], 700, [1, 3]],
+    ["points in odd units (no common divisor)", [item(7, 2), item(5, 3)], 17, [1, 2]],
+  ])("%s", (_name, items, target, expected) => {
+    expect(fewestCovering(items, target)).toEqual(expected);
+  });
+
+  const gen = random(42);
+  const next = (below: number) => Math.floor((gen.next().value ?? 0) * below);
+  const cases = Array.from({ length: 150 }, (_, index) => {
+    const items = Array.from({ length: 1 + next(6) }, () => item((1 + next(12)) * 25, 1 + next(3)));
+    return [index, items, (1 + next(30)) * 25] as const;
+  });
+
+  it.each(cases)("matches an exhaustive search, case %i", (_index, items, target) => {
+    const expected = bruteForce([...items], target);
+    const uses = fewestCovering(items, target);
+    if (expected === null) return expect(uses).toBeNull();
+    expect(uses).not.toBeNull();
+    const members = uses?.map((count) => count > 0);
+    const total = uses?.reduce((sum, count, at) => sum + count * (items[at]?.value ?? 0), 0);
+    expect({ used: members?.filter(Boolean).length, total, members }).toEqual(expected);
+    uses?.forEach((count, at) => {
+      expect(count).toBeLessThanOrEqual(items[at]?.maxCount ?? 0);
+    });
+  });
+});

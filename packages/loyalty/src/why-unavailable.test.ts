@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import type { FrequencyRule } from "./frequency.ts";
+import type { MemberActivityVisibility } from "./member-activity.ts";
+import { silver } from "./program-fixture.ts";
+import type { NamedSegmentRule } from "./segment.ts";
+import { type WhyUnavailableInput, whyUnavailable } from "./why-unavailable.ts";
+
+const now = new Date("2026-03-10T12:00:00Z"); // a Tuesday
+const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000);
+const unlockSilver = { id: silver.id, title: silver.title, minScore: silver.minScore };
+const locked: MemberActivityVisibility = { state: "locked", unlockTier: unlockSilver };
+const available: MemberActivityVisibility = { state: "available" };
+const newYork: NamedSegmentRule = { name: "New York Members", subscriptionId: "2", eligibility: "inclusion" };
+const daily: FrequencyRule = { cap: 1, period: "day", requiredAttempts: 1 };
+const open = { start: inDays(-30), end: null };
+
+const why = (fields: Partial<WhyUnavailableInput>) =>
+  whyUnavailable({ visibility: available, window: open, now, ...fields });
+const kinds = (fields: Partial<WhyUnavailableInput>) => why(fields).map((reason) => reason.kind);
+
+describe("whyUnavailable, one reason at a time", () => {
+  it.each([
+    ["available, open, nothing capped", {}, []],
+    ["available, ending soon", { window: { start: null, end: inDays(2) } }, []],
+    ["segment unknown is not a reason", { segment: { rule: newYork, eligibility: "unknown" as const } }, []],
+    ["segment eligible", { segment: { rule: newYork, eligibility: "eligible" as const } }, []],
+    ["cap without completions is not a reason", { frequency: daily }, []],
+    ["cap not reached", { frequency: daily, completionsInPeriod: 0 }, []],
+    [
+      "tier, with the score",
+      { visibility: locked, score: 350 },
+      [{ kind: "tier", unlockTier: unlockSilver, pointsToGo: 650, action: "earn_points" }],
+    ],
+    [
+      "tier, without a score",
+      { visibility: locked },
+      [{ kind: "tier", unlockTier: unlockSilver, pointsToGo: null, action: "earn_points" }],
+    ],
+    [
+      "tier, score already past the threshold",
+      { visibility: locked, score: 1200 },
+      [{ kind: "tier", unlockTier: unlockSilver, pointsToGo: 0, action: "earn_points" }],
+    ],
+    [
+      "tier the config does not list",
+      { visibility: { state: "locked", unlockTier: null } as const, score: 10 },
+      [{ kind: "tier", unlockTier: null, pointsToGo: null, action: "earn_points" }],
+    ],
+    [
+      "segment, inclusion",
+      { segment: { rule: newYork, eligibility: "not_eligible" as const } },
+      [{ kind: "segment", eligibility: "inclusion", segmentName: "New York Members", action: "none" }],
+    ],
+    [
+      "segment, exclusion",
+      {
+        segment: {
+          rule: { ...newYork, eligibility: "exclusion" as const },
+          eligibility: "not_eligible" as const,
+        },
+      },
+      [{ kind: "segment", eligibility: "exclusion", segmentName: "New York Members", action: "none" }],
+    ],
+    [
+      "not started",
+      { window: { start: "2026-03-13T00:00:00.000Z", end: null } },
+      [{ kind: "not_started", startsAt: new Date("2026-03-13T00:00:00Z"), daysUntil: 3, action: "wait" }],
+    ],
+    [
+      "ended",
+      { window: { start: null, end: inDays(-1) } },
+      [{ kind: "ended", endedAt: inDays(-1), action: "none" }],
+    ],
+    [
+      "daily cap",
+      { frequency: daily, completionsInPeriod: 1 },
+      [{ kind: "frequency_cap", rule: daily, resetsAt: new Date("2026-03-11T00:00:00Z"), action: "wait" }],
+    ],
+  ] as const)("%s", (_name, fields, expected) => {
+    expect(why(fields)).toEqual(expected);
+  });
+});
+
+describe("whyUnavailable, frequency caps", () => {
+  const rule = (period: FrequencyRule["period"], cap = 1, requiredAttempts = 1): FrequencyRule => ({
+    cap,
+    period,
+    requiredAttempts,
+  });
+  it.each([
+    ["calendar week resets on Monday", rule("week", 3), 3, "2026-03-16T00:00:00.000Z", "wait"],
+    ["calendar month", rule("month"), 1, "2026-04-01T00:00:00.000Z", "wait"],
+    ["calendar year", rule("year"), 1, "2027-01-01T00:00:00.000Z", "wait"],
+    ["rolling window: resets, time unknown", rule("rolling_24h"), 1, null, "wait"],
+    ["lifetime never resets", rule("lifetime"), 1, null, "none"],
+    ["unknown period may never reset", rule("unknown"), 1, null, "none"],
+    [
+      "required attempts: capped after cap × attempts",
+      rule("day", 1, 2),
+      2,
+      "2026-03-11T00:00:00.000Z",
+      "wait",
+    ],
+    ["a cap of zero is always reached", rule("day", 0), 0, "2026-03-11T00:00:00.000Z", "wait"],
+  ] as const)("%s", (_name, frequency, completionsInPeriod, resetsAt, action) => {
+    const [reason] = why({ frequency, completionsInPeriod });
+    expect(reason).toEqual({
+      kind: "frequency_cap",
+      rule: frequency,
+      resetsAt: resetsAt && new Date(resetsAt),
+      action,
+    });
+  });
+
+  it("does not say wait when the activity closes before the cap resets", () => {
+    const [reason] = why({
+      frequency: daily,
+      completionsInPeriod: 1,
+      window: { start: null, end: inDays(0.25) },
+    });
+    expect(reason).toMatchObject({ kind: "frequency_cap", action: "none" });
+  });
+});
+
+describe("whyUnavailable, several reasons", () => {
+  const excluded = { rule: newYork, eligibility: "not_eligible" as const };
+  it.each([
+    [
+      "every reason, in priority order",
+      {
+        visibility: locked,
+        segment: excluded,
+        window: { start: inDays(2), end: null },
+        frequency: daily,
+        completionsInPeriod: 1,
+      },
+      ["tier", "segment", "not_started", "frequency_cap"],
+      ["none", "none", "none", "none"],
+    ],
+    [
+      "tier and not started: both still worth acting on",
+      { visibility: locked, window: { start: inDays(2), end: null } },
+      ["tier", "not_started"],
+      ["earn_points", "wait"],
+    ],
+    [
+      "ended: no point earning for it or waiting for its cap",
+      {
+        visibility: locked,
+        window: { start: null, end: inDays(-1) },
+        frequency: daily,
+        completionsInPeriod: 1,
+      },
+      ["tier", "ended", "frequency_cap"],
+      ["none", "none", "none"],
+    ],
+    [
+      "tier and cap",
+      { visibility: locked, frequency: daily, completionsInPeriod: 1 },
+      ["tier", "frequency_cap"],
+      ["earn_points", "wait"],
+    ],
+  ] as const)("%s", (_name, fields, expectedKinds, actions) => {
+    expect(kinds(fields)).toEqual(expectedKinds);
+    expect(why(fields).map((reason) => reason.action)).toEqual(actions);
+  });
+
+  it("carries no words, only identifiers, numbers, dates and the upstream's own names", () => {
+    const reasons = why({
+      visibility: locked,
+      segment: excluded,
+      window: { start: inDays(2), end: null },
+      frequency: daily,
+      completionsInPeriod: 1,
+      score: 10,
+    });
+    const strings: string[] = [];
+    JSON.stringify(reasons, (_key, value) => {
+      if (typeof value === "string") strings.push(value);
+      return value;
+    });
+    const upstream = [silver.id, silver.title, newYork.name];
+    for (const text of strings) {
+      const isDate = !Number.isNaN(Date.parse(text)) && text.endsWith("Z");
+      expect(isDate || upstream.includes(text) || /^[a-z0-9_]+$/.test(text)).toBe(true);
+    }
+  });
+});
