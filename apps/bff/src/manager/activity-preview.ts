@@ -23,29 +23,14 @@ export interface ActivityPreviewDeps {
   crowdtwist: CrowdTwistClient;
   program: Program;
   personas: ProgramConfig["previewPersonas"];
-  /** Program-wide cache of extended descriptions (the same for every member). */
-  extendedLoader: CachedLoader;
+  /** An activity's extended description, from the program-wide cache. */
+  extended: (id: string) => Promise<ActivityExtended>;
   /** Per-persona cache of their activity lists. */
   personaLoader: CachedLoader;
   alidaPanel: (activity: ActivityExtended) => Promise<AlidaPanel>;
 }
 
 export function createActivityPreview(deps: ActivityPreviewDeps) {
-  async function extended(id: string): Promise<ActivityExtended> {
-    const loaded = await deps.extendedLoader.load(`extended:${id}`, async (signal) =>
-      JSON.stringify(await deps.crowdtwist.getActivityExtended(id, { signal })),
-    );
-    const raw = JSON.parse(loaded.bytes) as ActivityExtended & {
-      dateStart: string | null;
-      dateEnd: string | null;
-    };
-    return {
-      ...raw,
-      dateStart: raw.dateStart ? new Date(raw.dateStart) : null,
-      dateEnd: raw.dateEnd ? new Date(raw.dateEnd) : null,
-    };
-  }
-
   /** A persona's activity list, or null when it cannot be had (not enrolled, upstream down). */
   async function personaActivities(
     persona: ProgramConfig["previewPersonas"][number],
@@ -64,6 +49,7 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
     }
   }
 
+  const { extended } = deps;
   return {
     extended,
     personaActivities,

@@ -2,6 +2,7 @@ import { createAlidaClient } from "@portal/alida/client";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { Database } from "../db/database.ts";
 import type { Env } from "../env.ts";
+import type { ActivityCatalog } from "../member/activity-catalog.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { ProgramConfig } from "../program-config.ts";
@@ -26,6 +27,7 @@ export interface ManagerParts {
   crowdtwist: CrowdTwistClient;
   crowdtwistResilience: UpstreamResilience;
   memberActivities: MemberActivities;
+  catalog: ActivityCatalog;
 }
 
 export function createManager(parts: ManagerParts): ManagerDeps & { close(): Promise<void> } {
@@ -55,7 +57,7 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     crowdtwist: parts.crowdtwist,
     program: parts.programConfig.program,
     personas: parts.programConfig.previewPersonas,
-    extendedLoader: loader("crowdtwist_activity_extended", 5 * 60_000),
+    extended: parts.catalog.extended,
     personaLoader: loader("crowdtwist_persona_activities", env.CACHE_FRESH_SECONDS * 1000),
     alidaPanel,
   });

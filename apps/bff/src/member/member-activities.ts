@@ -1,13 +1,18 @@
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import { isCrowdTwistError } from "@portal/crowdtwist/errors";
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
-import { toMemberActivities } from "@portal/loyalty/member-activity";
+import { type MemberActivity, toMemberActivities } from "@portal/loyalty/member-activity";
 import type { Program } from "@portal/loyalty/program";
+import { type UnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
 import type { CachedLoader, Freshness } from "../upstream/cached-upstream.ts";
+import type { ActivityCatalog } from "./activity-catalog.ts";
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
 // into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
 // cached per member as serialised bytes.
+
+/** An activity as the browser gets it: the loyalty shape plus why it cannot be done now, if so. */
+export type MemberActivityView = MemberActivity & { why: UnavailableReason[] };
 
 export type MemberActivitiesResult =
   | { enrolled: true; activitiesJson: string; freshness: Freshness }
@@ -18,6 +23,7 @@ export interface MemberActivitiesDeps {
   idType: CrowdTwistIdType;
   program: Program;
   loader: CachedLoader;
+  catalog: ActivityCatalog;
   now?: () => Date;
 }
 
@@ -32,8 +38,25 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
       try {
         const loaded = await deps.loader.load(`activities:${idType}:${crowdtwistUserId}`, async (signal) => {
           const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, { idType, signal });
-          const { activities } = toMemberActivities(upstream, { program: deps.program, now: now() });
-          return JSON.stringify(activities);
+          const details = await deps.catalog.details(upstream.map((activity) => activity.id));
+          const at = now();
+          const { activities } = toMemberActivities(
+            upstream.map((activity) => ({ ...activity, ...details.get(activity.id) })),
+            { program: deps.program, now: at },
+          );
+          // The member is in the list, so any segment rule already admits them; completions are not
+          // known from CrowdTwist's list, so caps explain themselves without a count.
+          const views: MemberActivityView[] = activities.map((activity) => ({
+            ...activity,
+            why: whyUnavailable({
+              visibility: activity.visibility,
+              window: activity.window,
+              segment: activity.segment ? { rule: activity.segment, eligibility: "eligible" } : null,
+              frequency: activity.frequency ?? null,
+              now: at,
+            }),
+          }));
+          return JSON.stringify(views);
         });
         return { enrolled: true, activitiesJson: loaded.bytes, freshness: loaded.freshness };
       } catch (error) {

@@ -86,6 +86,26 @@ describe("GET /api/me/activities", () => {
     expect(cleo.has("124")).toBe(true);
   });
 
+  it("explains why an activity cannot be done now, and carries its frequency rule", async () => {
+    const agent = await system.signIn("ava");
+    const activities = byId((await activitiesOf(agent)).body.activities);
+    expect(activities.get("105")?.why).toEqual([
+      expect.objectContaining({
+        kind: "tier",
+        unlockTier: { id: "345", title: "Silver", minScore: 1000 },
+        action: "earn_points",
+      }),
+    ]);
+    expect(activities.get("116")?.why).toEqual([
+      expect.objectContaining({ kind: "not_started", action: "wait" }),
+    ]);
+    expect(activities.get("118")?.why).toEqual([expect.objectContaining({ kind: "ended", action: "none" })]);
+    expect(activities.get("101")?.why).toEqual([]);
+    expect(activities.get("101")?.frequency).toEqual({ cap: 1, period: "day", requiredAttempts: 1 });
+    expect(activities.get("101")?.pointsOnClick).toBe(true);
+    expect(activities.get("119")?.frequency).toEqual({ cap: 5, period: "week", requiredAttempts: 2 });
+  });
+
   it("cannot be steered to another member by query parameters or headers", async () => {
     const agent = await system.signIn("ava");
     const own = (await activitiesOf(agent)).body;
@@ -123,6 +143,7 @@ describe("GET /api/me", () => {
         roles: ["member"],
         isManager: false,
       },
+      profile: null,
     });
     const manager = await (await system.signIn("morgan")).get("/api/me");
     expect(manager.json()).toMatchObject({

@@ -1,15 +1,14 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import type { MemberActivity } from "@portal/loyalty/member-activity";
 import { Hono, type TypedResponse } from "hono";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import type { ProfileHub } from "../live/profile-hub.ts";
-import type { MemberActivities } from "../member/member-activities.ts";
+import type { MemberActivities, MemberActivityView } from "../member/member-activities.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 
 export type MemberActivitiesBody =
-  | { enrolled: true; activities: MemberActivity[]; freshness: Freshness }
+  | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
   | { enrolled: false; activities: []; freshness: null };
 
 export interface MeDeps {
