@@ -89,6 +89,11 @@ describe("GET /api/me/events", () => {
     expect(view.points.total).toBe(1000);
     expect(view.tier.current?.title).toBe("Silver");
     expect(view.lastEvent).toMatchObject({ event: "JUMP", tierTitle: "Silver" });
+    // Silver opened the season ticket (2,000 pts): one activity covers the 1,500 to Gold.
+    expect(view.plan?.toNextTier).toMatchObject({
+      reachable: true,
+      steps: [{ activityId: "105", times: 1 }],
+    });
     expect(bensTab.events().some((e) => e.data.includes('"total":1000'))).toBe(false);
 
     // /api/me serves the same stored profile.

@@ -29,14 +29,20 @@ export interface MemberActivitiesDeps {
 
 export function createMemberActivities(deps: MemberActivitiesDeps) {
   const now = deps.now ?? (() => new Date());
+  const keyOf = (userId: string, idType: CrowdTwistIdType) => `activities:${idType}:${userId}`;
   return {
+    /** A member's activities changed upstream (their profile did): the next read fetches them anew. */
+    forget(crowdtwistUserId: string): void {
+      deps.loader.forget(keyOf(crowdtwistUserId, deps.idType));
+    },
+
     /** `idType` defaults to the configured mapping; a manager's preview may name another. */
     async forMember(
       crowdtwistUserId: string,
       idType: CrowdTwistIdType = deps.idType,
     ): Promise<MemberActivitiesResult> {
       try {
-        const loaded = await deps.loader.load(`activities:${idType}:${crowdtwistUserId}`, async (signal) => {
+        const loaded = await deps.loader.load(keyOf(crowdtwistUserId, idType), async (signal) => {
           const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, { idType, signal });
           const details = await deps.catalog.details(upstream.map((activity) => activity.id));
           const at = now();

@@ -1,21 +1,56 @@
 import type { Program } from "@portal/loyalty/program";
+import { planTierPath } from "@portal/loyalty/tier-path";
 import type { Queryable } from "../db/database.ts";
 import { readMemberProfile } from "../live-push/read-member-profile.ts";
+import type { MemberActivities, MemberActivityView } from "./member-activities.ts";
 import { type MemberProfileView, toProfileView } from "./profile-view.ts";
 
-// A member's stored Live Push profile as the browser sees it, with the version that orders changes.
+// A member's stored Live Push profile as the browser sees it, with the version that orders changes,
+// and the plan: which of the member's own activities reach the next tier (or keep the current one).
 
 export interface VersionedProfile {
   view: MemberProfileView;
   version: number;
 }
 
-export function createMemberProfiles(deps: { db: Queryable; program: Program; now?: () => Date }) {
+export interface MemberProfilesDeps {
+  db: Queryable;
+  program: Program;
+  memberActivities: MemberActivities;
+  now?: () => Date;
+}
+
+export function createMemberProfiles(deps: MemberProfilesDeps) {
   const now = deps.now ?? (() => new Date());
+
+  /** The plan is a bonus: without activities (not enrolled, CrowdTwist down) the profile stands alone. */
+  async function plan(
+    memberKey: string,
+    view: MemberProfileView,
+    at: Date,
+  ): Promise<MemberProfileView["plan"]> {
+    const result = await deps.memberActivities.forMember(memberKey).catch(() => null);
+    if (!result?.enrolled) return null;
+    const activities = JSON.parse(result.activitiesJson) as MemberActivityView[];
+    const { pointsToNext, maintain } = view.tier;
+    return {
+      toNextTier:
+        pointsToNext !== null && pointsToNext > 0
+          ? planTierPath({ activities, pointsNeeded: pointsToNext, now: at })
+          : null,
+      toKeep: maintain?.atRisk
+        ? planTierPath({ activities, pointsNeeded: maintain.pointsNeeded, now: at })
+        : null,
+    };
+  }
+
   return {
     async current(memberKey: string): Promise<VersionedProfile | null> {
       const record = await readMemberProfile(deps.db, memberKey);
-      return record ? { view: toProfileView(record, deps.program, now()), version: record.version } : null;
+      if (!record) return null;
+      const at = now();
+      const view = toProfileView(record, deps.program, at);
+      return { view: { ...view, plan: await plan(memberKey, view, at) }, version: record.version };
     },
   };
 }

@@ -31,6 +31,15 @@ export interface MemberProfileView {
   /** Newest first. */
   history: { event: TierEventName; tierTitle: string; at: string }[];
   freshness: { dateLastUpdated: string; receivedAt: string };
+  /** The fewest activities that reach the next tier, and (when the tier is at risk) that keep it. */
+  plan: { toNextTier: TierPathView | null; toKeep: TierPathView | null } | null;
+}
+
+export interface TierPathView {
+  reachable: boolean;
+  steps: { activityId: string; title: string; times: number; points: number }[];
+  totalPoints: number;
+  shortfall: number;
 }
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -86,5 +95,6 @@ export function toProfileView(record: MemberProfileRecord, program: Program, now
       dateLastUpdated: profile.dateLastUpdated.toISOString(),
       receivedAt: record.receivedAt.toISOString(),
     },
+    plan: null,
   };
 }

@@ -1,5 +1,5 @@
-import type { MemberActivity } from "@portal/loyalty/member-activity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MemberActivityView } from "../member/member-activities.ts";
 import { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { MemberActivitiesBody } from "./me.ts";
@@ -16,7 +16,7 @@ async function activitiesOf(agent: Agent, path = "/api/me/activities", headers: 
   return { response, body: response.json<MemberActivitiesBody>() };
 }
 
-const byId = (activities: MemberActivity[]) => new Map(activities.map((a) => [a.id, a]));
+const byId = (activities: MemberActivityView[]) => new Map(activities.map((a) => [a.id, a]));
 
 describe("GET /api/me/activities", () => {
   it("refuses anonymous callers", async () => {

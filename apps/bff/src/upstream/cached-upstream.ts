@@ -61,6 +61,8 @@ export interface CachedLoader<B extends CachedBytes = string> {
   load(key: string, loader: (signal: AbortSignal) => Promise<B>): Promise<CachedResult<B>>;
   /** Resolves when every background refresh started so far has settled (shutdown, tests). */
   idle(): Promise<void>;
+  /** Drops a key, so the next load asks the upstream (it is known to have changed). */
+  forget(key: string): void;
 }
 
 export function createCachedLoader<B extends CachedBytes = string>(
@@ -110,6 +112,7 @@ export function createCachedLoader<B extends CachedBytes = string>(
   }
 
   return {
+    forget: (key) => cache.delete(key),
     async load(key, loader) {
       const hit = cache.get(key);
       if (hit?.state === "fresh") {
