@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["{apps,packages}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/dist/**"],
+    // A throwaway Postgres for the storage tests' Postgres variants (unless TEST_DATABASE_URL is set).
+    globalSetup: ["scripts/vitest-postgres.mjs"],
     // Integration tests start real servers on loopback; give them room on a 2-core machine.
     testTimeout: 20_000,
     hookTimeout: 30_000,

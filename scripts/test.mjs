@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startPostgres } from "./postgres.mjs";
 import { buildWeb } from "./start.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -58,17 +59,39 @@ function readJson(path) {
   }
 }
 
-function vitest() {
+/**
+ * The storage tests also run on a real Postgres: use TEST_DATABASE_URL when given, else a throwaway
+ * server that is stopped on every way out. If none can be had, the Postgres tests fail (never skip).
+ */
+async function testPostgres() {
+  if (process.env.TEST_DATABASE_URL) return { env: {}, stop: () => {} };
+  section("throwaway Postgres for the storage tests");
+  try {
+    const postgres = await startPostgres({ log: (line) => process.stdout.write(`${line}\n`) });
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      process.once(signal, () => {
+        postgres.stop();
+        process.exit(130);
+      });
+    }
+    process.once("exit", () => postgres.stop());
+    return { env: { TEST_DATABASE_URL: postgres.url }, stop: postgres.stop };
+  } catch (error) {
+    process.stderr.write(`Could not start a Postgres for the tests: ${error.message}\n`);
+    tally.failed += 1;
+    failures.push("postgres: could not start a throwaway server (set TEST_DATABASE_URL)");
+    return { env: {}, stop: () => {} };
+  }
+}
+
+function vitest(extraEnv) {
   section("unit and integration tests (Vitest)");
   const output = join(results, "vitest.json");
-  const status = run("pnpm", [
-    "exec",
-    "vitest",
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile=${output}`,
-  ]);
+  const status = run(
+    "pnpm",
+    ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${output}`],
+    extraEnv,
+  );
   const report = readJson(output);
   if (!report) {
     tally.failed += 1;
@@ -114,7 +137,12 @@ mkdirSync(results, { recursive: true });
 const haveChromium = ensureChromium();
 check("lint and format (Biome)", "pnpm", ["exec", "biome", "ci", "."]);
 check("typecheck (tsc -b)", "pnpm", ["exec", "tsc", "-b"]);
-vitest();
+const postgres = await testPostgres();
+try {
+  vitest(postgres.env);
+} finally {
+  postgres.stop();
+}
 section("build the web app");
 if (buildWeb() !== 0) {
   tally.failed += 1;

@@ -7,10 +7,19 @@ import { createSessionStore } from "./auth/session-store.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Env } from "./env.ts";
+import { createProfileHub } from "./live/profile-hub.ts";
+import { createLivePushIngest } from "./live-push/ingest.ts";
+import { parseIpAllowlist } from "./live-push/ip-allowlist.ts";
+import { createLivePushMetrics } from "./live-push/metrics.ts";
+import { createProfileListeners } from "./live-push/profile-listeners.ts";
+import { createManager } from "./manager/create-manager.ts";
+import { createActivityCatalog } from "./member/activity-catalog.ts";
 import { createMemberActivities } from "./member/member-activities.ts";
+import { createMemberProfiles } from "./member/member-profiles.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 import { createServerApp } from "./server.ts";
 import { createCachedLoader } from "./upstream/cached-upstream.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
@@ -54,7 +63,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     metrics,
     cache: createSwrCache({
       freshMs: env.CACHE_FRESH_SECONDS * 1000,
-      staleMs: env.CACHE_STALE_SECONDS * 1000,
+      // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).
+      staleMs: Math.max(env.CACHE_FRESH_SECONDS, env.CACHE_STALE_SECONDS) * 1000,
       maxEntries: 20_000,
     }),
   });
@@ -68,6 +78,40 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     sessions.sweep().catch((err: unknown) => logger.warn({ err }, "session sweep failed"));
   }, SWEEP_EVERY_MS);
   sweeper.unref();
+
+  // Activity descriptions are the same for every member: one program-wide cache for members and managers.
+  const catalog = createActivityCatalog({
+    crowdtwist,
+    loader: createCachedLoader({
+      operation: "crowdtwist_activity_extended",
+      resilience: crowdtwistResilience,
+      metrics,
+      cache: createSwrCache({
+        freshMs: 5 * 60_000,
+        staleMs: Math.max(5 * 60_000, env.CACHE_STALE_SECONDS * 1000),
+        maxEntries: 5_000,
+      }),
+    }),
+  });
+  const memberActivities = createMemberActivities({
+    crowdtwist,
+    idType: env.CROWDTWIST_ID_TYPE,
+    program: programConfig.program,
+    loader: activitiesLoader,
+    catalog,
+  });
+  const hub = createProfileHub();
+  const profiles = createMemberProfiles({ db, program: programConfig.program, memberActivities });
+  const manager = createManager({
+    env,
+    db,
+    metrics,
+    programConfig,
+    crowdtwist,
+    crowdtwistResilience,
+    memberActivities,
+    catalog,
+  });
 
   const api = createApi({
     db,
@@ -83,20 +127,10 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       postLogoutRedirectUri: `${env.publicUrl}/`,
       allowInsecure: env.NODE_ENV !== "production",
     }),
-    memberActivities: createMemberActivities({
-      crowdtwist,
-      idType: env.CROWDTWIST_ID_TYPE,
-      program: programConfig.program,
-      loader: activitiesLoader,
-    }),
-    manager: {
-      program: programConfig.program,
-      activityExtended: (id) =>
-        crowdtwistResilience.execute(
-          { operation: "crowdtwist_activity_extended", idempotent: true },
-          (signal) => crowdtwist.getActivityExtended(id, { signal }),
-        ),
-    },
+    memberActivities,
+    profiles,
+    hub,
+    manager,
     openCircuits: () => (crowdtwistResilience.breakerState() === "open" ? ["crowdtwist"] : []),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
@@ -104,16 +138,61 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     crowdtwistIdClaim: env.CROWDTWIST_ID_CLAIM,
   });
 
+  const livePushMetrics = createLivePushMetrics(metrics);
+  const profileListeners = createProfileListeners((err) =>
+    logger.error({ err }, "a profile listener failed"),
+  );
+  // Every stored change goes to the member's open tabs, as the same view /api/me serves.
+  profileListeners.subscribe(({ memberKey }) => {
+    // A new profile can mean a new tier: what is locked may have changed.
+    memberActivities.forget(memberKey);
+    if (hub.connections() === 0) return;
+    profiles
+      .current(memberKey)
+      .then((current) => {
+        if (current)
+          hub.publish(memberKey, {
+            id: String(current.version),
+            event: "profile",
+            data: JSON.stringify(current.view),
+          });
+      })
+      .catch((err: unknown) => logger.error({ err }, "could not send a profile change to the member's tabs"));
+  });
+  const webhooks = webhookRoutes({
+    logger,
+    metrics: livePushMetrics,
+    ingest: createLivePushIngest({
+      db,
+      idType: env.CROWDTWIST_ID_TYPE,
+      metrics: livePushMetrics,
+      logger,
+      onProfileStored: profileListeners.notify,
+    }),
+    credentials: {
+      apiKey: env.LIVE_PUSH_API_KEY,
+      basicUser: env.LIVE_PUSH_BASIC_USER,
+      basicPassword: env.LIVE_PUSH_BASIC_PASSWORD,
+    },
+    allowlist: env.LIVE_PUSH_ALLOWED_IPS ? parseIpAllowlist(env.LIVE_PUSH_ALLOWED_IPS) : null,
+    thirdPartyIdSync: env.LIVE_PUSH_THIRD_PARTY_ID_SYNC,
+  });
+
   return {
-    app: createServerApp(env, { api, metrics }),
+    app: createServerApp(env, { api, webhooks, metrics }),
     db,
     logger,
     metrics,
     sessions,
+    livePushMetrics,
+    /** Called after each stored Live Push change (the SSE fan-out hooks in here); returns an unsubscribe. */
+    onProfileStored: profileListeners.subscribe,
     async close() {
       clearInterval(sweeper);
+      hub.close();
       await activitiesLoader.idle();
       await crowdtwist.close();
+      await manager.close();
       await db.close();
       logger.flush();
     },

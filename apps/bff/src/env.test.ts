@@ -55,6 +55,32 @@ describe("parseEnv", () => {
     expect(() => parseEnv(env)).not.toThrow();
   });
 
+  it("parses the webhook's IP allowlist and names a bad entry", () => {
+    expect(parseEnv({ ...production, LIVE_PUSH_ALLOWED_IPS: "203.0.113.0/24, 2001:db8::/32" })).toMatchObject(
+      {
+        LIVE_PUSH_ALLOWED_IPS: "203.0.113.0/24, 2001:db8::/32",
+        LIVE_PUSH_THIRD_PARTY_ID_SYNC: false,
+      },
+    );
+    expect(() =>
+      parseEnv({ ...production, LIVE_PUSH_ALLOWED_IPS: "203.0.113.0/24, crowdtwist.com" }),
+    ).toThrow(/LIVE_PUSH_ALLOWED_IPS: "crowdtwist.com" is not an IP or CIDR/);
+  });
+
+  it("refuses third-party-id sync without an allowlist, since it runs without authentication", () => {
+    const dev = { CROWDTWIST_API_KEY: "sandbox-key", OIDC_CLIENT_SECRET: "sandbox-secret" };
+    expect(() => parseEnv({ ...dev, LIVE_PUSH_THIRD_PARTY_ID_SYNC: "true" })).toThrow(
+      /LIVE_PUSH_THIRD_PARTY_ID_SYNC: .*LIVE_PUSH_ALLOWED_IPS/,
+    );
+    const sync = { LIVE_PUSH_THIRD_PARTY_ID_SYNC: "true", LIVE_PUSH_ALLOWED_IPS: "203.0.113.0/24" };
+    expect(parseEnv({ ...dev, ...sync }).LIVE_PUSH_THIRD_PARTY_ID_SYNC).toBe(true);
+    // In production the allowlist stands in for the webhook credential.
+    expect(() => parseEnv({ ...production, LIVE_PUSH_API_KEY: undefined, ...sync })).not.toThrow();
+    expect(() => parseEnv({ ...dev, LIVE_PUSH_THIRD_PARTY_ID_SYNC: "yes" })).toThrow(
+      /LIVE_PUSH_THIRD_PARTY_ID_SYNC/,
+    );
+  });
+
   it("never puts a secret in its error message", () => {
     const run = () => parseEnv({ ...production, CROWDTWIST_BASE_URL: "http://localhost:4010" });
     expect(run).toThrow();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ipAllowlistProblems } from "./live-push/ip-allowlist.ts";
 
 // The BFF's configuration, parsed once at start. A bad value stops the process with a message that
 // names the variable; production refuses the sandbox and anything that is not a real secret.
@@ -29,6 +30,21 @@ const schema = z.object({
   LIVE_PUSH_API_KEY: optionalSecret,
   LIVE_PUSH_BASIC_USER: z.string().min(1).optional(),
   LIVE_PUSH_BASIC_PASSWORD: optionalSecret,
+  /** Comma-separated IPs and CIDRs (IPv4/IPv6) that may call the webhook, checked against the TCP peer. */
+  LIVE_PUSH_ALLOWED_IPS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .superRefine((value, ctx) => {
+      for (const problem of value ? ipAllowlistProblems(value) : [])
+        ctx.addIssue({ code: "custom", message: problem });
+    }),
+  /** CrowdTwist's third-party-id reply, which it only offers without authentication. */
+  LIVE_PUSH_THIRD_PARTY_ID_SYNC: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
@@ -55,6 +71,16 @@ type RawEnv = z.infer<typeof schema>;
 const isLoopback = (url: string) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
 
 /** What production refuses: the sandbox's loopback URLs, plain-http upstreams and missing secrets. */
+/** Settings that contradict each other, in any environment. */
+function consistencyProblems(env: RawEnv): string[] {
+  if (env.LIVE_PUSH_THIRD_PARTY_ID_SYNC && !env.LIVE_PUSH_ALLOWED_IPS) {
+    return [
+      "LIVE_PUSH_THIRD_PARTY_ID_SYNC: runs without authentication, so it needs LIVE_PUSH_ALLOWED_IPS (CrowdTwist's sender addresses)",
+    ];
+  }
+  return [];
+}
+
 function productionProblems(env: RawEnv): string[] {
   const problems: string[] = [];
   for (const name of ["CROWDTWIST_BASE_URL", "ALIDA_BASE_URL", "OIDC_ISSUER"] as const) {
@@ -65,7 +91,9 @@ function productionProblems(env: RawEnv): string[] {
   for (const name of ["ALIDA_CLIENT_SECRET"] as const) {
     if (!env[name]) problems.push(`${name}: is required in production`);
   }
-  if (!env.LIVE_PUSH_API_KEY && !(env.LIVE_PUSH_BASIC_USER && env.LIVE_PUSH_BASIC_PASSWORD)) {
+  const hasCredential = env.LIVE_PUSH_API_KEY || (env.LIVE_PUSH_BASIC_USER && env.LIVE_PUSH_BASIC_PASSWORD);
+  // Third-party-id sync runs without a credential; the allowlist it requires stands in for one.
+  if (!hasCredential && !env.LIVE_PUSH_THIRD_PARTY_ID_SYNC) {
     problems.push(
       "LIVE_PUSH_API_KEY: set it (or LIVE_PUSH_BASIC_USER and LIVE_PUSH_BASIC_PASSWORD) in production",
     );
@@ -79,9 +107,10 @@ export type Env = RawEnv & { publicUrl: string };
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(source);
   const problems = result.success
-    ? result.data.NODE_ENV === "production"
-      ? productionProblems(result.data)
-      : []
+    ? [
+        ...consistencyProblems(result.data),
+        ...(result.data.NODE_ENV === "production" ? productionProblems(result.data) : []),
+      ]
     : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
   if (!result.success || problems.length > 0) {
     throw new Error(`BFF configuration is invalid:\n${problems.map((p) => `  ${p}`).join("\n")}`);

@@ -7,6 +7,7 @@ import type { createApi } from "./app.ts";
 import type { Env } from "./env.ts";
 import { AppError, errorBody, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { webhookRoutes } from "./routes/webhooks.ts";
 
 // The whole HTTP surface: security headers, the API, and the built single-page app.
 
@@ -14,6 +15,7 @@ const defaultWebDist = resolve(import.meta.dirname, "../../web/dist");
 
 export interface ServerParts {
   api: ReturnType<typeof createApi>;
+  webhooks: ReturnType<typeof webhookRoutes>;
   metrics: Metrics;
 }
 
@@ -40,6 +42,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
     }),
   );
   server.route("/", parts.api);
+  server.route("/", parts.webhooks);
   // Prometheus scrapes this; with METRICS_TOKEN set it must send it as a bearer token.
   server.get("/metrics", async (c) => {
     if (env.METRICS_TOKEN && c.req.header("authorization") !== `Bearer ${env.METRICS_TOKEN}`) {
@@ -52,6 +55,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
   });
   // Unknown API paths answer in the API's error shape, never with the app's HTML.
   server.all("/api/*", handleNotFound);
+  server.all("/webhooks/*", handleNotFound);
 
   // Hashed assets never change; the HTML is revalidated so a deploy shows at once.
   server.use("/assets/*", async (c, next) => {

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../db/database.ts";
-import { migrate } from "../db/migrate.ts";
+import type { Database } from "../db/database.ts";
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../testing/databases.ts";
 import { createLoginStateStore } from "./login-state-store.ts";
 import { createSessionStore, hashSessionId } from "./session-store.ts";
-
-let db: Database;
-beforeAll(async () => {
-  db = await openDatabase({ dataDir: "memory://" });
-  await migrate(db);
-});
-afterAll(() => db.close());
 
 const MINUTE = 60_000;
 const member = {
@@ -26,98 +19,112 @@ function clock(start = Date.parse("2026-03-01T10:00:00Z")) {
   return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
 }
 
-describe("session store on PGlite", () => {
-  it("stores only the hash of the id and finds the session by the id", async () => {
-    const time = clock();
-    const sessions = createSessionStore(db, {
-      idleTimeoutMs: 30 * MINUTE,
-      absoluteTimeoutMs: 12 * 60 * MINUTE,
-      cacheMs: 0,
-      now: time.now,
-    });
-    const { id } = await sessions.create(member);
-    const rows = await db.query<{ id_hash: string }>("select id_hash from sessions where sub = 'ava'");
-    expect(rows.map((r) => r.id_hash)).toContain(hashSessionId(id));
-    expect(rows.map((r) => r.id_hash)).not.toContain(id);
-    expect(await sessions.get(id)).toMatchObject({ sub: "ava", roles: ["member"] });
-    expect(await sessions.get("not-a-session")).toBeNull();
+describe.each(DATABASE_KINDS)("on %s", (kind) => {
+  let store: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    store = await openTestDatabase(kind);
+    db = store.db;
   });
+  afterAll(() => store?.close());
 
-  it("ends a session left idle too long, and keeps one in use alive", async () => {
-    const time = clock();
-    const sessions = createSessionStore(db, {
-      idleTimeoutMs: 30 * MINUTE,
-      absoluteTimeoutMs: 12 * 60 * MINUTE,
-      cacheMs: 0,
-      now: time.now,
+  describe("session store", () => {
+    it("stores only the hash of the id and finds the session by the id", async () => {
+      const time = clock();
+      const sessions = createSessionStore(db, {
+        idleTimeoutMs: 30 * MINUTE,
+        absoluteTimeoutMs: 12 * 60 * MINUTE,
+        cacheMs: 0,
+        now: time.now,
+      });
+      const { id } = await sessions.create(member);
+      const rows = await db.query<{ id_hash: string }>("select id_hash from sessions where sub = 'ava'");
+      expect(rows.map((r) => r.id_hash)).toContain(hashSessionId(id));
+      expect(rows.map((r) => r.id_hash)).not.toContain(id);
+      expect(await sessions.get(id)).toMatchObject({ sub: "ava", roles: ["member"] });
+      expect(await sessions.get("not-a-session")).toBeNull();
     });
-    const busy = await sessions.create(member);
-    const idle = await sessions.create(member);
-    for (let i = 0; i < 4; i += 1) {
-      time.advance(20 * MINUTE);
-      expect(await sessions.get(busy.id)).not.toBeNull();
-    }
-    expect(await sessions.get(idle.id)).toBeNull();
-  });
 
-  it("ends every session at its absolute limit, however busy", async () => {
-    const time = clock();
-    const sessions = createSessionStore(db, {
-      idleTimeoutMs: 30 * MINUTE,
-      absoluteTimeoutMs: 60 * MINUTE,
-      cacheMs: 0,
-      now: time.now,
+    it("ends a session left idle too long, and keeps one in use alive", async () => {
+      const time = clock();
+      const sessions = createSessionStore(db, {
+        idleTimeoutMs: 30 * MINUTE,
+        absoluteTimeoutMs: 12 * 60 * MINUTE,
+        cacheMs: 0,
+        now: time.now,
+      });
+      const busy = await sessions.create(member);
+      const idle = await sessions.create(member);
+      for (let i = 0; i < 4; i += 1) {
+        time.advance(20 * MINUTE);
+        expect(await sessions.get(busy.id)).not.toBeNull();
+      }
+      expect(await sessions.get(idle.id)).toBeNull();
     });
-    const { id } = await sessions.create(member);
-    for (let i = 0; i < 5; i += 1) {
+
+    it("ends every session at its absolute limit, however busy", async () => {
+      const time = clock();
+      const sessions = createSessionStore(db, {
+        idleTimeoutMs: 30 * MINUTE,
+        absoluteTimeoutMs: 60 * MINUTE,
+        cacheMs: 0,
+        now: time.now,
+      });
+      const { id } = await sessions.create(member);
+      for (let i = 0; i < 5; i += 1) {
+        time.advance(10 * MINUTE);
+        expect(await sessions.get(id)).not.toBeNull();
+      }
       time.advance(10 * MINUTE);
+      expect(await sessions.get(id)).toBeNull();
+    });
+
+    it("forgets a revoked session at once, even from its memory cache", async () => {
+      const sessions = createSessionStore(db, {
+        idleTimeoutMs: 30 * MINUTE,
+        absoluteTimeoutMs: 60 * MINUTE,
+        cacheMs: 60_000,
+      });
+      const { id } = await sessions.create(member);
       expect(await sessions.get(id)).not.toBeNull();
-    }
-    time.advance(10 * MINUTE);
-    expect(await sessions.get(id)).toBeNull();
-  });
-
-  it("forgets a revoked session at once, even from its memory cache", async () => {
-    const sessions = createSessionStore(db, {
-      idleTimeoutMs: 30 * MINUTE,
-      absoluteTimeoutMs: 60 * MINUTE,
-      cacheMs: 60_000,
+      await sessions.revoke(id);
+      expect(await sessions.get(id)).toBeNull();
     });
-    const { id } = await sessions.create(member);
-    expect(await sessions.get(id)).not.toBeNull();
-    await sessions.revoke(id);
-    expect(await sessions.get(id)).toBeNull();
-  });
 
-  it("sweeps expired sessions out of the table", async () => {
-    const time = clock();
-    const sessions = createSessionStore(db, {
-      idleTimeoutMs: 30 * MINUTE,
-      absoluteTimeoutMs: 60 * MINUTE,
-      cacheMs: 0,
-      now: time.now,
+    it("sweeps expired sessions out of the table", async () => {
+      const time = clock();
+      const sessions = createSessionStore(db, {
+        idleTimeoutMs: 30 * MINUTE,
+        absoluteTimeoutMs: 60 * MINUTE,
+        cacheMs: 0,
+        now: time.now,
+      });
+      await sessions.create({ ...member, sub: "sweep-me" });
+      time.advance(2 * 60 * MINUTE);
+      expect(await sessions.sweep()).toBeGreaterThanOrEqual(1);
+      expect(await db.query("select 1 from sessions where sub = 'sweep-me'")).toEqual([]);
     });
-    await sessions.create({ ...member, sub: "sweep-me" });
-    time.advance(2 * 60 * MINUTE);
-    expect(await sessions.sweep()).toBeGreaterThanOrEqual(1);
-    expect(await db.query("select 1 from sessions where sub = 'sweep-me'")).toEqual([]);
-  });
-});
-
-describe("login state store", () => {
-  it("hands a state out once, then never again", async () => {
-    const states = createLoginStateStore(db);
-    await states.save("state-1", { codeVerifier: "v", nonce: "n", returnTo: "/activities" });
-    expect(await states.take("state-1")).toEqual({ codeVerifier: "v", nonce: "n", returnTo: "/activities" });
-    expect(await states.take("state-1")).toBeNull();
-    expect(await states.take("never-saved")).toBeNull();
   });
 
-  it("refuses a state older than ten minutes", async () => {
-    const time = clock();
-    const states = createLoginStateStore(db, time.now);
-    await states.save("state-2", { codeVerifier: "v", nonce: "n", returnTo: "/" });
-    time.advance(11 * MINUTE);
-    expect(await states.take("state-2")).toBeNull();
+  describe("login state store", () => {
+    it("hands a state out once, then never again", async () => {
+      const states = createLoginStateStore(db);
+      await states.save("state-1", { codeVerifier: "v", nonce: "n", returnTo: "/activities" });
+      expect(await states.take("state-1")).toEqual({
+        codeVerifier: "v",
+        nonce: "n",
+        returnTo: "/activities",
+      });
+      expect(await states.take("state-1")).toBeNull();
+      expect(await states.take("never-saved")).toBeNull();
+    });
+
+    it("refuses a state older than ten minutes", async () => {
+      const time = clock();
+      const states = createLoginStateStore(db, time.now);
+      await states.save("state-2", { codeVerifier: "v", nonce: "n", returnTo: "/" });
+      time.advance(11 * MINUTE);
+      expect(await states.take("state-2")).toBeNull();
+    });
   });
 });

@@ -89,10 +89,12 @@ describe("GET /api/me/events", () => {
     expect(view.points.total).toBe(1000);
     expect(view.tier.current?.title).toBe("Silver");
     expect(view.lastEvent).toMatchObject({ event: "JUMP", tierTitle: "Silver" });
-    // Silver opened the season ticket (2,000 pts): one activity covers the 1,500 to Gold.
+    // Silver opened the concert tickets: 1,000 × 1.5 "Silver sprint" covers the 1,500 to Gold
+    // exactly (the season ticket's 2,000 would too, with more to spare).
     expect(view.plan?.toNextTier).toMatchObject({
       reachable: true,
-      steps: [{ activityId: "105", times: 1 }],
+      steps: [{ activityId: "122", times: 1, points: 1500 }],
+      totalPoints: 1500,
     });
     expect(bensTab.events().some((e) => e.data.includes('"total":1000'))).toBe(false);
 

@@ -37,7 +37,12 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
       operation,
       resilience: crowdtwistResilience,
       metrics,
-      cache: createSwrCache({ freshMs, staleMs: env.CACHE_STALE_SECONDS * 1000, maxEntries: 5_000 }),
+      // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).
+      cache: createSwrCache({
+        freshMs,
+        staleMs: Math.max(freshMs, env.CACHE_STALE_SECONDS * 1000),
+        maxEntries: 5_000,
+      }),
     });
   const alida = env.ALIDA_CLIENT_SECRET
     ? createAlidaClient({

@@ -5,13 +5,15 @@ import { redactUrl } from "./logger.ts";
 /** One line per request: method, redacted path, status, duration and the request id to quote. */
 export function requestLog(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
+    if (!logger.isLevelEnabled("info")) return next();
     const started = performance.now();
     await next();
-    const url = new URL(c.req.url);
+    const url = c.req.url;
+    const query = url.indexOf("?");
     logger.info({
       requestId: c.get("requestId"),
       method: c.req.method,
-      path: redactUrl(`${url.pathname}${url.search}`),
+      path: query < 0 ? c.req.path : redactUrl(`${c.req.path}${url.slice(query)}`),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });

@@ -1,0 +1,92 @@
+import { Hono, type MiddlewareHandler } from "hono";
+import { requestId } from "hono/request-id";
+import type { Logger } from "pino";
+import { AppError, createErrorHandler, handleNotFound } from "../errors.ts";
+import type { LivePushIngest } from "../live-push/ingest.ts";
+import type { IpAllowlist } from "../live-push/ip-allowlist.ts";
+import type { LivePushMetrics } from "../live-push/metrics.ts";
+import { credentialsMatch, type WebhookCredentials } from "../live-push/webhook-credentials.ts";
+import { requestLog } from "../observability/request-log.ts";
+import { limitBody } from "../security/body-limit.ts";
+import { clientIp } from "../security/client-ip.ts";
+
+// Server-to-server webhooks (outside /api: no session, no CSRF). CrowdTwist's Live Push retries
+// until it sees a 2xx, so every answer below is chosen for what the sender will do with it:
+// 2xx = stored or safely ignorable, 4xx = resending cannot help, 5xx = please resend.
+
+export interface WebhookDeps {
+  logger: Logger;
+  ingest: LivePushIngest;
+  metrics: LivePushMetrics;
+  credentials: WebhookCredentials;
+  /** Source addresses allowed to call; `null` allows any (credentials still apply). */
+  allowlist: IpAllowlist | null;
+  /** Answer with the member's third_party_id; CrowdTwist offers this only without authentication. */
+  thirdPartyIdSync: boolean;
+}
+
+/** Profiles are a few KiB; a generous cap still stops a body from filling memory. */
+export const MAX_PROFILE_BYTES = 256 * 1024;
+
+export function webhookRoutes(deps: WebhookDeps) {
+  // Who is calling, before a byte of the body is read. The messages say no more than the status.
+  const checkCaller: MiddlewareHandler = async (c, next) => {
+    if (deps.allowlist && !deps.allowlist.allows(clientIp(c))) {
+      deps.metrics.authFailures.inc({ reason: "ip_not_allowed" });
+      throw new AppError(403, "forbidden", "Not allowed.");
+    }
+    const headers = { apiKey: c.req.header("x-api-key"), authorization: c.req.header("authorization") };
+    if (!deps.thirdPartyIdSync && !credentialsMatch(deps.credentials, headers)) {
+      deps.metrics.authFailures.inc({ reason: "bad_credentials" });
+      if (deps.credentials.basicUser) c.header("www-authenticate", 'Basic realm="live-push"');
+      throw new AppError(401, "unauthenticated", "Authentication required.");
+    }
+    await next();
+  };
+
+  const checkBody: MiddlewareHandler = async (c, next) => {
+    const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/json") {
+      deps.metrics.validationFailures.inc({ reason: "content_type" });
+      throw new AppError(415, "unsupported_media_type", "Send the profile as application/json.");
+    }
+    try {
+      // Counts streamed bytes too, so a chunked body without a length is cut off at the cap.
+      await limitBody(MAX_PROFILE_BYTES)(c, next);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 413) {
+        deps.metrics.validationFailures.inc({ reason: "too_large" });
+        // The rest of the body is never read, so this connection cannot carry another request.
+        c.header("connection", "close");
+      }
+      throw error;
+    }
+  };
+
+  const app = new Hono()
+    .basePath("/webhooks")
+    .use(requestId())
+    .use(requestLog(deps.logger))
+    .post("/crowdtwist/user-profile", checkCaller, checkBody, async (c) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        deps.metrics.validationFailures.inc({ reason: "malformed_json" });
+        throw new AppError(400, "malformed_json", "The body is not valid JSON.");
+      }
+      const result = await deps.ingest(body, c.get("requestId"));
+      const answer = { outcome: result.kind, version: result.version };
+      if (!deps.thirdPartyIdSync) return c.json(answer, 200);
+      // Our id for the member is the one CrowdTwist already holds unless it sent none; see ADR 0006.
+      return c.json({ ...answer, third_party_id: result.thirdPartyId ?? result.memberKey }, 200);
+    });
+
+  app.onError(
+    createErrorHandler(({ requestId, error, status }) =>
+      deps.logger.error({ requestId, status, err: error }, "webhook failed"),
+    ),
+  );
+  app.notFound(handleNotFound);
+  return app;
+}
