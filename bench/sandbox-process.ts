@@ -1,0 +1,59 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createSandboxApp } from "../apps/sandbox/src/app.ts";
+import { parseSandboxEnv } from "../apps/sandbox/src/env.ts";
+import { createLivePushSender } from "../apps/sandbox/src/live-push/sender.ts";
+import { seedProgram } from "../apps/sandbox/src/program/seed.ts";
+import { createProgramState, type ProgramState } from "../apps/sandbox/src/program/state.ts";
+import { getRequestListener } from "./deps.ts";
+import { cpuMs, serve } from "./ipc.ts";
+import { withExtraMembers } from "./members.ts";
+
+// The sandbox's CrowdTwist, alone in its own process, with BENCH_EXTRA_MEMBERS extra members.
+// `startSandbox` always seeds the demo program, so this composes the same parts it does (minus the
+// sign-in provider, which the benchmark does not use: sessions are created directly in the BFF).
+
+const BENCH_API_KEY = "bench-key-0123456789";
+
+const extraMembers = Number(process.env.BENCH_EXTRA_MEMBERS ?? "25000");
+const env = parseSandboxEnv({
+  CROWDTWIST_API_KEY: BENCH_API_KEY,
+  SANDBOX_PORT: "0",
+  SANDBOX_HOST: "127.0.0.1",
+  LIVE_PUSH_URL: "http://127.0.0.1:9/unused",
+});
+const server = createServer();
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const port = (server.address() as AddressInfo).port;
+const url = `http://127.0.0.1:${port}`;
+const settled = { ...env, SANDBOX_PORT: port, publicUrl: url };
+const seeded = createProgramState(withExtraMembers(seedProgram, extraMembers));
+// The sandbox finds a member by scanning them all, which with tens of thousands of bench members
+// would make the baseline measure that scan. Same answers, looked up in a map (built once: the
+// benchmark never resets the state). Other id types still scan.
+const byUsername = new Map(seeded.members().map((member) => [member.username, member]));
+const state: ProgramState = {
+  ...seeded,
+  findMember: (idType, userId) =>
+    idType === "third_party_id" || idType === "username"
+      ? byUsername.get(userId)
+      : seeded.findMember(idType, userId),
+};
+const livePush = createLivePushSender({ url: settled.livePushUrl, auth: settled.livePushAuth });
+const { app, faults } = createSandboxApp(settled, { state, livePush });
+const listener = getRequestListener(app.fetch);
+server.on("request", (req, res) => void listener(req, res));
+
+const handlers = {
+  /** Requests that reached the sandbox's CrowdTwist (`/v2/*`) since the last reset. */
+  requests: () => faults.stats().requests.crowdtwist,
+  reset: () => faults.resetStats(),
+  latency: (ms: number) => {
+    faults.clear();
+    if (ms > 0) faults.add({ target: "crowdtwist", latencyMs: ms, status: null, hang: false, times: null });
+  },
+  cpu: () => cpuMs(),
+};
+export type SandboxHandlers = typeof handlers;
+
+serve(handlers, { url, apiKey: BENCH_API_KEY, members: state.members().length });
