@@ -1,13 +1,31 @@
-import { QueryClientProvider } from "@tanstack/react-query";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+import { activitiesQuery } from "../features/activities/api/activities-query.ts";
+import { meQuery } from "../features/member/api/me-query.ts";
 import { createQueryClient } from "../lib/query-client.ts";
-import { Landing } from "./landing.tsx";
+import { matchRoute } from "../lib/router.tsx";
+import { AppRouter } from "./router.tsx";
+
+/**
+ * Both member requests leave at once, before React renders anything: the activities do not wait for
+ * `/api/me` (they answer 401 as well when nobody is signed in). The manager area needs no activities.
+ */
+export function startQueries(queryClient: QueryClient, pathname: string) {
+  void queryClient.prefetchQuery(meQuery());
+  if (matchRoute(pathname).name !== "manage") void queryClient.prefetchQuery(activitiesQuery());
+}
+
+function createStartedClient() {
+  const queryClient = createQueryClient();
+  startQueries(queryClient, window.location.pathname);
+  return queryClient;
+}
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(createStartedClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <Landing />
+      <AppRouter />
     </QueryClientProvider>
   );
 }

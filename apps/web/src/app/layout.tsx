@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+import { strings } from "../config/strings.ts";
+import { Link } from "../lib/router.tsx";
+
+/** Skip link, header and the one `main` every page has. */
+export function Layout({ actions, children }: { actions?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="min-h-dvh bg-gray-50 text-gray-900 dark:bg-gray-950 dark:text-gray-100">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-indigo-800 dark:focus:bg-gray-900 dark:focus:text-indigo-200"
+      >
+        {strings.skipLink}
+      </a>
+      <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+        <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <Link to="/" className="text-lg font-bold tracking-tight">
+            {strings.appName}
+          </Link>
+          {actions && <div className="flex flex-wrap items-center gap-3">{actions}</div>}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { QueryErrorResetBoundary, useSuspenseQuery } from "@tanstack/react-query";
+import { Suspense } from "react";
+import { ErrorBoundary } from "../components/error-boundary.tsx";
+import { ErrorPanel } from "../components/error-panel.tsx";
+import { Skeleton } from "../components/skeleton.tsx";
+import { strings } from "../config/strings.ts";
+import { ActivitiesSkeleton } from "../features/activities/components/activities-section.tsx";
+import { meQuery } from "../features/member/api/me-query.ts";
+import { TierCardSkeleton } from "../features/member/components/tier-card.tsx";
+import { useProfileEvents } from "../features/member/hooks/use-profile-events.ts";
+import { matchRoute, usePathname } from "../lib/router.tsx";
+import { Layout } from "./layout.tsx";
+import { ActivityRoute } from "./routes/activity-route.tsx";
+import { Landing } from "./routes/landing.tsx";
+import { ManageRoute } from "./routes/manage-route.tsx";
+import { MemberHome } from "./routes/member-home.tsx";
+import { NotFound } from "./routes/not-found.tsx";
+
+/** Which page the address asks for, given who is signed in. */
+function RouteView() {
+  const route = matchRoute(usePathname());
+  const { data: me } = useSuspenseQuery(meQuery());
+  useProfileEvents(me !== null);
+
+  if (route.name === "not-found") {
+    return (
+      <Layout>
+        <NotFound />
+      </Layout>
+    );
+  }
+  // Any page asked for while signed out shows the landing; signing in there comes back to it.
+  if (!me) return <Landing />;
+  if (route.name === "activity") return <ActivityRoute me={me} id={route.id} />;
+  if (route.name === "manage") return <ManageRoute me={me} />;
+  return <MemberHome me={me} />;
+}
+
+/** The member home's frame while `/api/me` is on its way: same header height, same card sizes. */
+function PageSkeleton() {
+  return (
+    <Layout>
+      <p className="sr-only" role="status">
+        {strings.loading}
+      </p>
+      <Skeleton className="h-9 w-64" />
+      <div className="mt-6">
+        <TierCardSkeleton />
+      </div>
+      <div className="mt-10">
+        <Skeleton className="mb-4 h-7 w-32" />
+        <ActivitiesSkeleton />
+      </div>
+    </Layout>
+  );
+}
+
+export function AppRouter() {
+  return (
+    <QueryErrorResetBoundary>
+      {({ reset }) => (
+        <ErrorBoundary
+          onReset={reset}
+          fallback={({ error, reset: retry }) => (
+            <Layout>
+              <ErrorPanel title={strings.errors.pageTitle} error={error} onRetry={retry} headingLevel={1} />
+            </Layout>
+          )}
+        >
+          <Suspense fallback={<PageSkeleton />}>
+            <RouteView />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+    </QueryErrorResetBoundary>
+  );
+}

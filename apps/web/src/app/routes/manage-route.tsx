@@ -1,0 +1,27 @@
+import { lazy, Suspense } from "react";
+import { PageHeading } from "../../components/page-heading.tsx";
+import { Skeleton } from "../../components/skeleton.tsx";
+import { strings } from "../../config/strings.ts";
+import type { Me } from "../../features/member/api/me-query.ts";
+import { Layout } from "../layout.tsx";
+import { MemberActions } from "./member-actions.tsx";
+
+// Its own chunk, fetched only when a manager opens /manage: members' initial download stays lean.
+const ManagerPreview = lazy(() => import("../../features/manager/components/manager-preview.tsx"));
+
+export function ManageRoute({ me }: { me: Me }) {
+  return (
+    <Layout actions={<MemberActions me={me} />}>
+      {me.user.isManager ? (
+        <Suspense fallback={<Skeleton className="h-9 w-72" />}>
+          <ManagerPreview />
+        </Suspense>
+      ) : (
+        <div className="space-y-3">
+          <PageHeading>{strings.manager.forbiddenTitle}</PageHeading>
+          <p className="text-gray-700 dark:text-gray-300">{strings.manager.forbidden}</p>
+        </div>
+      )}
+    </Layout>
+  );
+}

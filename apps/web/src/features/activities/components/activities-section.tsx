@@ -1,0 +1,103 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { type ReactNode, useCallback, useMemo } from "react";
+import { strings } from "../../../config/strings.ts";
+import { navigate, useSearch } from "../../../lib/router.tsx";
+import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
+import {
+  applyFilters,
+  DEFAULT_FILTERS,
+  type Filters,
+  filtersToSearch,
+  isDefault,
+  parseFilters,
+} from "../lib/filters.ts";
+import { ActivityCard } from "./activity-card.tsx";
+import { ActivityCardSkeleton } from "./activity-card-skeleton.tsx";
+import { ActivityFilters } from "./activity-filters.tsx";
+import { StaleBanner } from "./stale-banner.tsx";
+
+const GRID = "grid gap-4 sm:grid-cols-2 lg:grid-cols-3";
+
+function Notice({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="rounded-2xl border border-dashed border-gray-300 p-6 dark:border-gray-600">
+      <h3 className="font-semibold">{title}</h3>
+      <div className="mt-1 max-w-prose text-gray-700 dark:text-gray-300">{children}</div>
+    </div>
+  );
+}
+
+/** The activity grid with its filters, the outage banner and the empty states. Suspends while loading. */
+export function ActivitiesSection({ memberScore }: { memberScore: number | null }) {
+  const search = useSearch();
+  const filters = useMemo(() => parseFilters(search), [search]);
+  const select = useCallback(
+    (data: ActivitiesBody) => ({
+      ...data,
+      total: data.activities.length,
+      shown: applyFilters(data.activities, filters),
+    }),
+    [filters],
+  );
+  const { data, refetch, isRefetching } = useSuspenseQuery({ ...activitiesQuery(), select });
+  const setFilters = (next: Filters) =>
+    navigate(`${window.location.pathname}${filtersToSearch(next)}`, { replace: true, focus: false });
+
+  if (!data.enrolled) {
+    return <Notice title={strings.activities.notEnrolledTitle}>{strings.activities.notEnrolled}</Notice>;
+  }
+  if (data.total === 0) {
+    return <Notice title={strings.activities.noneTitle}>{strings.activities.none}</Notice>;
+  }
+  return (
+    <div className="space-y-4">
+      {data.freshness.degraded && (
+        <StaleBanner
+          fetchedAt={data.freshness.fetchedAt}
+          onRetry={() => void refetch()}
+          retrying={isRefetching}
+        />
+      )}
+      <ActivityFilters filters={filters} onChange={setFilters} />
+      <p aria-live="polite" className="text-sm text-gray-700 dark:text-gray-300">
+        {strings.activities.count(data.shown.length, data.total)}
+      </p>
+      {data.shown.length === 0 ? (
+        <Notice title={strings.activities.noneMatch}>
+          {!isDefault(filters) && (
+            <button
+              type="button"
+              className="button-secondary mt-2"
+              onClick={() => setFilters(DEFAULT_FILTERS)}
+            >
+              {strings.activities.clearFilters}
+            </button>
+          )}
+        </Notice>
+      ) : (
+        <ul className={GRID}>
+          {data.shown.map((activity) => (
+            <li key={activity.id}>
+              <ActivityCard activity={activity} memberScore={memberScore} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ActivitiesSkeleton() {
+  return (
+    <div aria-hidden="true" className="space-y-4">
+      <div className="h-28 rounded-xl sm:h-20 lg:h-16" />
+      <ul className={GRID}>
+        {[1, 2, 3, 4, 5, 6].map((n) => (
+          <li key={n}>
+            <ActivityCardSkeleton />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

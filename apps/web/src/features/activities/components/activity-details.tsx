@@ -1,0 +1,90 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { PageHeading } from "../../../components/page-heading.tsx";
+import { strings } from "../../../config/strings.ts";
+import { Link } from "../../../lib/router.tsx";
+import { useNow } from "../../../lib/use-now.ts";
+import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
+import { categoryName } from "../lib/category.ts";
+import { ActivityImage } from "./activity-image.tsx";
+import { ActivityPoints } from "./activity-points.tsx";
+import { DateBadge } from "./date-badge.tsx";
+import { LockNotice } from "./lock-notice.tsx";
+
+const BACK =
+  "inline-flex items-center gap-1 font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300";
+
+export function BackToActivities() {
+  return (
+    <Link to="/" className={BACK}>
+      <span aria-hidden="true">←</span> {strings.details.back}
+    </Link>
+  );
+}
+
+/** One activity in full, read from the same cached list as the grid (no extra request). */
+export function ActivityDetails({ id, memberScore }: { id: string; memberScore: number | null }) {
+  const select = useCallback(
+    (data: ActivitiesBody) => data.activities.find((a) => a.id === id) ?? null,
+    [id],
+  );
+  const { data: activity } = useSuspenseQuery({ ...activitiesQuery(), select });
+  const now = useNow();
+
+  if (!activity) {
+    return (
+      <div className="space-y-4">
+        <BackToActivities />
+        <PageHeading>{strings.details.notFoundTitle}</PageHeading>
+        <p className="text-gray-700 dark:text-gray-300">{strings.details.notFound}</p>
+      </div>
+    );
+  }
+  const locked = activity.visibility.state === "locked" ? activity.visibility : null;
+  const { start, end } = activity.window;
+  return (
+    <article className="space-y-6">
+      <BackToActivities />
+      <div className="grid gap-6 md:grid-cols-2">
+        <div className="overflow-hidden rounded-2xl border border-gray-200 dark:border-gray-700">
+          <ActivityImage src={activity.image} dimmed={locked !== null} />
+        </div>
+        <div className="space-y-4">
+          <p className="flex flex-wrap items-center gap-2 text-sm font-semibold tracking-wide text-gray-600 uppercase dark:text-gray-300">
+            {categoryName(activity.categoryId)}
+            <DateBadge window={activity.window} />
+          </p>
+          <PageHeading>{activity.title}</PageHeading>
+          <p className="text-lg text-gray-700 dark:text-gray-300">{activity.description}</p>
+          {locked && <LockNotice id="activity-lock" visibility={locked} memberScore={memberScore} />}
+          <section aria-labelledby="points-heading">
+            <h2 id="points-heading" className="text-sm font-semibold">
+              {strings.details.pointsHeading}
+            </h2>
+            <div className="mt-1">
+              <ActivityPoints points={activity.points} />
+            </div>
+          </section>
+          <section aria-labelledby="when-heading">
+            <h2 id="when-heading" className="text-sm font-semibold">
+              {strings.details.whenHeading}
+            </h2>
+            <ul className="mt-1 text-gray-700 dark:text-gray-300">
+              {start && (
+                <li>
+                  <time dateTime={start}>{strings.details.opens(start, now)}</time>
+                </li>
+              )}
+              {end && (
+                <li>
+                  <time dateTime={end}>{strings.details.closes(end, now)}</time>
+                </li>
+              )}
+              {!start && !end && <li>{strings.details.always}</li>}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

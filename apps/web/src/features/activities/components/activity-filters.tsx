@@ -1,0 +1,75 @@
+import { strings } from "../../../config/strings.ts";
+import { CATEGORY_IDS, type Filters, SORTS, STATE_FILTERS } from "../lib/filters.ts";
+
+const SELECT =
+  "mt-1 block w-full rounded-lg border border-gray-300 bg-white px-3 py-2 dark:border-gray-600 dark:bg-gray-900";
+
+/** Category, state and sort. Controlled by the address, so each change is one `onChange`. */
+export function ActivityFilters({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange: (next: Filters) => void;
+}) {
+  return (
+    <form
+      aria-label={strings.activities.filters}
+      onSubmit={(event) => event.preventDefault()}
+      className="grid gap-4 sm:grid-cols-[1fr_1fr] lg:grid-cols-[12rem_1fr_12rem] lg:items-end"
+    >
+      <label className="text-sm font-medium">
+        {strings.activities.category}
+        <select
+          className={SELECT}
+          value={filters.category ?? ""}
+          onChange={(event) => onChange({ ...filters, category: event.target.value || null })}
+        >
+          <option value="">{strings.activities.allCategories}</option>
+          {CATEGORY_IDS.map((id) => (
+            <option key={id} value={id}>
+              {strings.activities.categories[id]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm font-medium sm:order-last lg:order-none">
+        {strings.activities.sort}
+        <select
+          className={SELECT}
+          value={filters.sort}
+          onChange={(event) =>
+            onChange({ ...filters, sort: SORTS.find((s) => s === event.target.value) ?? "recommended" })
+          }
+        >
+          {SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {strings.activities.sorts[sort]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="sm:col-span-2 lg:col-span-1 lg:row-start-1 lg:col-start-2">
+        <legend className="text-sm font-medium">{strings.activities.state}</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {STATE_FILTERS.map((state) => (
+            <label
+              key={state}
+              className="cursor-pointer rounded-full border border-gray-300 px-3 py-1.5 text-sm font-medium has-checked:border-indigo-700 has-checked:bg-indigo-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-600 dark:border-gray-600 dark:has-checked:border-indigo-300 dark:has-checked:bg-indigo-300 dark:has-checked:text-gray-950"
+            >
+              <input
+                type="radio"
+                name="show"
+                value={state}
+                checked={filters.show === state}
+                onChange={() => onChange({ ...filters, show: state })}
+                className="sr-only"
+              />
+              {strings.activities.states[state]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

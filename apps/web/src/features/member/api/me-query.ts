@@ -1,0 +1,28 @@
+import type { MemberProfileView } from "@portal/bff/member/profile-view";
+import { queryOptions } from "@tanstack/react-query";
+import type { InferResponseType } from "hono/client";
+import { api } from "../../../lib/api-client.ts";
+import { call, toApiError } from "../../../lib/api-error.ts";
+
+export type { MemberProfileView };
+
+export const memberKeys = {
+  all: ["member"] as const,
+  me: () => [...memberKeys.all, "me"] as const,
+};
+
+/** Who is signed in and their tier profile; `null` when nobody is (the BFF answers 401). */
+export function meQuery() {
+  return queryOptions({
+    queryKey: memberKeys.me(),
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      const response = await call(() => api.api.me.$get(undefined, { init: { signal } }));
+      // The route types only its 200; requireSession answers 401 before it.
+      if ((response.status as number) === 401) return null;
+      if (!response.ok) throw await toApiError(response);
+      return response.json();
+    },
+  });
+}
+
+export type Me = InferResponseType<typeof api.api.me.$get, 200>;

@@ -1,0 +1,90 @@
+import { Skeleton } from "../../../components/skeleton.tsx";
+import { strings } from "../../../config/strings.ts";
+import type { MemberProfileView } from "../api/me-query.ts";
+import { FreshnessText } from "./freshness-text.tsx";
+import { TierHistory } from "./tier-history.tsx";
+import { TierKeep } from "./tier-keep.tsx";
+import { TierProgress } from "./tier-progress.tsx";
+
+const CARD =
+  "rounded-2xl border border-gray-200 bg-white p-5 shadow-sm sm:p-6 dark:border-gray-700 dark:bg-gray-900";
+// The card keeps this height in every state, so the activities below never move when the profile lands.
+const MIN_HEIGHT = "min-h-64";
+
+/** The member's tier journey: where they stand, what is next, what keeps the tier, what happened. */
+export function TierCard({ profile }: { profile: MemberProfileView | null }) {
+  return (
+    <section aria-labelledby="tier-heading" className={`${CARD} ${MIN_HEIGHT}`}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="tier-heading" className="text-lg font-semibold">
+          {strings.tier.heading}
+        </h2>
+        {profile && <FreshnessText at={profile.freshness.receivedAt} />}
+      </div>
+      {profile ? <TierDetails profile={profile} /> : <TierPending />}
+    </section>
+  );
+}
+
+function TierPending() {
+  return (
+    <div className="mt-4 rounded-xl border border-dashed border-gray-300 p-5 dark:border-gray-600">
+      <p className="font-semibold">{strings.tier.noProfileTitle}</p>
+      <p className="mt-1 max-w-prose text-gray-700 dark:text-gray-300">{strings.tier.noProfile}</p>
+    </div>
+  );
+}
+
+function TierDetails({ profile }: { profile: MemberProfileView }) {
+  const { tier, points, lastEvent, history } = profile;
+  return (
+    <div className="mt-4 grid gap-6 md:grid-cols-[3fr_2fr]">
+      <div>
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <p className="text-sm text-gray-600 dark:text-gray-300">{strings.tier.currentTier}</p>
+            <p className="flex items-center gap-2 text-3xl font-bold tracking-tight">
+              {tier.current?.title ?? strings.tier.noTier}
+              {tier.isTopTier && (
+                <span className="rounded-full bg-amber-200 px-2 py-0.5 text-xs font-semibold text-amber-950">
+                  {strings.tier.topTierBadge}
+                </span>
+              )}
+            </p>
+          </div>
+          <div className="text-right">
+            <p className="text-sm text-gray-600 dark:text-gray-300">{strings.tier.points}</p>
+            <p className="text-xl font-semibold">{strings.tier.totalPoints(points.total)}</p>
+            <p className="text-sm text-gray-700 dark:text-gray-300">
+              {strings.tier.redeemable(points.redeemable)}
+            </p>
+          </div>
+        </div>
+        <TierProgress tier={tier} />
+        <TierKeep tier={tier} />
+        {tier.resetDate && (
+          <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">
+            {strings.tier.resetDate(tier.resetDate)}
+          </p>
+        )}
+        {lastEvent && (
+          <p className="mt-3 font-medium">
+            {strings.tier.event(lastEvent.event, lastEvent.tierTitle, lastEvent.at)}
+          </p>
+        )}
+      </div>
+      <TierHistory history={history} />
+    </div>
+  );
+}
+
+export function TierCardSkeleton() {
+  return (
+    <div aria-hidden="true" className={`${CARD} ${MIN_HEIGHT}`}>
+      <Skeleton className="h-6 w-32" />
+      <Skeleton className="mt-6 h-9 w-40" />
+      <Skeleton className="mt-6 h-3 w-full" />
+      <Skeleton className="mt-3 h-4 w-48" />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { type Me, type MemberProfileView, memberKeys } from "../api/me-query.ts";
+
+// Live profile updates over Server-Sent Events. Each `profile` event replaces the profile in the
+// `/api/me` cache, so every component reading it re-renders; nothing is copied into React state.
+//
+// The browser's own EventSource retry is not used: on any error the stream is closed and reopened
+// with exponential backoff (capped), so a missing endpoint (404) or a down BFF costs a request every
+// few minutes at most, never a tight loop. A successful open resets the delay.
+
+export const EVENTS_URL = "/api/me/events";
+export const INITIAL_RETRY_MS = 5_000;
+export const MAX_RETRY_MS = 5 * 60_000;
+
+function isProfileView(value: unknown): value is MemberProfileView {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<Record<keyof MemberProfileView, unknown>>;
+  return typeof v.tier === "object" && typeof v.points === "object" && Array.isArray(v.history);
+}
+
+export function useProfileEvents(enabled: boolean) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === "undefined") return;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let delay = INITIAL_RETRY_MS;
+    let stopped = false;
+
+    const onProfile = (event: MessageEvent<string>) => {
+      let profile: unknown;
+      try {
+        profile = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (!isProfileView(profile)) return;
+      queryClient.setQueryData<Me | null>(memberKeys.me(), (old) => (old ? { ...old, profile } : old));
+    };
+
+    const open = () => {
+      timer = null;
+      source = new EventSource(EVENTS_URL);
+      source.addEventListener("profile", onProfile);
+      source.addEventListener("open", () => {
+        delay = INITIAL_RETRY_MS;
+      });
+      source.addEventListener("error", () => {
+        source?.close();
+        source = null;
+        if (stopped) return;
+        // ±20 % jitter so many tabs that lost the server together do not come back together.
+        const wait = delay * (0.8 + Math.random() * 0.4);
+        delay = Math.min(delay * 2, MAX_RETRY_MS);
+        timer = setTimeout(open, wait);
+      });
+    };
+
+    open();
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      source?.close();
+    };
+  }, [enabled, queryClient]);
+}

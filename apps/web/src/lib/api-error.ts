@@ -1,0 +1,56 @@
+import { strings } from "../config/strings.ts";
+
+// One error type for everything that goes wrong talking to the BFF, carrying what a member can
+// quote to support (the request id) and what the UI needs to pick an action (status, code).
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+
+  constructor(status: number, code: string, message: string, requestId: string | null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+  }
+
+  get isUnauthenticated() {
+    return this.status === 401;
+  }
+}
+
+interface ErrorBodyShape {
+  error: { code: string; message: string; requestId?: string };
+}
+
+function isErrorBody(value: unknown): value is ErrorBodyShape {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
+}
+
+/** Turns a non-2xx answer into an `ApiError`, using the BFF's `{error:{code,message,requestId}}` when present. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isErrorBody(body)) {
+    return new ApiError(response.status, body.error.code, body.error.message, body.error.requestId ?? null);
+  }
+  return new ApiError(response.status, "http_error", strings.errors.unexpected, null);
+}
+
+/** Runs an hc call; a network failure becomes an `ApiError` a member can act on. */
+export async function call<R extends Response>(request: () => Promise<R>): Promise<R> {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "network_error", strings.errors.network, null);
+  }
+}

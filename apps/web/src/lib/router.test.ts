@@ -1,0 +1,12 @@
+import { expect, test } from "vitest";
+import { matchRoute } from "./router.tsx";
+
+test.each([
+  ["/", { name: "home" }],
+  ["/activities/109", { name: "activity", id: "109" }],
+  ["/activities/a%20b/", { name: "activity", id: "a b" }],
+  ["/manage", { name: "manage" }],
+  ["/manage/activities/1", { name: "manage" }],
+  ["/managers", { name: "not-found" }],
+  ["/activities", { name: "not-found" }],
+])("%s", (path, route) => expect(matchRoute(path)).toEqual(route));

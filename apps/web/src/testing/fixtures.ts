@@ -1,0 +1,147 @@
+import type { ActivitiesBody, Activity } from "../features/activities/api/activities-query.ts";
+import type { Me, MemberProfileView } from "../features/member/api/me-query.ts";
+
+// Shapes as the BFF sends them, taken from the sandbox's demo member ava.
+
+export function profileFixture(overrides: Partial<MemberProfileView> = {}): MemberProfileView {
+  return {
+    tier: {
+      current: { id: "334", title: "Bronze", minScore: 0, maxScore: 999 },
+      next: { id: "345", title: "Silver", minScore: 1000, maxScore: 2499 },
+      isTopTier: false,
+      pointsToNext: 650,
+      progress: 0.35,
+      maintain: { pointsNeeded: 120, by: "2026-12-31T12:00:00.000Z", daysLeft: 38, atRisk: false },
+      resetDate: "2027-01-01T12:00:00.000Z",
+    },
+    points: { total: 1350, redeemable: 350, tierScore: 350 },
+    lastEvent: { event: "JUMP", tierTitle: "Bronze", at: "2026-03-03T12:00:00.000Z" },
+    history: [
+      { event: "JUMP", tierTitle: "Bronze", at: "2024-03-03T12:00:00.000Z" },
+      { event: "START", tierTitle: "Bronze", at: "2023-01-10T12:00:00.000Z" },
+    ],
+    freshness: { dateLastUpdated: "2026-11-23T10:00:00.000Z", receivedAt: "2026-11-23T10:00:00.000Z" },
+    plan: null,
+    ...overrides,
+  };
+}
+
+export const topTierProfile = (): MemberProfileView =>
+  profileFixture({
+    tier: {
+      current: { id: "356", title: "Gold", minScore: 2500, maxScore: null },
+      next: null,
+      isTopTier: true,
+      pointsToNext: null,
+      progress: 1,
+      maintain: { pointsNeeded: 300, by: "2026-11-26T12:00:00.000Z", daysLeft: 3, atRisk: true },
+      resetDate: null,
+    },
+    lastEvent: { event: "JUMP", tierTitle: "Gold", at: "2026-03-03T12:00:00.000Z" },
+  });
+
+export function meFixture(profile: MemberProfileView | null = profileFixture()): Me {
+  return {
+    user: {
+      sub: "ava",
+      name: "Ava Lindqvist",
+      email: "ava@example.com",
+      roles: ["member"],
+      isManager: false,
+    },
+    profile,
+  };
+}
+
+const window = (
+  state: Activity["window"]["state"],
+  daysLeft: number | null = null,
+  end: string | null = null,
+) => ({
+  start: "2026-10-24T14:55:20.000Z",
+  end,
+  state,
+  daysLeft,
+});
+
+export function activityFixture(overrides: Partial<Activity> & Pick<Activity, "id" | "title">): Activity {
+  return {
+    description: `${overrides.title}.`,
+    image: "http://localhost:4010/sandbox/images/x.svg",
+    categoryId: "3",
+    typeId: "7",
+    type: "your_site",
+    visibility: { state: "available" },
+    window: window("open"),
+    points: { base: 100, effective: 100, bonus: 0, campaigns: [] },
+    why: [],
+    ...overrides,
+  };
+}
+
+export const activitiesFixture = (): Activity[] => [
+  activityFixture({
+    id: "117",
+    title: "Holiday sweepstakes",
+    window: window("ending_soon", 2, "2026-11-25T14:55:20.000Z"),
+    points: { base: 60, effective: 60, bonus: 0, campaigns: [] },
+  }),
+  activityFixture({
+    id: "109",
+    title: "Redeem a winter code",
+    categoryId: "4",
+    points: {
+      base: 200,
+      effective: 650,
+      bonus: 450,
+      campaigns: [{ title: "Winter bonus", multiplier: 3, pointGift: 50, points: 650, applied: true }],
+    },
+  }),
+  activityFixture({
+    id: "110",
+    title: "Refer a friend",
+    categoryId: "2",
+    points: {
+      base: 250,
+      effective: 500,
+      bonus: 250,
+      campaigns: [
+        { title: "Referral month", multiplier: 2, pointGift: 0, points: 500, applied: true },
+        { title: "Holiday gift", multiplier: 1, pointGift: 100, points: 350, applied: false },
+      ],
+    },
+  }),
+  activityFixture({ id: "116", title: "Spring kickoff challenge", window: window("upcoming", 10) }),
+  activityFixture({
+    id: "105",
+    title: "Buy a season ticket",
+    categoryId: "4",
+    visibility: { state: "locked", unlockTier: { id: "345", title: "Silver", minScore: 1000 } },
+    points: { base: 2000, effective: 2000, bonus: 0, campaigns: [] },
+  }),
+  activityFixture({
+    id: "106",
+    title: "Check in at the VIP lounge",
+    visibility: { state: "locked", unlockTier: { id: "356", title: "Gold", minScore: 2500 } },
+    points: { base: 300, effective: 300, bonus: 0, campaigns: [] },
+  }),
+  activityFixture({
+    id: "118",
+    title: "Summer playlist",
+    window: window("expired", null, "2026-11-18T14:55:20.000Z"),
+  }),
+];
+
+export function activitiesBodyFixture(
+  overrides: { activities?: Activity[]; degraded?: boolean; fetchedAt?: string } = {},
+): ActivitiesBody {
+  return {
+    enrolled: true,
+    activities: overrides.activities ?? activitiesFixture(),
+    freshness: {
+      fetchedAt: overrides.fetchedAt ?? new Date().toISOString(),
+      ageSeconds: 0,
+      degraded: overrides.degraded ?? false,
+    },
+  };
+}
