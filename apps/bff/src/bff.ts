@@ -57,11 +57,11 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
   });
   const crowdtwistResilience = createUpstreamResilience({ upstream: "crowdtwist", metrics });
-  const activitiesLoader = createCachedLoader({
+  const activitiesLoader = createCachedLoader<Uint8Array>({
     operation: "crowdtwist_user_activities",
     resilience: crowdtwistResilience,
     metrics,
-    cache: createSwrCache({
+    cache: createSwrCache<Uint8Array>({
       freshMs: env.CACHE_FRESH_SECONDS * 1000,
       // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).
       staleMs: Math.max(env.CACHE_FRESH_SECONDS, env.CACHE_STALE_SECONDS) * 1000,

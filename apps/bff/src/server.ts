@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 import type { createApi } from "./app.ts";
 import type { Env } from "./env.ts";
 import { AppError, errorBody, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { webhookRoutes } from "./routes/webhooks.ts";
+import { securityHeaders, securityHeaderValues } from "./security/security-headers.ts";
 
 // The whole HTTP surface: security headers, the API, and the built single-page app.
 
@@ -23,24 +23,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
   const webDist = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist;
   const server = new Hono();
 
-  server.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "https:", "http://localhost:*"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: "strict-origin-when-cross-origin",
-      strictTransportSecurity: env.NODE_ENV === "production" ? "max-age=63072000; includeSubDomains" : false,
-      xFrameOptions: "DENY",
-    }),
-  );
+  server.use(securityHeaders(securityHeaderValues({ production: env.NODE_ENV === "production" })));
   server.route("/", parts.api);
   server.route("/", parts.webhooks);
   // Prometheus scrapes this; with METRICS_TOKEN set it must send it as a bearer token.

@@ -71,9 +71,10 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
   const now = settings.now ?? (() => new Date());
   const cache = new Map<string, { session: Session; cachedAt: number }>();
 
-  function remember(session: Session) {
+  // Keyed by the cookie's id itself, so a warm lookup costs no hashing; the id never leaves memory.
+  function remember(id: string, session: Session) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-    cache.set(session.idHash, { session, cachedAt: now().getTime() });
+    cache.set(id, { session, cachedAt: now().getTime() });
   }
 
   const isLive = (session: Session, at: Date) =>
@@ -100,24 +101,25 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
         ],
       );
       const session = fromRow(rows[0] as SessionRow);
-      remember(session);
+      remember(id, session);
       return { id, session };
     },
 
     /** The live session for a cookie's id, or null when unknown, revoked, idle too long or too old. */
     async get(id: string): Promise<Session | null> {
-      const idHash = hashSessionId(id);
       const at = now();
-      const cached = cache.get(idHash);
+      const cached = cache.get(id);
       let session = cached && at.getTime() - cached.cachedAt < settings.cacheMs ? cached.session : null;
       if (!session) {
-        const rows = await db.query<SessionRow>("select * from sessions where id_hash = $1", [idHash]);
+        const rows = await db.query<SessionRow>("select * from sessions where id_hash = $1", [
+          hashSessionId(id),
+        ]);
         session = rows[0] ? fromRow(rows[0]) : null;
         if (!session) {
-          cache.delete(idHash);
+          cache.delete(id);
           return null;
         }
-        remember(session);
+        remember(id, session);
       }
       if (!isLive(session, at)) {
         await this.revoke(id);
@@ -125,15 +127,14 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
       }
       if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
         session.lastSeenAt = at;
-        await db.query("update sessions set last_seen_at = $2 where id_hash = $1", [idHash, at]);
+        await db.query("update sessions set last_seen_at = $2 where id_hash = $1", [session.idHash, at]);
       }
       return session;
     },
 
     async revoke(id: string): Promise<void> {
-      const idHash = hashSessionId(id);
-      cache.delete(idHash);
-      await db.query("delete from sessions where id_hash = $1", [idHash]);
+      cache.delete(id);
+      await db.query("delete from sessions where id_hash = $1", [hashSessionId(id)]);
     },
 
     /** Removes sessions past their absolute or idle limit; run now and then. */
@@ -143,7 +144,8 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
         "delete from sessions where expires_at <= $1 or last_seen_at <= $2 returning id_hash",
         [at, new Date(at.getTime() - settings.idleTimeoutMs)],
       );
-      for (const row of rows) cache.delete(row.id_hash as string);
+      const gone = new Set(rows.map((row) => row.id_hash as string));
+      for (const [id, entry] of cache) if (gone.has(entry.session.idHash)) cache.delete(id);
       return rows.length;
     },
   };

@@ -14,15 +14,23 @@ import type { ActivityCatalog } from "./activity-catalog.ts";
 /** An activity as the browser gets it: the loyalty shape plus why it cannot be done now, if so. */
 export type MemberActivityView = MemberActivity & { why: UnavailableReason[] };
 
+/** The activities of an enrolled result as objects (for the few callers that need them so). */
+export function parseActivities(bytes: Uint8Array): MemberActivityView[] {
+  return JSON.parse(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"),
+  ) as MemberActivityView[];
+}
+
 export type MemberActivitiesResult =
-  | { enrolled: true; activitiesJson: string; freshness: Freshness }
+  | { enrolled: true; activitiesBytes: Uint8Array; freshness: Freshness }
   | { enrolled: false };
 
 export interface MemberActivitiesDeps {
   crowdtwist: CrowdTwistClient;
   idType: CrowdTwistIdType;
   program: Program;
-  loader: CachedLoader;
+  /** Caches UTF-8 bytes: a warm answer is copied to the socket, never re-encoded. */
+  loader: CachedLoader<Uint8Array>;
   catalog: ActivityCatalog;
   now?: () => Date;
 }
@@ -62,9 +70,9 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
               now: at,
             }),
           }));
-          return JSON.stringify(views);
+          return Buffer.from(JSON.stringify(views));
         });
-        return { enrolled: true, activitiesJson: loaded.bytes, freshness: loaded.freshness };
+        return { enrolled: true, activitiesBytes: loaded.bytes, freshness: loaded.freshness };
       } catch (error) {
         // CrowdTwist's "User not found." is an answer, not a failure: the member has no loyalty
         // account yet, and the portal says so.

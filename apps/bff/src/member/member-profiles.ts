@@ -2,7 +2,7 @@ import type { Program } from "@portal/loyalty/program";
 import { planTierPath } from "@portal/loyalty/tier-path";
 import type { Queryable } from "../db/database.ts";
 import { readMemberProfile } from "../live-push/read-member-profile.ts";
-import type { MemberActivities, MemberActivityView } from "./member-activities.ts";
+import { type MemberActivities, parseActivities } from "./member-activities.ts";
 import { type MemberProfileView, toProfileView } from "./profile-view.ts";
 
 // A member's stored Live Push profile as the browser sees it, with the version that orders changes,
@@ -31,7 +31,7 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
   ): Promise<MemberProfileView["plan"]> {
     const result = await deps.memberActivities.forMember(memberKey).catch(() => null);
     if (!result?.enrolled) return null;
-    const activities = JSON.parse(result.activitiesJson) as MemberActivityView[];
+    const activities = parseActivities(result.activitiesBytes);
     const { pointsToNext, maintain } = view.tier;
     return {
       toNextTier:

@@ -8,7 +8,7 @@ import { AppError } from "../errors.ts";
 import type { ActivityPreviewService } from "../manager/activity-preview.ts";
 import type { AuditLog } from "../manager/audit-log.ts";
 import type { KnownActivities } from "../manager/known-activities.ts";
-import type { MemberActivities } from "../member/member-activities.ts";
+import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
 
 // The program manager's area. Every route here sits behind requireManager: members get 403 and
 // anonymous callers 401 (a test walks every registered route to keep it so).
@@ -82,7 +82,7 @@ export function managerRoutes(deps: ManagerDeps) {
         const activities = result.enrolled
           ? {
               enrolled: true as const,
-              activities: JSON.parse(result.activitiesJson) as unknown[],
+              activities: parseActivities(result.activitiesBytes),
               freshness: result.freshness,
             }
           : { enrolled: false as const, activities: [] as unknown[], freshness: null };

@@ -17,6 +17,7 @@ export interface MeDeps {
   hub: ProfileHub;
 }
 
+const ENROLLED_PREFIX = Buffer.from('{"enrolled":true,"activities":');
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
 export function meRoutes(deps: MeDeps) {
@@ -68,8 +69,12 @@ export function meRoutes(deps: MeDeps) {
           200,
         );
       }
-      // The activities are cached as JSON text; splice it in rather than parse and re-serialise.
-      const body = `{"enrolled":true,"activities":${result.activitiesJson},"freshness":${JSON.stringify(result.freshness)}}`;
+      // The activities are cached as UTF-8 bytes; splice them in rather than parse and re-serialise.
+      const body = Buffer.concat([
+        ENROLLED_PREFIX,
+        result.activitiesBytes,
+        Buffer.from(`,"freshness":${JSON.stringify(result.freshness)}}`),
+      ]);
       return c.body(body, 200, JSON_HEADERS) as unknown as TypedResponse<MemberActivitiesBody, 200, "json">;
     });
 }

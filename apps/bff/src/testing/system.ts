@@ -13,6 +13,7 @@ import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "./sandbox.t
 
 export const OIDC_CLIENT_SECRET = "test-oidc-client-secret";
 export const LIVE_PUSH_API_KEY = "test-live-push-key-0123";
+export const ALIDA_CLIENT_SECRET = "test-alida-client-secret";
 
 export interface TestSystem {
   portalUrl: string;
@@ -50,6 +51,7 @@ export async function startTestSystem(envOverrides: Record<string, string> = {})
   const sandbox = await startTestSandbox({
     PORTAL_URL: portalUrl,
     OIDC_CLIENT_SECRET,
+    ALIDA_CLIENT_SECRET,
     LIVE_PUSH_URL: `${portalUrl}/webhooks/crowdtwist/user-profile`,
     LIVE_PUSH_API_KEY,
   });
@@ -62,6 +64,9 @@ export async function startTestSystem(envOverrides: Record<string, string> = {})
       CROWDTWIST_API_KEY: SANDBOX_API_KEY,
       OIDC_ISSUER: `${sandbox.url}/oidc`,
       OIDC_CLIENT_SECRET,
+      ALIDA_BASE_URL: sandbox.url,
+      ALIDA_TOKEN_URL: `${sandbox.url}/oauth/token`,
+      ALIDA_CLIENT_SECRET,
       LIVE_PUSH_API_KEY,
       UPSTREAM_TIMEOUT_MS: "1000",
       LOG_LEVEL: "debug",
