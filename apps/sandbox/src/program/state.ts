@@ -46,7 +46,9 @@ export interface ProgramState {
 }
 
 function initialState(member: SeedMember, startedAt: Date): MemberState {
-  const reached = new Date(startedAt.getTime() - member.reachedDaysAgo * DAY_MS);
+  // Counted from midnight UTC, so a sandbox restarted the same day tells the same tier history.
+  const midnight = Math.floor(startedAt.getTime() / DAY_MS) * DAY_MS;
+  const reached = new Date(midnight - member.reachedDaysAgo * DAY_MS);
   return {
     ...member,
     segments: [...member.segments],
