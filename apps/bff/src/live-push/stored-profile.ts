@@ -1,5 +1,5 @@
 import type { LivePushProfile } from "@portal/crowdtwist/live-push-profile";
-import { TIER_EVENTS, type TierInfo } from "@portal/crowdtwist/live-push-tier-info";
+import { TIER_EVENTS } from "@portal/crowdtwist/live-push-tier-info";
 import { z } from "zod";
 
 // What the portal keeps of a Live Push profile: an explicit allow-list of what a member sees (name,
@@ -7,18 +7,19 @@ import { z } from "zod";
 // out — the parsed profile already lacks password/salt/hashAlgorithmId/ipAddress, and this narrows it
 // further. Add a field here only when a screen shows it.
 
-export interface StoredProfile {
-  firstName: string | null;
-  lastName: string | null;
-  fanLevelName: string | null;
-  totalPoints: number;
-  redeemablePoints: number;
-  monthlyPoints: number | null;
-  weeklyPoints: number | null;
-  isActive: boolean;
-  dateLastUpdated: Date;
-  tierInfo: TierInfo | null;
-}
+export type StoredProfile = Pick<
+  LivePushProfile,
+  | "firstName"
+  | "lastName"
+  | "fanLevelName"
+  | "totalPoints"
+  | "redeemablePoints"
+  | "monthlyPoints"
+  | "weeklyPoints"
+  | "isActive"
+  | "dateLastUpdated"
+  | "tierInfo"
+>;
 
 export function minimiseProfile(profile: LivePushProfile): StoredProfile {
   return {
