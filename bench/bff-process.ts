@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBff } from "../apps/bff/src/bff.ts";
 import { parseEnv } from "../apps/bff/src/env.ts";
+import type { HubEvent } from "../apps/bff/src/live/profile-hub.ts";
 import { getRequestListener, Hono } from "./deps.ts";
 import { cpuMs, serve } from "./ipc.ts";
 
@@ -18,12 +19,26 @@ let barePayload = "{}";
 const wrapper = new Hono();
 // Registered before the BFF's routes, so none of the BFF's middleware runs for it.
 wrapper.get(BARE_PATH, (c) => c.body(barePayload, 200, JSON_HEADERS));
+// The ack-latency baseline: reads the body as the webhook does, answers a fixed acknowledgement.
+wrapper.post(BARE_PATH, async (c) => {
+  await c.req.text();
+  return c.body('{"outcome":"stored","version":1}', 200, JSON_HEADERS);
+});
 wrapper.route("/", bff.app);
 
 const server = createServer(getRequestListener(wrapper.fetch));
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+// The SSE hub is made inside createBff and, at the time of writing, not part of what it returns; the
+// broadcast figure needs `hub` in createBff's returned object (see docs/performance.md). Until then
+// the orchestrator measures the per-member push instead.
+interface BenchHub {
+  broadcast(event: HubEvent): number;
+  connections(): number;
+}
+const hub = (bff as unknown as { hub?: BenchHub }).hub ?? null;
 
 const counterValues = async (counter: { get(): Promise<{ values: { labels: object; value: number }[] }> }) =>
   (await counter.get()).values.map((v) => ({ labels: v.labels as Record<string, string>, value: v.value }));
@@ -58,6 +73,28 @@ const handlers = {
     return { events, joins };
   },
   cpu: () => cpuMs(),
+  /** What became of the Live Push deliveries, as the BFF's own metrics count them. */
+  livePush: async () => {
+    const total = async (counter: { get(): Promise<{ values: { value: number }[] }> }) =>
+      (await counter.get()).values.reduce((sum, v) => sum + v.value, 0);
+    const m = bff.livePushMetrics;
+    return {
+      accepted: await total(m.accepted),
+      duplicates: await total(m.duplicates),
+      outOfOrder: await total(m.outOfOrder),
+      authFailures: await total(m.authFailures),
+      validationFailures: await total(m.validationFailures),
+    };
+  },
+  /** Whether the hub is reachable, and its open connections. */
+  hub: () => ({ available: hub !== null, connections: hub?.connections() ?? null }),
+  /** Calls the hub's broadcast; `at` is when (epoch ms, sub-ms precision), `ms` how long the call took. */
+  broadcast: (event: HubEvent) => {
+    if (!hub) throw new Error("createBff does not return its hub");
+    const started = performance.now();
+    const reached = hub.broadcast(event);
+    return { at: performance.timeOrigin + started, ms: performance.now() - started, reached };
+  },
   /** Memory after full collections (needs --expose-gc), in bytes. */
   memory: async () => {
     for (let i = 0; i < 3; i += 1) {

@@ -8,3 +8,11 @@ const hono = (await import(new URL("../apps/bff/node_modules/hono/dist/index.js"
   Hono: typeof HonoClass;
 };
 export const Hono = hono.Hono;
+
+// The embedded Postgres the BFF uses, for the bare-upsert baseline and the memory probes.
+import type { PGlite as PGliteClass } from "../apps/bff/node_modules/@electric-sql/pglite/dist/index.d.ts";
+
+const pglite = (await import(
+  new URL("../apps/bff/node_modules/@electric-sql/pglite/dist/index.js", import.meta.url).href
+)) as { PGlite: typeof PGliteClass };
+export const PGlite = pglite.PGlite;

@@ -21,8 +21,11 @@ export interface LoadOptions {
   seconds?: number;
   amount?: number;
   headers?: Record<string, string>;
-  /** Called once per request (shared by every connection): the path and headers to send. */
-  next?: () => { path: string; headers?: Record<string, string> };
+  method?: "GET" | "POST";
+  /** A fixed request rate over all connections (autocannon's `overallRate`); unlimited when absent. */
+  overallRate?: number;
+  /** Called once per request (shared by every connection): the path, headers and body to send. */
+  next?: () => { path: string; headers?: Record<string, string>; body?: string };
 }
 
 export async function load(options: LoadOptions): Promise<Throughput> {
@@ -33,14 +36,20 @@ export async function load(options: LoadOptions): Promise<Throughput> {
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
     headers: options.headers ?? {},
     timeout: 10,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     ...(next
       ? {
           requests: [
             {
-              method: "GET",
+              method: options.method ?? "GET",
               setupRequest: (request) => {
-                const { path, headers } = next();
-                return { ...request, path, ...(headers ? { headers } : {}) };
+                const { path, headers, body } = next();
+                return {
+                  ...request,
+                  path,
+                  ...(headers ? { headers: { ...request.headers, ...headers } } : {}),
+                  ...(body !== undefined ? { body } : {}),
+                };
               },
             },
           ],
@@ -106,7 +115,7 @@ export async function alternate(
   return samples.map((values, t) => summarise(values, failures[t] ?? 0));
 }
 
-function summarise(values: number[], failures: number): Latencies {
+export function summarise(values: number[], failures: number): Latencies {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);

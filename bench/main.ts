@@ -1,11 +1,15 @@
+import { Agent, request as httpRequest } from "node:http";
+import { livePushBody } from "../apps/bff/src/live-push/profile-fixture.ts";
 import type { BffHandlers } from "./bff-process.ts";
 import { type Child, cpuMs, start } from "./ipc.ts";
-import { alternate, burst, load, type Throughput } from "./load.ts";
+import { alternate, burst, load, summarise, type Throughput } from "./load.ts";
 import { benchUsername } from "./members.ts";
+import type { PgliteHandlers } from "./pglite-process.ts";
 import { printTable, type Row } from "./report.ts";
 import type { SandboxHandlers } from "./sandbox-process.ts";
+import { openSwarm, type Swarm } from "./sse.ts";
 
-// `npm run bench`: the BFF's performance budgets (issue "Step 2 — BFF"), each measured against a
+// `npm run bench`: the BFF's performance budgets (issues "Step 2 — BFF" and "Step 3 — Live Push"), each measured against a
 // baseline taken in the same run on the same machine, because the machines are noisy. Three
 // processes: this one makes the load (autocannon), one runs the sandbox's CrowdTwist, one runs the
 // BFF (a fresh one per configuration). Loopback only. Exits 0 even on a MISS: a benchmark, not a test.
@@ -18,8 +22,21 @@ const MISS_MEMBERS = Number(process.env.BENCH_MEMBERS ?? "1000");
 const EVICTION_MEMBERS = Number(process.env.BENCH_EVICTION_MEMBERS ?? "25000");
 const MEMORY_MEMBERS = Number(process.env.BENCH_MEMORY_MEMBERS ?? "10000");
 const BURST = 200;
+/** Live Push: members whose profiles are pushed in round robin, and the load's connections. */
+const INGEST_MEMBERS = Number(process.env.BENCH_INGEST_MEMBERS ?? "5000");
+const INGEST_CONNECTIONS = 10;
+const ACK_RATE = 200;
+const ACK_CONNECTIONS = 10;
+const FANOUT_MEMBERS = 10;
+const FANOUT_TABS = 100;
+const FANOUT_ROUNDS = 5;
+const BROADCAST_ROUNDS = 20;
+/** What the memory figure's note compares PGlite's default shared_buffers (128MB) with. */
+const PGLITE_SMALL_SHARED_BUFFERS = "8MB";
 const BURST_UPSTREAM_LATENCY_MS = 100;
 const SESSION_COOKIE = "__Host-portal.sid";
+/** bff-process.ts's bare route (GET: the warm-cache baseline; POST: the ack-latency baseline). */
+const BARE_PATH = "/bench/bare";
 
 type SandboxReady = { url: string; apiKey: string; members: number };
 type BffReady = { url: string };
@@ -295,17 +312,25 @@ async function cacheMiss(sandbox: Child<SandboxHandlers>) {
 }
 
 // ── Memory: the BFF's own RSS with 10,000 sessions and 10,000 members cached ─────────────────────
-async function memory(sandbox: Child<SandboxHandlers>) {
-  log("memory: BFF with --expose-gc");
+type MemoryUsage = Awaited<ReturnType<BffHandlers["memory"]>>;
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const memoryParts = (m: MemoryUsage) =>
+  `rss ${fmt(mb(m.rss))}, heap used ${fmt(mb(m.heapUsed))}, external ${fmt(mb(m.external))} (array buffers ${fmt(mb(m.arrayBuffers))}) MB`;
+
+async function memory(
+  sandbox: Child<SandboxHandlers>,
+  options: { figure: string; store: string; env?: Record<string, string> },
+) {
+  log(`memory (${options.store}): BFF with --expose-gc`);
   const ready = sandbox.ready as SandboxReady;
-  const bff = await startBff(ready, {}, ["--expose-gc"]);
+  const bff = await startBff(ready, options.env ?? {}, ["--expose-gc"]);
   const { url } = bff.ready as BffReady;
   const atStart = await bff.call("memory");
   const usernames = Array.from({ length: MEMORY_MEMBERS }, (_, i) => benchUsername(i));
-  log(`memory: ${MEMORY_MEMBERS} sessions`);
+  log(`memory (${options.store}): ${MEMORY_MEMBERS} sessions`);
   const sessionIds = await createSessions(bff, usernames);
   const withSessions = await bff.call("memory");
-  log(`memory: ${MEMORY_MEMBERS} members into the cache`);
+  log(`memory (${options.store}): ${MEMORY_MEMBERS} members into the cache`);
   await sandbox.call("reset");
   let turn = 0;
   const fill = await load({
@@ -321,21 +346,330 @@ async function memory(sandbox: Child<SandboxHandlers>) {
   const upstream = await sandbox.call("requests");
   const metrics = await bff.call("metrics");
   const filled = await bff.call("memory");
-  const mb = (bytes: number) => bytes / 1024 / 1024;
   rows.push({
-    figure: `4. memory: ${MEMORY_MEMBERS} sessions + ${MEMORY_MEMBERS} cached members`,
+    figure: `${options.figure} ${MEMORY_MEMBERS} sessions + ${MEMORY_MEMBERS} cached members, ${options.store}`,
     value: `${fmt(mb(filled.rss))} MB RSS`,
     baseline: `idle BFF ${fmt(mb(atStart.rss))} MB`,
     ratio: `+${fmt(mb(filled.rss - atStart.rss))} MB`,
     budget: "≤ 250 MB",
     pass: mb(filled.rss) <= 250,
   });
-  const parts = (m: typeof filled) =>
-    `rss ${fmt(mb(m.rss))}, heap used ${fmt(mb(m.heapUsed))}, external ${fmt(mb(m.external))} (array buffers ${fmt(mb(m.arrayBuffers))}) MB`;
   notes.push(
-    `memory (after gc: ${filled.gc}): idle ${parts(atStart)}; with sessions ${parts(withSessions)}; with the cache filled ${parts(filled)}; fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
+    `memory, ${options.store} (after gc: ${filled.gc}): idle ${memoryParts(atStart)}; with sessions ${memoryParts(withSessions)}; with the cache filled ${memoryParts(filled)}; fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
   );
   await bff.stop();
+}
+
+/** PGlite alone, idle in its own process (no BFF), with its default settings and a smaller shared_buffers. */
+async function pgliteAlone() {
+  const probes: { label: string; rss: number; detail: string }[] = [];
+  for (const sharedBuffers of ["", PGLITE_SMALL_SHARED_BUFFERS]) {
+    const label = sharedBuffers ? `shared_buffers=${sharedBuffers}` : "PGlite defaults";
+    log(`memory: PGlite alone, ${label}`);
+    const probe = await start<PgliteHandlers>(new URL("./pglite-process.ts", import.meta.url), {
+      execArgv: ["--expose-gc"],
+      env: sharedBuffers ? { BENCH_PGLITE_SHARED_BUFFERS: sharedBuffers } : {},
+    });
+    const shown = await probe.call("settings");
+    const idle = await probe.call("memory");
+    probes.push({ label, rss: idle.rss, detail: `${label} (shared_buffers ${shown}): ${memoryParts(idle)}` });
+    await probe.stop();
+  }
+  const [defaults, small] = probes;
+  if (!defaults || !small) return;
+  rows.push({
+    figure: "    (PGlite alone, idle, no BFF)",
+    value: `${fmt(mb(defaults.rss))} MB RSS`,
+    baseline: `shared_buffers=${PGLITE_SMALL_SHARED_BUFFERS}: ${fmt(mb(small.rss))} MB`,
+    ratio: `−${fmt(mb(defaults.rss - small.rss))} MB`,
+    budget: "info",
+    pass: null,
+  });
+  notes.push(
+    `memory, PGlite alone in a process of its own, idle after gc: ${probes.map((p) => p.detail).join("; ")}`,
+  );
+}
+
+// ── Live Push: ingest, acknowledgement latency, fan-out to open tabs ─────────────────────────────
+const LIVE_PUSH_API_KEY = "bench-live-push-key-0123456789";
+const WEBHOOK_PATH = "/webhooks/crowdtwist/user-profile";
+const PUSH_HEADERS = { "content-type": "application/json", "x-api-key": LIVE_PUSH_API_KEY };
+/** dateLastUpdated (epoch seconds) of the first push; every push after it is one second newer. */
+const PUSH_EPOCH = 1_700_000_000;
+let pushTurn = 0;
+/** The next distinct push: members in round robin, each push newer than every one before it. */
+function nextPush(members: number) {
+  const turn = pushTurn++;
+  return {
+    path: WEBHOOK_PATH,
+    body: JSON.stringify(
+      livePushBody(benchUsername(turn % members), { dateLastUpdated: PUSH_EPOCH + turn, totalPoints: turn }),
+    ),
+  };
+}
+const liveEnv = { LIVE_PUSH_API_KEY };
+
+function pushLoad(url: string, seconds: number, extra: { overallRate?: number; connections?: number } = {}) {
+  return load({
+    url,
+    method: "POST",
+    connections: extra.connections ?? INGEST_CONNECTIONS,
+    seconds,
+    headers: PUSH_HEADERS,
+    ...(extra.overallRate ? { overallRate: extra.overallRate } : {}),
+    next: () => nextPush(INGEST_MEMBERS),
+  });
+}
+
+let postgres: { url: string; stop(): void } | null = null;
+/** The throwaway Postgres (scripts/postgres.mjs), started on first use and stopped at the end. */
+async function throwawayPostgres() {
+  if (!postgres) {
+    const { startPostgres } = (await import(new URL("../scripts/postgres.mjs", import.meta.url).href)) as {
+      startPostgres(options?: { log?: (line: string) => void }): Promise<{ url: string; stop(): void }>;
+    };
+    postgres = await startPostgres({ log });
+  }
+  return postgres.url;
+}
+
+async function ingest(sandbox: Child<SandboxHandlers>) {
+  const ready = sandbox.ready as SandboxReady;
+  log("ingest: PGlite alone (bare upsert loop) and the BFF on PGlite");
+  const bare = await start<PgliteHandlers>(new URL("./pglite-process.ts", import.meta.url));
+  const bff = await startBff(ready, liveEnv);
+  try {
+    const { url } = bff.ready as BffReady;
+    const bareRun = (seconds: number) =>
+      bare.call("upsert", { seconds, members: INGEST_MEMBERS, epoch: PUSH_EPOCH });
+    log(`ingest: warm-up ${WARMUP_SECONDS}s each, then bare/BFF/BFF/bare, ${SECONDS / 2}s each`);
+    await bareRun(WARMUP_SECONDS);
+    await pushLoad(url, WARMUP_SECONDS);
+    const before = await bff.call("livePush");
+    const cpu = [{ cpu: bff }];
+    const bareA = await bareRun(SECONDS / 2);
+    const bffA = await withCpu(cpu, () => pushLoad(url, SECONDS / 2));
+    const bffB = await withCpu(cpu, () => pushLoad(url, SECONDS / 2));
+    const bareB = await bareRun(SECONDS / 2);
+    const after = await bff.call("livePush");
+    const pushes = halves(bffA.value, bffB.value);
+    check(pushes, "BFF ingest");
+    const bareRate = ((bareA.count + bareB.count) * 1000) / (bareA.ms + bareB.ms);
+    const bareCpuPerUpsert = ((bareA.cpuMs + bareB.cpuMs) * 1000) / (bareA.count + bareB.count);
+    const bffCpuPerPush = (((bffA.cpuMs[0] ?? 0) + (bffB.cpuMs[0] ?? 0)) * 1000) / pushes.requests;
+    const ratio = pushes.rps / bareRate;
+    rows.push({
+      figure: "5. ingest: distinct pushes, PGlite",
+      value: `${fmt(pushes.rps)} pushes/s`,
+      baseline: `bare PGlite upsert loop ${fmt(bareRate)}/s`,
+      ratio: `${ratio.toFixed(2)}×`,
+      budget: "≥ 0.60× bare, ≥ 1,500/s",
+      pass: ratio >= 0.6 && pushes.rps >= 1500,
+    });
+    rows.push({
+      figure: "    (CPU per push → one core's worth)",
+      value: `${fmt(bffCpuPerPush)} µs/push`,
+      baseline: `bare loop ${fmt(bareCpuPerUpsert)} µs/upsert`,
+      ratio: `≈ ${fmt(1e6 / bffCpuPerPush)} pushes/s/core`,
+      budget: "info",
+      pass: null,
+    });
+    notes.push(
+      `ingest, PGlite: ${INGEST_MEMBERS} members in round robin, every push a newer dateLastUpdated, ${INGEST_CONNECTIONS} connections; BFF ${pushes.requests} pushes (${pushes.ok} 2xx; stored ${after.accepted - before.accepted}, duplicate ${after.duplicates - before.duplicates}, stale ${after.outOfOrder - before.outOfOrder}, refused ${after.authFailures + after.validationFailures - before.authFailures - before.validationFailures}), latency p50/p99 ${pushes.p50Ms}/${pushes.p99Ms} ms; bare loop ${bareA.count + bareB.count} upserts (${bareA.written + bareB.written} written) in ${fmt(bareA.ms + bareB.ms)} ms, one at a time, no HTTP, no transaction, no tier history, no validation`,
+    );
+  } finally {
+    await bare.stop();
+    await bff.stop();
+  }
+
+  // The same on a real Postgres, for information: the BFF's own cost without PGlite on its event loop.
+  log("ingest: the BFF on a throwaway Postgres");
+  const databaseUrl = await throwawayPostgres();
+  const onPostgres = await startBff(ready, { ...liveEnv, DATABASE_URL: databaseUrl });
+  try {
+    const { url } = onPostgres.ready as BffReady;
+    await pushLoad(url, WARMUP_SECONDS);
+    const before = await onPostgres.call("livePush");
+    const run = await withCpu([{ cpu: onPostgres }], () => pushLoad(url, SECONDS));
+    const after = await onPostgres.call("livePush");
+    check(run.value, "BFF ingest on Postgres");
+    const cpuPerPush = ((run.cpuMs[0] ?? 0) * 1000) / run.value.requests;
+    rows.push({
+      figure: "5b. ingest: distinct pushes, Postgres",
+      value: `${fmt(run.value.rps)} pushes/s`,
+      baseline: `BFF CPU ${fmt(cpuPerPush)} µs/push`,
+      ratio: `≈ ${fmt(1e6 / cpuPerPush)} pushes/s/core`,
+      budget: "info",
+      pass: null,
+    });
+    notes.push(
+      `ingest, Postgres (throwaway, fsync off, unix socket, sharing the 2 cores): ${run.value.requests} pushes (${run.value.ok} 2xx; stored ${after.accepted - before.accepted}), latency p50/p99 ${run.value.p50Ms}/${run.value.p99Ms} ms; the BFF process used ${fmt(run.cpuMs[0] ?? 0)} ms CPU in ${SECONDS}s (Postgres's own CPU not counted)`,
+    );
+  } finally {
+    await onPostgres.stop();
+  }
+}
+
+async function ackLatency(sandbox: Child<SandboxHandlers>) {
+  const ready = sandbox.ready as SandboxReady;
+  log(`ack latency: BFF on PGlite, ${ACK_RATE} pushes/s, bare POST ${SECONDS / 2}s then BFF ${SECONDS}s`);
+  const bff = await startBff(ready, liveEnv);
+  try {
+    const { url } = bff.ready as BffReady;
+    const bare = await load({
+      url,
+      method: "POST",
+      connections: ACK_CONNECTIONS,
+      seconds: SECONDS / 2,
+      overallRate: ACK_RATE,
+      headers: PUSH_HEADERS,
+      next: () => ({ ...nextPush(INGEST_MEMBERS), path: BARE_PATH }),
+    });
+    const acked = await pushLoad(url, SECONDS, { overallRate: ACK_RATE, connections: ACK_CONNECTIONS });
+    check(bare, "bare POST");
+    check(acked, "BFF ack");
+    rows.push({
+      figure: `6. ack latency at ${ACK_RATE} pushes/s: p99`,
+      value: `${acked.p99Ms} ms`,
+      baseline: `bare POST route ${bare.p99Ms} ms`,
+      ratio: `+${acked.p99Ms - bare.p99Ms} ms`,
+      budget: "≤ 25 ms",
+      pass: acked.p99Ms <= 25 && acked.non2xx === 0 && acked.errors === 0,
+    });
+    notes.push(
+      `ack latency: autocannon overallRate ${ACK_RATE}/s over ${ACK_CONNECTIONS} connections, BFF ${SECONDS}s, bare POST ${SECONDS / 2}s (latencies corrected for coordinated omission, whole ms); BFF ${acked.requests} pushes at ${fmt(acked.rps)}/s, p50/p99 ${acked.p50Ms}/${acked.p99Ms} ms, ${acked.non2xx} non-2xx; bare POST (reads the same bodies, fixed answer) ${bare.requests} at ${fmt(bare.rps)}/s, p50/p99 ${bare.p50Ms}/${bare.p99Ms} ms`,
+    );
+  } finally {
+    await bff.stop();
+  }
+}
+
+/** Sends one push for `member` and resolves to the version the BFF stored and when it was sent. */
+function sendPush(base: string, member: string, turn: number) {
+  const body = JSON.stringify(
+    livePushBody(member, { dateLastUpdated: PUSH_EPOCH + 10_000_000 + turn, totalPoints: turn }),
+  );
+  return new Promise<{ sentAt: number; version: string; status: number }>((resolve, reject) => {
+    const req = httpRequest(new URL(WEBHOOK_PATH, base), {
+      method: "POST",
+      agent: pushAgent,
+      headers: { ...PUSH_HEADERS, "content-length": String(Buffer.byteLength(body)) },
+    });
+    req.on("error", reject);
+    req.on("response", (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      res.on("end", () => {
+        const answer = JSON.parse(text) as { version?: number };
+        resolve({ sentAt, version: String(answer.version ?? "?"), status: res.statusCode ?? 0 });
+      });
+    });
+    const sentAt = performance.now();
+    req.end(body);
+  });
+}
+const pushAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+async function fanOut(sandbox: Child<SandboxHandlers>) {
+  const ready = sandbox.ready as SandboxReady;
+  log(`fan-out: BFF on PGlite, ${FANOUT_MEMBERS} members × ${FANOUT_TABS} tabs of GET /api/me/events`);
+  const bff = await startBff(ready, liveEnv);
+  let swarm: Swarm | null = null;
+  try {
+    const { url } = bff.ready as BffReady;
+    const members = Array.from({ length: FANOUT_MEMBERS }, (_, i) => benchUsername(i));
+    // Each member has a stored profile (the first event of every stream) and one session (tabs share it).
+    let turn = 0;
+    for (const member of members) await sendPush(url, member, turn++);
+    const sessionIds = await bff.call("sessions", members);
+    const specs = members.flatMap((member, m) =>
+      Array.from({ length: FANOUT_TABS }, () => ({ tag: member, headers: cookie(sessionIds[m] ?? "") })),
+    );
+    swarm = await openSwarm(url, "/api/me/events", specs);
+    const total = specs.length;
+    // Every stream has its initial profile before the measurement starts.
+    for (const member of members) await swarm.waitFor(member, "1", FANOUT_TABS, 10_000);
+    const hub = await bff.call("hub");
+    log(`fan-out: ${swarm.open} streams open${hub.available ? ` (hub counts ${hub.connections})` : ""}`);
+
+    // Per member: a push reaches that member's tabs (through the store, the profile read and the hub).
+    const perMember: number[] = [];
+    let missing = 0;
+    for (let round = 0; round < FANOUT_ROUNDS; round += 1) {
+      for (const member of members) {
+        const { sentAt, version, status } = await sendPush(url, member, turn++);
+        if (status !== 200) throw new Error(`push for ${member} answered ${status}`);
+        const receipts = await swarm.waitFor(member, version, FANOUT_TABS, 5_000);
+        missing += FANOUT_TABS - receipts.length;
+        for (const at of receipts) perMember.push(at - sentAt);
+      }
+    }
+    const member = summarise(perMember, missing);
+    rows.push({
+      figure: `7. fan-out: push → ${FANOUT_TABS} tabs of a member: p99`,
+      value: `${member.p99.toFixed(1)} ms`,
+      baseline: `p50 ${member.p50.toFixed(1)} ms`,
+      ratio: `${member.count}/${member.count + missing} received`,
+      budget: "≤ 100 ms",
+      pass: member.p99 <= 100 && missing === 0,
+    });
+
+    // All 1,000: the hub's broadcast when createBff exposes it, else every tab on one member.
+    const everyone: number[] = [];
+    let everyoneMissing = 0;
+    let how: string;
+    if (hub.available) {
+      how = `broadcast to ${total} streams`;
+      for (let round = 0; round < BROADCAST_ROUNDS; round += 1) {
+        const id = `bench-${round}`;
+        const calledAt = performance.now();
+        await bff.call("broadcast", {
+          id,
+          event: "bench",
+          data: JSON.stringify({ round, pad: "x".repeat(2000) }),
+        });
+        const receipts = await swarm.waitFor("*", id, total, 5_000);
+        everyoneMissing += total - receipts.length;
+        for (const at of receipts) everyone.push(at - calledAt);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } else {
+      how = `createBff does not return its hub: ${total} tabs of one member, one push`;
+      swarm.close();
+      const [one = ""] = members;
+      swarm = await openSwarm(
+        url,
+        "/api/me/events",
+        Array.from({ length: total }, () => ({ tag: one, headers: cookie(sessionIds[0] ?? "") })),
+      );
+      const current = await sendPush(url, one, turn++);
+      await swarm.waitFor(one, current.version, total, 10_000);
+      for (let round = 0; round < BROADCAST_ROUNDS; round += 1) {
+        const { sentAt, version } = await sendPush(url, one, turn++);
+        const receipts = await swarm.waitFor(one, version, total, 5_000);
+        everyoneMissing += total - receipts.length;
+        for (const at of receipts) everyone.push(at - sentAt);
+      }
+    }
+    const all = summarise(everyone, everyoneMissing);
+    rows.push({
+      figure: `7. fan-out: ${hub.available ? "broadcast" : "push"} → all ${total} streams: p99`,
+      value: `${all.p99.toFixed(1)} ms`,
+      baseline: `p50 ${all.p50.toFixed(1)} ms`,
+      ratio: `${all.count}/${all.count + everyoneMissing} received`,
+      budget: "≤ 100 ms",
+      pass: all.p99 <= 100 && everyoneMissing === 0,
+    });
+    notes.push(
+      `fan-out: ${total} SSE streams as raw node:http requests in the load process (one socket each), ${FANOUT_MEMBERS} members × ${FANOUT_TABS} tabs, one session per member; per member: ${FANOUT_ROUNDS} rounds of one push per member, sequential, timed from the push's send to each tab's receipt of the complete frame (store, profile read — which asks the sandbox for the member's activities again, as a stored push forgets them — and the hub's write all included); p50/p90/p99/max-ish ${member.p50.toFixed(1)}/${member.p90.toFixed(1)}/${member.p99.toFixed(1)} ms; all streams (${how}): ${BROADCAST_ROUNDS} rounds, p50/p90/p99 ${all.p50.toFixed(1)}/${all.p90.toFixed(1)}/${all.p99.toFixed(1)} ms${hub.available ? ", timed from the IPC call to the BFF (so an IPC hop is included)" : ""}`,
+    );
+  } finally {
+    swarm?.close();
+    await bff.stop();
+  }
 }
 
 function fmt(n: number): string {
@@ -361,9 +695,22 @@ const sandbox = await startSandbox(Math.max(MISS_MEMBERS, EVICTION_MEMBERS, MEMO
 try {
   await phase("1. warm cache", () => warmCache(sandbox));
   await phase("2./3. cache miss and coalescing", () => cacheMiss(sandbox));
-  await phase("4. memory", () => memory(sandbox));
+  await phase("4. memory", async () => {
+    await pgliteAlone();
+    await memory(sandbox, { figure: "4.", store: "PGlite" });
+    await memory(sandbox, {
+      figure: "4b.",
+      store: "Postgres",
+      env: { DATABASE_URL: await throwawayPostgres() },
+    });
+  });
+  await phase("5. ingest", () => ingest(sandbox));
+  await phase("6. ack latency", () => ackLatency(sandbox));
+  await phase("7. fan-out", () => fanOut(sandbox));
 } finally {
   await sandbox.stop();
+  (postgres as { stop(): void } | null)?.stop();
+  pushAgent.destroy();
 }
 
 printTable(rows, {

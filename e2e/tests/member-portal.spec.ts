@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type Response, test } from "@playwright/test";
 import { SANDBOX_URL } from "../system.ts";
+import { card, expectNoAxeViolations, signIn, tabTo } from "./member-helpers.ts";
 
 // The member portal end to end: sign-in through the sandbox's login page, each demo member's
 // activities (locked, hidden, campaign points), a keyboard-only path, accessibility in light and
@@ -47,18 +47,6 @@ function recordApiBodies(page: Page) {
   return async () => Promise.all(bodies.map(async ({ url, text }) => ({ url, text: await text })));
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto("/");
-  await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome back/ })).toBeVisible();
-  await expect(page.getByRole("article").first()).toBeVisible();
-}
-
-const card = (page: Page, title: string) => page.getByRole("article", { name: title });
-
 /** The state filter's radios are visually hidden inside their chip; a pointer clicks the chip. */
 async function chooseState(page: Page, name: string) {
   await page
@@ -66,30 +54,6 @@ async function chooseState(page: Page, name: string) {
     .filter({ has: page.getByRole("radio", { name }) })
     .click();
   await expect(page.getByRole("radio", { name })).toBeChecked();
-}
-
-/** Tabs until the focused element has this accessible name (keyboard only, no clicks). */
-async function tabTo(page: Page, name: string | RegExp, max = 60) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return (el?.getAttribute("aria-label") ?? el?.textContent ?? "").trim();
-    });
-    if (typeof name === "string" ? focused === name : name.test(focused)) return;
-  }
-  throw new Error(`Tab never reached ${String(name)}`);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${colorScheme}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 /** Scrolls through once so lazy images are in before a full-page screenshot. */

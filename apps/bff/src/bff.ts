@@ -187,6 +187,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     livePushMetrics,
     /** Called after each stored Live Push change (the SSE fan-out hooks in here); returns an unsubscribe. */
     onProfileStored: profileListeners.subscribe,
+    /** The live-update hub (the fan-out benchmark broadcasts through it). */
+    hub,
     async close() {
       clearInterval(sweeper);
       hub.close();

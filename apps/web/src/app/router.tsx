@@ -1,9 +1,10 @@
-import { QueryErrorResetBoundary, useSuspenseQuery } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { QueryErrorResetBoundary, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Suspense, useCallback } from "react";
 import { ErrorBoundary } from "../components/error-boundary.tsx";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { strings } from "../config/strings.ts";
+import { activityKeys } from "../features/activities/api/activities-query.ts";
 import { ActivitiesSkeleton } from "../features/activities/components/activities-section.tsx";
 import { meQuery } from "../features/member/api/me-query.ts";
 import { TierCardSkeleton } from "../features/member/components/tier-card.tsx";
@@ -20,7 +21,14 @@ import { NotFound } from "./routes/not-found.tsx";
 function RouteView() {
   const route = matchRoute(usePathname());
   const { data: me } = useSuspenseQuery(meQuery());
-  useProfileEvents(me !== null);
+  const queryClient = useQueryClient();
+  // A new profile can mean a new tier, and the BFF has already refreshed the activities for it:
+  // refetch them so locks open without a reload.
+  const refetchActivities = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: activityKeys.all }),
+    [queryClient],
+  );
+  useProfileEvents(me !== null, refetchActivities);
 
   if (route.name === "not-found") {
     return (

@@ -59,6 +59,21 @@ describe("freshness", () => {
   );
 });
 
+describe("tier plan text", () => {
+  test.each([
+    [1, "Complete this activity to reach Gold"],
+    [2, "Complete these 2 activities to reach Gold"],
+  ])("%i step(s)", (count, text) => expect(strings.plan.next(count, "Gold")).toBe(text));
+  test("short of the target", () =>
+    expect(strings.plan.shortfall(1200, 1)).toBe(
+      "Even all your open activities (1,200 pts) fall short by 1 pt — new activities may open soon.",
+    ));
+  test.each([
+    [1, "once"],
+    [3, "3 times"],
+  ])("%i time(s)", (count, text) => expect(strings.plan.times(count)).toBe(text));
+});
+
 describe("activity text", () => {
   test("a multiplier with a gift", () =>
     expect(strings.activities.campaign(3, "Winter bonus", 50)).toBe("3× Winter bonus · +50"));
@@ -66,12 +81,14 @@ describe("activity text", () => {
     expect(strings.activities.campaign(1.5, "Silver sprint", 0)).toBe("1.5× Silver sprint"));
   test("a gift alone", () =>
     expect(strings.activities.campaign(1, "Launch gift", 100)).toBe("Launch gift · +100"));
-  test("unlock with points to go", () =>
-    expect(strings.activities.unlock("Silver", 650)).toBe("Reach Silver to unlock — 650 pts to go"));
+  test("unlock with points to earn", () =>
+    expect(strings.why.tier("Silver", 650, true)).toBe("Reach Silver to unlock — earn 650 more points"));
+  test("unlock with one point to earn", () =>
+    expect(strings.why.tier("Silver", 1, true)).toBe("Reach Silver to unlock — earn 1 more point"));
   test("unlock without a known score", () =>
-    expect(strings.activities.unlock("Silver", null)).toBe("Reach Silver to unlock"));
+    expect(strings.why.tier("Silver", null, true)).toBe("Reach Silver to unlock"));
   test("unlock once the score is there", () =>
-    expect(strings.activities.unlock("Silver", 0)).toBe("Reach Silver to unlock"));
+    expect(strings.why.tier("Silver", 0, true)).toBe("Reach Silver to unlock"));
   test.each([
     [0, "Showing your activities from 1 minute ago."],
     [1, "Showing your activities from 1 minute ago."],

@@ -1,4 +1,4 @@
-import { formatDay, formatDecimal, formatInteger } from "../lib/format.ts";
+import { formatDay, formatDayUtc, formatDecimal, formatInteger, formatWeekdayUtc } from "../lib/format.ts";
 
 // Every English word the portal shows, in one place. Counts go through Intl.PluralRules, numbers
 // and dates through lib/format.ts (the member's locale), so a translation replaces this file only.
@@ -20,6 +20,55 @@ const pts = (count: number) => plural(count, { one: "# pt", other: "# pts" });
 const minutes = (count: number) => plural(count, { one: "# minute", other: "# minutes" });
 const hours = (count: number) => plural(count, { one: "# hour", other: "# hours" });
 const days = (count: number) => plural(count, { one: "# day", other: "# days" });
+
+const morePoints = (count: number) => plural(count, { one: "# more point", other: "# more points" });
+
+/** Structurally loyalty's `FrequencyPeriod`: what the BFF sends as `frequency.period`. */
+export type FrequencyPeriod =
+  | "day"
+  | "week"
+  | "month"
+  | "year"
+  | "lifetime"
+  | "rolling_24h"
+  | "rolling_7d"
+  | "rolling_30d"
+  | "rolling_365d"
+  | "unknown";
+
+const periodSuffix: Record<FrequencyPeriod, string> = {
+  day: " a day",
+  week: " a week",
+  month: " a month",
+  year: " a year",
+  lifetime: "",
+  rolling_24h: " in any 24 hours",
+  rolling_7d: " in any 7 days",
+  rolling_30d: " in any 30 days",
+  rolling_365d: " in any 365 days",
+  unknown: " per period",
+};
+
+const capReachedFor: Record<FrequencyPeriod, string> = {
+  day: "You've reached the limit for today",
+  week: "You've reached the limit for this week",
+  month: "You've reached the limit for this month",
+  year: "You've reached the limit for this year",
+  lifetime: "You've done this as many times as it counts",
+  rolling_24h: "You've reached the limit for now",
+  rolling_7d: "You've reached the limit for now",
+  rolling_30d: "You've reached the limit for now",
+  rolling_365d: "You've reached the limit for now",
+  unknown: "You've reached the limit for now",
+};
+
+/** When a capped activity opens again; calendar periods restart on a UTC boundary (see loyalty). */
+function againFrom(period: FrequencyPeriod, resetsAt: string | null): string {
+  if (!resetsAt) return "try again later";
+  if (period === "day") return "again tomorrow";
+  if (period === "week") return `again from ${formatWeekdayUtc(resetsAt)}`;
+  return `again from ${formatDayUtc(resetsAt)}`;
+}
 
 type TierEventName = "JUMP" | "UPDATE" | "DROP" | "MAINTAIN" | "RESET" | "START";
 
@@ -158,8 +207,6 @@ export const strings = {
         .join(" · "),
     campaignNotApplied: "doesn't combine with the other bonus",
     lockedIcon: "Locked",
-    unlock: (tier: string | null, toGo: number | null) =>
-      `${tier ? `Reach ${tier} to unlock` : "Reach a higher tier to unlock"}${toGo && toGo > 0 ? ` — ${pts(toGo)} to go` : ""}`,
     lockedAction: "Locked",
     viewDetails: "View details",
     startsIn: (count: number) => (count <= 1 ? "Starts tomorrow" : `Starts in ${days(count)}`),
@@ -168,6 +215,54 @@ export const strings = {
     ended: "Ended",
     notOpenAction: "Not open yet",
     endedAction: "Ended",
+  },
+
+  why: {
+    button: "Why can't I do this?",
+    heading: "Why you can't do this now",
+    tier: (tier: string | null, toGo: number | null, earn: boolean) => {
+      if (!tier) return "Reach a higher tier to unlock";
+      return earn && toGo !== null && toGo > 0
+        ? `Reach ${tier} to unlock — earn ${morePoints(toGo)}`
+        : `Reach ${tier} to unlock`;
+    },
+    segment: (name: string, eligibility: "inclusion" | "exclusion") =>
+      eligibility === "inclusion" ? `Only for ${name}` : `Not open to ${name}`,
+    notStarted: (daysUntil: number, startsAt: string) => {
+      if (daysUntil <= 0) return "Opens later today";
+      const when = daysUntil === 1 ? "Opens tomorrow" : `Opens in ${days(daysUntil)}`;
+      return `${when} — on ${formatDay(startsAt)}`;
+    },
+    ended: "This activity has ended",
+    capReached: (period: FrequencyPeriod, resetsAt: string | null, wait: boolean) =>
+      wait ? `${capReachedFor[period]} — ${againFrom(period, resetsAt)}` : capReachedFor[period],
+  },
+
+  frequency: {
+    heading: "How often",
+    /** "Once", "Once a day", "Up to 5 times a week". */
+    cap: (cap: number, period: FrequencyPeriod) =>
+      cap <= 0
+        ? "No points can be earned right now"
+        : `${plural(cap, { one: "Once", other: "Up to # times" })}${periodSuffix[period]}`,
+    attempts: (required: number) =>
+      plural(required, { one: "Points after every completion", other: "Points after every # completions" }),
+    pointsOnClick: "Points as soon as you open it",
+  },
+
+  plan: {
+    nextHeading: (tier: string) => `Your path to ${tier}`,
+    next: (count: number, tier: string) =>
+      plural(count, {
+        one: `Complete this activity to reach ${tier}`,
+        other: `Complete these # activities to reach ${tier}`,
+      }),
+    keep: (tier: string, byIso: string | null) =>
+      byIso ? `To keep ${tier} by ${formatDay(byIso)}:` : `To keep ${tier}:`,
+    times: (count: number) => plural(count, { one: "once", other: "# times" }),
+    shortfall: (total: number, shortfall: number) =>
+      `Even all your open activities (${pts(total)}) fall short by ${pts(shortfall)} — new activities may open soon.`,
+    nothingOpen: "There are no open activities that earn points right now — new activities may open soon.",
   },
 
   details: {

@@ -65,6 +65,9 @@ export function matchRoute(pathname: string): Route {
   return { name: "not-found" };
 }
 
+/** The address of an activity's details page (what `matchRoute` reads back as `activity`). */
+export const activityPath = (id: string) => `/activities/${encodeURIComponent(id)}`;
+
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
   to: string;
   ref?: Ref<HTMLAnchorElement>;

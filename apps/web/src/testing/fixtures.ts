@@ -64,6 +64,10 @@ const window = (
   daysLeft,
 });
 
+const thisYear = new Date().getFullYear();
+const SILVER = { id: "345", title: "Silver", minScore: 1000 };
+const GOLD = { id: "356", title: "Gold", minScore: 2500 };
+
 export function activityFixture(overrides: Partial<Activity> & Pick<Activity, "id" | "title">): Activity {
   return {
     description: `${overrides.title}.`,
@@ -84,6 +88,8 @@ export const activitiesFixture = (): Activity[] => [
     id: "117",
     title: "Holiday sweepstakes",
     window: window("ending_soon", 2, "2026-11-25T14:55:20.000Z"),
+    frequency: { cap: 1, period: "day", requiredAttempts: 1 },
+    pointsOnClick: true,
     points: { base: 60, effective: 60, bonus: 0, campaigns: [] },
   }),
   activityFixture({
@@ -101,6 +107,7 @@ export const activitiesFixture = (): Activity[] => [
     id: "110",
     title: "Refer a friend",
     categoryId: "2",
+    frequency: { cap: 5, period: "week", requiredAttempts: 2 },
     points: {
       base: 250,
       effective: 500,
@@ -111,24 +118,34 @@ export const activitiesFixture = (): Activity[] => [
       ],
     },
   }),
-  activityFixture({ id: "116", title: "Spring kickoff challenge", window: window("upcoming", 10) }),
+  activityFixture({
+    id: "116",
+    title: "Spring kickoff challenge",
+    window: window("upcoming", 10),
+    why: [
+      { kind: "not_started", startsAt: `${thisYear}-12-03T12:00:00.000Z`, daysUntil: 10, action: "wait" },
+    ],
+  }),
   activityFixture({
     id: "105",
     title: "Buy a season ticket",
     categoryId: "4",
-    visibility: { state: "locked", unlockTier: { id: "345", title: "Silver", minScore: 1000 } },
+    visibility: { state: "locked", unlockTier: SILVER },
     points: { base: 2000, effective: 2000, bonus: 0, campaigns: [] },
+    why: [{ kind: "tier", unlockTier: SILVER, pointsToGo: null, action: "earn_points" }],
   }),
   activityFixture({
     id: "106",
     title: "Check in at the VIP lounge",
-    visibility: { state: "locked", unlockTier: { id: "356", title: "Gold", minScore: 2500 } },
+    visibility: { state: "locked", unlockTier: GOLD },
     points: { base: 300, effective: 300, bonus: 0, campaigns: [] },
+    why: [{ kind: "tier", unlockTier: GOLD, pointsToGo: null, action: "earn_points" }],
   }),
   activityFixture({
     id: "118",
     title: "Summer playlist",
     window: window("expired", null, "2026-11-18T14:55:20.000Z"),
+    why: [{ kind: "ended", endedAt: "2026-11-18T14:55:20.000Z", action: "none" }],
   }),
 ];
 

@@ -1,10 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { InferResponseType } from "hono/client";
+import type { ActivitiesAnswer, Activity } from "../../../components/activity-card/activity-types.ts";
 import { api } from "../../../lib/api-client.ts";
 import { call, toApiError } from "../../../lib/api-error.ts";
 
-export type ActivitiesBody = InferResponseType<typeof api.api.me.activities.$get, 200>;
-export type Activity = ActivitiesBody["activities"][number];
+export type ActivitiesBody = ActivitiesAnswer;
+export type { Activity };
 
 export const activityKeys = {
   all: ["activities"] as const,
@@ -18,7 +18,8 @@ export function activitiesQuery() {
     queryFn: async ({ signal }): Promise<ActivitiesBody> => {
       const response = await call(() => api.api.me.activities.$get(undefined, { init: { signal } }));
       if (!response.ok) throw await toApiError(response);
-      return response.json();
+      // The BFF types this answer's Dates as Dates (see activity-types.ts); they arrive as strings.
+      return (await response.json()) as unknown as ActivitiesBody;
     },
   });
 }

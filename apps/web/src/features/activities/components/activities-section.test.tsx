@@ -137,8 +137,8 @@ describe("ActivitiesSection", () => {
   test("locked cards count the points to go from the member's score", async () => {
     stubApi({ [PATH]: { status: 200, body: activitiesBodyFixture() } });
     renderSection(350);
-    expect(await screen.findByText("Reach Silver to unlock — 650 pts to go")).toBeTruthy();
-    expect(screen.getByText("Reach Gold to unlock — 2,150 pts to go")).toBeTruthy();
+    expect(await screen.findByText("Reach Silver to unlock — earn 650 more points")).toBeTruthy();
+    expect(screen.getByText("Reach Gold to unlock — earn 2,150 more points")).toBeTruthy();
   });
 
   test("the filters do not fetch again", async () => {

@@ -1,7 +1,9 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useMemo } from "react";
+import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
+import { ActivityCardSkeleton } from "../../../components/activity-card/activity-card-skeleton.tsx";
 import { strings } from "../../../config/strings.ts";
-import { navigate, useSearch } from "../../../lib/router.tsx";
+import { activityPath, navigate, useSearch } from "../../../lib/router.tsx";
 import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
 import {
   applyFilters,
@@ -11,8 +13,6 @@ import {
   isDefault,
   parseFilters,
 } from "../lib/filters.ts";
-import { ActivityCard } from "./activity-card.tsx";
-import { ActivityCardSkeleton } from "./activity-card-skeleton.tsx";
 import { ActivityFilters } from "./activity-filters.tsx";
 import { StaleBanner } from "./stale-banner.tsx";
 
@@ -78,7 +78,7 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
         <ul className={GRID}>
           {data.shown.map((activity) => (
             <li key={activity.id}>
-              <ActivityCard activity={activity} memberScore={memberScore} />
+              <ActivityCard activity={activity} memberScore={memberScore} href={activityPath(activity.id)} />
             </li>
           ))}
         </ul>

@@ -1,15 +1,17 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { ActivityImage } from "../../../components/activity-card/activity-image.tsx";
+import { ActivityPoints } from "../../../components/activity-card/activity-points.tsx";
+import { categoryName } from "../../../components/activity-card/category.ts";
+import { DateBadge } from "../../../components/activity-card/date-badge.tsx";
+import { LockNotice } from "../../../components/activity-card/lock-notice.tsx";
+import { WhyReasons } from "../../../components/activity-card/why-disclosure.tsx";
+import { earningTexts } from "../../../components/activity-card/why-text.ts";
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { strings } from "../../../config/strings.ts";
 import { Link } from "../../../lib/router.tsx";
 import { useNow } from "../../../lib/use-now.ts";
 import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
-import { categoryName } from "../lib/category.ts";
-import { ActivityImage } from "./activity-image.tsx";
-import { ActivityPoints } from "./activity-points.tsx";
-import { DateBadge } from "./date-badge.tsx";
-import { LockNotice } from "./lock-notice.tsx";
 
 const BACK =
   "inline-flex items-center gap-1 font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300";
@@ -42,6 +44,7 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
   }
   const locked = activity.visibility.state === "locked" ? activity.visibility : null;
   const { start, end } = activity.window;
+  const earning = earningTexts(activity);
   return (
     <article className="space-y-6">
       <BackToActivities />
@@ -56,7 +59,20 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
           </p>
           <PageHeading>{activity.title}</PageHeading>
           <p className="text-lg text-gray-700 dark:text-gray-300">{activity.description}</p>
-          {locked && <LockNotice id="activity-lock" visibility={locked} memberScore={memberScore} />}
+          {locked && <LockNotice id="activity-lock" tierTitle={locked.unlockTier?.title ?? null} />}
+          {activity.why.length > 0 && (
+            <section
+              aria-labelledby="why-heading"
+              className="rounded-xl border border-gray-200 bg-gray-50 p-4 dark:border-gray-700 dark:bg-gray-800"
+            >
+              <h2 id="why-heading" className="text-sm font-semibold">
+                {strings.why.heading}
+              </h2>
+              <div className="mt-1">
+                <WhyReasons reasons={activity.why} memberScore={memberScore} />
+              </div>
+            </section>
+          )}
           <section aria-labelledby="points-heading">
             <h2 id="points-heading" className="text-sm font-semibold">
               {strings.details.pointsHeading}
@@ -65,6 +81,18 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
               <ActivityPoints points={activity.points} />
             </div>
           </section>
+          {earning.length > 0 && (
+            <section aria-labelledby="how-often-heading">
+              <h2 id="how-often-heading" className="text-sm font-semibold">
+                {strings.frequency.heading}
+              </h2>
+              <ul className="mt-1 text-gray-700 dark:text-gray-300">
+                {earning.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section aria-labelledby="when-heading">
             <h2 id="when-heading" className="text-sm font-semibold">
               {strings.details.whenHeading}

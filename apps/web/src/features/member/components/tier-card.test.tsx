@@ -85,4 +85,76 @@ describe("TierCard", () => {
     render(<TierCard profile={profileFixture({ freshness: { dateLastUpdated: receivedAt, receivedAt } })} />);
     expect(screen.getByText("Updated 2 min ago")).toBeTruthy();
   });
+
+  test("the path to the next tier lists the activities, linked, with times and points", () => {
+    const profile = profileFixture({
+      plan: {
+        toNextTier: {
+          reachable: true,
+          steps: [
+            { activityId: "109", title: "Redeem a winter code", times: 1, points: 650 },
+            { activityId: "120", title: "Daily check-in", times: 2, points: 20 },
+          ],
+          totalPoints: 670,
+          shortfall: 0,
+        },
+        toKeep: null,
+      },
+    });
+    render(<TierCard profile={profile} />);
+    const plan = screen.getByRole("region", { name: "Your path to Silver" });
+    expect(within(plan).getByText("Complete these 2 activities to reach Silver")).toBeTruthy();
+    expect(within(plan).getByRole("link", { name: "Redeem a winter code" }).getAttribute("href")).toBe(
+      "/activities/109",
+    );
+    const items = within(plan)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(items).toEqual(["Redeem a winter code650 pts", "Daily check-in · 2 times20 pts"]);
+  });
+
+  test("an unreachable path says by how much it falls short", () => {
+    const profile = profileFixture({
+      plan: {
+        toNextTier: {
+          reachable: false,
+          steps: [{ activityId: "117", title: "Holiday sweepstakes", times: 1, points: 60 }],
+          totalPoints: 60,
+          shortfall: 590,
+        },
+        toKeep: null,
+      },
+    });
+    render(<TierCard profile={profile} />);
+    expect(
+      screen.getByText(
+        "Even all your open activities (60 pts) fall short by 590 pts — new activities may open soon.",
+      ),
+    ).toBeTruthy();
+  });
+
+  test("at risk, it says what keeps the tier by when", () => {
+    const profile = {
+      ...topTierProfile(),
+      plan: {
+        toNextTier: null,
+        toKeep: {
+          reachable: true,
+          steps: [{ activityId: "105", title: "Buy a season ticket", times: 1, points: 2000 }],
+          totalPoints: 2000,
+          shortfall: 0,
+        },
+      },
+    };
+    render(<TierCard profile={profile} />);
+    expect(screen.getByText(/^To keep Gold by November 26/)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Buy a season ticket" })).toBeTruthy();
+    expect(screen.queryByRole("region", { name: /Your path to/ })).toBeNull();
+  });
+
+  test("without a plan there is no path", () => {
+    render(<TierCard profile={profileFixture({ plan: null })} />);
+    expect(screen.queryByRole("region", { name: /Your path to/ })).toBeNull();
+    expect(screen.queryByText(/To keep/)).toBeNull();
+  });
 });

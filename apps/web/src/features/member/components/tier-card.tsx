@@ -4,6 +4,7 @@ import type { MemberProfileView } from "../api/me-query.ts";
 import { FreshnessText } from "./freshness-text.tsx";
 import { TierHistory } from "./tier-history.tsx";
 import { TierKeep } from "./tier-keep.tsx";
+import { TierPlanNext } from "./tier-plan.tsx";
 import { TierProgress } from "./tier-progress.tsx";
 
 const CARD =
@@ -36,7 +37,7 @@ function TierPending() {
 }
 
 function TierDetails({ profile }: { profile: MemberProfileView }) {
-  const { tier, points, lastEvent, history } = profile;
+  const { tier, points, lastEvent, history, plan } = profile;
   return (
     <div className="mt-4 grid gap-6 md:grid-cols-[3fr_2fr]">
       <div>
@@ -61,7 +62,8 @@ function TierDetails({ profile }: { profile: MemberProfileView }) {
           </div>
         </div>
         <TierProgress tier={tier} />
-        <TierKeep tier={tier} />
+        {plan?.toNextTier && tier.next && <TierPlanNext path={plan.toNextTier} tier={tier.next.title} />}
+        <TierKeep tier={tier} plan={plan} />
         {tier.resetDate && (
           <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">
             {strings.tier.resetDate(tier.resetDate)}

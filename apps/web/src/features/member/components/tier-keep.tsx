@@ -1,11 +1,13 @@
 import { ClockIcon } from "../../../components/icons.tsx";
 import { strings } from "../../../config/strings.ts";
 import type { MemberProfileView } from "../api/me-query.ts";
+import { TierPlanKeep } from "./tier-plan.tsx";
 
 type Tier = MemberProfileView["tier"];
+type Plan = MemberProfileView["plan"];
 
 /** What it takes to keep the current tier, with an at-risk look when time is short. */
-export function TierKeep({ tier }: { tier: Tier }) {
+export function TierKeep({ tier, plan }: { tier: Tier; plan: Plan }) {
   const maintain = tier.maintain;
   if (!maintain || !tier.current) return null;
   const atRisk = maintain.atRisk;
@@ -35,6 +37,9 @@ export function TierKeep({ tier }: { tier: Tier }) {
           </span>
         )}
       </p>
+      {atRisk && plan?.toKeep && (
+        <TierPlanKeep path={plan.toKeep} tier={tier.current.title} by={maintain.by} />
+      )}
     </div>
   );
 }

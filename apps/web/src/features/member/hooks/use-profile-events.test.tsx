@@ -35,13 +35,13 @@ const latest = () => {
   return source;
 };
 
-function setup(enabled = true) {
+function setup(enabled = true, onChange?: () => void) {
   const queryClient = testQueryClient();
   queryClient.setQueryData<Me | null>(memberKeys.me(), meFixture(null));
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   );
-  const hook = renderHook(() => useProfileEvents(enabled), { wrapper });
+  const hook = renderHook(() => useProfileEvents(enabled, onChange), { wrapper });
   return { queryClient, ...hook };
 }
 
@@ -61,6 +61,24 @@ describe("useProfileEvents", () => {
     const me = queryClient.getQueryData<Me | null>(memberKeys.me());
     expect(me?.profile).toEqual(profile);
     expect(me?.user.sub).toBe("ava");
+  });
+
+  test("calls onChange for a changed profile, not for the copy the stream sends first", () => {
+    const onChange = vi.fn();
+    const queryClient = testQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    queryClient.setQueryData<Me | null>(memberKeys.me(), meFixture());
+    renderHook(() => useProfileEvents(true, onChange), { wrapper });
+    latest().emit("profile", JSON.stringify(profileFixture()));
+    expect(onChange).not.toHaveBeenCalled();
+    const later = "2026-11-24T10:00:00.000Z";
+    latest().emit(
+      "profile",
+      JSON.stringify(profileFixture({ freshness: { dateLastUpdated: later, receivedAt: later } })),
+    );
+    expect(onChange).toHaveBeenCalledTimes(1);
   });
 
   test("ignores data that is not a profile", () => {

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { type Me, type MemberProfileView, memberKeys } from "../api/me-query.ts";
 
 // Live profile updates over Server-Sent Events. Each `profile` event replaces the profile in the
@@ -8,6 +8,10 @@ import { type Me, type MemberProfileView, memberKeys } from "../api/me-query.ts"
 // The browser's own EventSource retry is not used: on any error the stream is closed and reopened
 // with exponential backoff (capped), so a missing endpoint (404) or a down BFF costs a request every
 // few minutes at most, never a tight loop. A successful open resets the delay.
+//
+// `onChange` runs when a pushed profile differs from the cached one (not for the copy the stream
+// sends first on every connection): the app layer uses it to refetch what depends on the profile,
+// such as the activities a tier jump unlocks, without this feature knowing about them.
 
 export const EVENTS_URL = "/api/me/events";
 export const INITIAL_RETRY_MS = 5_000;
@@ -19,8 +23,17 @@ function isProfileView(value: unknown): value is MemberProfileView {
   return typeof v.tier === "object" && typeof v.points === "object" && Array.isArray(v.history);
 }
 
-export function useProfileEvents(enabled: boolean) {
+const sameVersion = (a: MemberProfileView | null | undefined, b: MemberProfileView) =>
+  a?.freshness.dateLastUpdated === b.freshness.dateLastUpdated &&
+  a.freshness.receivedAt === b.freshness.receivedAt;
+
+export function useProfileEvents(enabled: boolean, onChange?: () => void) {
   const queryClient = useQueryClient();
+  // The latest callback without reopening the stream when the caller passes a new function.
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
     let source: EventSource | null = null;
@@ -36,7 +49,10 @@ export function useProfileEvents(enabled: boolean) {
         return;
       }
       if (!isProfileView(profile)) return;
+      const cached = queryClient.getQueryData<Me | null>(memberKeys.me());
+      const changed = !sameVersion(cached?.profile, profile);
       queryClient.setQueryData<Me | null>(memberKeys.me(), (old) => (old ? { ...old, profile } : old));
+      if (changed) onChangeRef.current?.();
     };
 
     const open = () => {
