@@ -27,27 +27,52 @@ const toDetails = (activity: ActivityExtended): ActivityDetails => ({
     : null,
 });
 
+const MAX_PARSED = 5_000;
+
+interface Described {
+  bytes: string;
+  activity: ActivityExtended;
+  details: ActivityDetails;
+}
+
 export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; loader: CachedLoader }) {
-  async function extended(id: string): Promise<ActivityExtended> {
+  // Parsed once per cached answer: every member's cache miss reads every activity's description, so
+  // parsing the same bytes again each time would dominate the miss path.
+  const parsed = new Map<string, Described>();
+
+  async function described(id: string): Promise<Described> {
     const loaded = await deps.loader.load(`extended:${id}`, async (signal) =>
       JSON.stringify(await deps.crowdtwist.getActivityExtended(id, { signal })),
     );
+    const memo = parsed.get(id);
+    if (memo?.bytes === loaded.bytes) return memo;
     const raw = JSON.parse(loaded.bytes) as ActivityExtended & {
       dateStart: string | null;
       dateEnd: string | null;
     };
-    return {
+    const activity: ActivityExtended = {
       ...raw,
       dateStart: raw.dateStart ? new Date(raw.dateStart) : null,
       dateEnd: raw.dateEnd ? new Date(raw.dateEnd) : null,
     };
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+    const entry = { bytes: loaded.bytes, activity, details: toDetails(activity) };
+    parsed.set(id, entry);
+    return entry;
   }
 
   return {
-    extended,
+    extended: async (id: string): Promise<ActivityExtended> => (await described(id)).activity,
     /** Details for each id that could be described; missing ids are simply absent. */
     async details(ids: readonly string[]): Promise<Map<string, ActivityDetails>> {
-      const found = await Promise.all(ids.map((id) => extended(id).then(toDetails, () => null)));
+      const found = await Promise.all(
+        ids.map((id) =>
+          described(id).then(
+            (entry) => entry.details,
+            () => null,
+          ),
+        ),
+      );
       return new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : [])));
     },
   };
