@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { PORTAL_URL, SANDBOX_URL, systemEnv } from "./system.ts";
 
+const LAST = /(member-live|sandbox)\.spec\.ts$/;
+
 // Drives the whole system (sandbox + BFF + built web app) in Debian's Chromium. Playwright's own
 // browser downloads are never used: the tests run the machine's /usr/bin/chromium.
 export default defineConfig({
@@ -30,12 +32,13 @@ export default defineConfig({
       ],
     },
   },
-  // The live spec moves ava up a tier, which the BFF keeps in its database even after the sandbox
-  // resets (the reset profile is older than the pushed one), and trips the CrowdTwist breaker; so it
-  // runs after everything else: as the portal project's teardown, which runs whatever its results.
+  // Two specs move ava up a tier, which the BFF keeps in its database even after the sandbox resets
+  // (the reset profile is older than the pushed one): the live spec (which also trips CrowdTwist's
+  // breaker) and the sandbox spec. They run after everything else, in that order (files run
+  // alphabetically), as the teardown project of the rest, which runs whatever the rest's results.
   projects: [
-    { name: "portal", testIgnore: /member-live\.spec\.ts$/, teardown: "live" },
-    { name: "live", testMatch: /member-live\.spec\.ts$/ },
+    { name: "portal", testIgnore: LAST, teardown: "last" },
+    { name: "last", testMatch: LAST },
   ],
   webServer: {
     command: "node ../scripts/serve.mjs",

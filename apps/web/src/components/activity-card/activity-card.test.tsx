@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "../../testing/auto-cleanup.ts";
+import { describe, expect, test, vi } from "vitest";
+import { activitiesFixture } from "../../testing/fixtures.ts";
+import { ActivityCard, type ActivityCardProps } from "./activity-card.tsx";
+
+const byId = (id: string) => {
+  const activity = activitiesFixture().find((a) => a.id === id);
+  if (!activity) throw new Error(`no fixture ${id}`);
+  return activity;
+};
+
+const renderCard = (id: string, props: Partial<ActivityCardProps> = {}) =>
+  render(<ActivityCard activity={byId(id)} memberScore={null} href={`/activities/${id}`} {...props} />);
+
+describe("ActivityCard", () => {
+  test("shows effective points, the base and each campaign", () => {
+    renderCard("109");
+    const card = screen.getByRole("article", { name: "Redeem a winter code" });
+    expect(within(card).getByText("650 pts")).toBeTruthy();
+    expect(within(card).getByText("200 pts base")).toBeTruthy();
+    expect(within(card).getByText("3× Winter bonus · +50")).toBeTruthy();
+    expect(within(card).getByText("Buy")).toBeTruthy();
+    const image = card.querySelector("img");
+    expect(image?.getAttribute("loading")).toBe("lazy");
+  });
+
+  test("a campaign the stacking rule leaves out is marked as such", () => {
+    renderCard("110");
+    expect(screen.getByText("2× Referral month")).toBeTruthy();
+    expect(screen.getByText(/Holiday gift · \+100/).textContent).toBe(
+      "Holiday gift · +100 (doesn't combine with the other bonus)",
+    );
+  });
+
+  test("the title links to the given address; without one it is plain text", () => {
+    renderCard("109");
+    expect(screen.getByRole("link", { name: "Redeem a winter code" }).getAttribute("href")).toBe(
+      "/activities/109",
+    );
+    const { container } = renderCard("110", { href: null, headingLevel: 4 });
+    expect(within(container).queryByRole("link")).toBeNull();
+    expect(within(container).getByRole("heading", { level: 4, name: "Refer a friend" })).toBeTruthy();
+  });
+
+  test("a locked card names its lock, disables its action and says what unlocks it", () => {
+    renderCard("105", { memberScore: 350 });
+    expect(screen.getByRole("img", { name: "Locked" })).toBeTruthy();
+    const action = screen.getByRole("button", { name: "Locked" });
+    expect((action as HTMLButtonElement).disabled).toBe(true);
+    const describedBy = document.getElementById(action.getAttribute("aria-describedby") ?? "");
+    expect(describedBy?.textContent).toBe("Reach Silver to unlock");
+  });
+
+  test("'Why can't I do this?' is a disclosure with what the member can do", async () => {
+    const user = userEvent.setup();
+    const onWhyToggle = vi.fn();
+    renderCard("105", { memberScore: 350, onWhyToggle });
+    const button = screen.getByRole("button", { name: "Why can't I do this?" });
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    const panel = document.getElementById(button.getAttribute("aria-controls") ?? "");
+    expect(panel?.hidden).toBe(true);
+    await user.click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(panel?.hidden).toBe(false);
+    expect(panel?.textContent).toBe("Reach Silver to unlock — earn 650 more points");
+    expect(onWhyToggle).toHaveBeenCalledWith(true);
+  });
+
+  test("without the member's score the explanation has no count", () => {
+    renderCard("106", { defaultWhyOpen: true });
+    expect(screen.getByText("Reach Gold to unlock", { selector: "li" })).toBeTruthy();
+  });
+
+  test.each([
+    ["116", `Opens in 10 days — on December 3`],
+    ["118", "This activity has ended"],
+  ])("activity %s explains itself: %s", (id, text) => {
+    renderCard(id, { defaultWhyOpen: true });
+    expect(screen.getByText(text, { selector: "li" })).toBeTruthy();
+  });
+
+  test.each([
+    ["117", "Ends in 2 days"],
+    ["116", "Starts in 10 days"],
+    ["118", "Ended"],
+  ])("activity %s has the date badge %s", (id, text) => {
+    renderCard(id);
+    expect(screen.getByText(text)).toBeTruthy();
+  });
+
+  test("how often and when points arrive, compactly", () => {
+    renderCard("117");
+    expect(screen.getByText("Once a day · Points as soon as you open it")).toBeTruthy();
+    renderCard("110");
+    expect(screen.getByText("Up to 5 times a week · Points after every 2 completions")).toBeTruthy();
+  });
+
+  test("an available card has no lock and nothing to explain", () => {
+    renderCard("109");
+    expect(screen.queryByRole("img", { name: "Locked" })).toBeNull();
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  test("the same activity twice on one page gets distinct ids (the manager preview does this)", () => {
+    renderCard("105");
+    renderCard("105");
+    const [a, b] = screen.getAllByRole("article");
+    expect(a?.getAttribute("aria-labelledby")).not.toBe(b?.getAttribute("aria-labelledby"));
+  });
+});

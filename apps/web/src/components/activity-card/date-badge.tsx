@@ -1,0 +1,31 @@
+import { strings } from "../../config/strings.ts";
+import { ClockIcon } from "../icons.tsx";
+import type { Activity } from "./activity-types.ts";
+
+const TONES = {
+  upcoming: "bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-sky-50",
+  ending_soon: "bg-amber-100 text-amber-950 dark:bg-amber-900 dark:text-amber-50",
+  open: "bg-gray-100 text-gray-800 dark:bg-gray-800 dark:text-gray-100",
+  expired: "bg-gray-200 text-gray-800 dark:bg-gray-700 dark:text-gray-100",
+} as const;
+
+/** "Starts in 10 days", "Ends in 2 days", "Ended"; nothing for an activity without dates. */
+export function DateBadge({ window }: { window: Activity["window"] }) {
+  const text = badgeText(window);
+  if (!text) return null;
+  return (
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[window.state]}`}
+    >
+      <ClockIcon className="size-3.5" />
+      {text}
+    </span>
+  );
+}
+
+export function badgeText(window: Activity["window"]): string | null {
+  if (window.state === "expired") return strings.activities.ended;
+  if (window.daysLeft === null) return null;
+  if (window.state === "upcoming") return strings.activities.startsIn(window.daysLeft);
+  return strings.activities.endsIn(window.daysLeft);
+}

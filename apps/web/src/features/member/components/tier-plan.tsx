@@ -1,0 +1,64 @@
+import { strings } from "../../../config/strings.ts";
+import { activityPath, Link } from "../../../lib/router.tsx";
+import type { MemberProfileView } from "../api/me-query.ts";
+
+type Path = NonNullable<NonNullable<MemberProfileView["plan"]>["toNextTier"]>;
+
+/** The plan's activities: each title leads to its details, with how often and what it earns. */
+function PlanSteps({ steps }: { steps: Path["steps"] }) {
+  if (steps.length === 0) return null;
+  return (
+    <ol className="mt-2 space-y-1.5 text-sm">
+      {steps.map((step) => (
+        <li key={step.activityId} className="flex flex-wrap items-baseline justify-between gap-x-3">
+          <span>
+            <Link
+              to={activityPath(step.activityId)}
+              className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+            >
+              {step.title}
+            </Link>
+            {step.times > 1 && (
+              <span className="text-gray-700 dark:text-gray-300"> · {strings.plan.times(step.times)}</span>
+            )}
+          </span>
+          <span className="font-semibold whitespace-nowrap">{strings.pts(step.points)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** What the path comes to: the count of steps, or how far even all of them fall short. */
+function pathLead(path: Path, reachableText: string): string {
+  if (path.reachable) return reachableText;
+  if (path.steps.length === 0) return strings.plan.nothingOpen;
+  return strings.plan.shortfall(path.totalPoints, path.shortfall);
+}
+
+/** "Complete these 2 activities to reach Gold", from the BFF's plan over the member's own activities. */
+export function TierPlanNext({ path, tier }: { path: Path; tier: string }) {
+  if (path.reachable && path.steps.length === 0) return null;
+  return (
+    <section aria-labelledby="tier-plan-heading" className="mt-4">
+      <h3 id="tier-plan-heading" className="text-sm font-semibold">
+        {strings.plan.nextHeading(tier)}
+      </h3>
+      <p className="mt-1 text-gray-800 dark:text-gray-100">
+        {pathLead(path, strings.plan.next(path.steps.length, tier))}
+      </p>
+      <PlanSteps steps={path.steps} />
+    </section>
+  );
+}
+
+/** "To keep Silver by 3 March: …", shown inside the keep box when the tier is at risk. */
+export function TierPlanKeep({ path, tier, by }: { path: Path; tier: string; by: string | null }) {
+  if (path.reachable && path.steps.length === 0) return null;
+  return (
+    <div className="mt-2">
+      <p className="text-sm font-medium">{pathLead(path, strings.plan.keep(tier, by))}</p>
+      <PlanSteps steps={path.steps} />
+    </div>
+  );
+}

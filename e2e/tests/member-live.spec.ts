@@ -1,0 +1,134 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { CACHE_FRESH_SECONDS, SANDBOX_URL } from "../system.ts";
+import { card, expectNoAxeViolations, signIn, tabTo } from "./member-helpers.ts";
+
+// What changes while a member looks: the "why" explainer, a tier jump pushed live, and the outage
+// banner. Runs after every other spec (see playwright.config.ts): the tier jump stays in the BFF's
+// database for the rest of the run, and the outage leaves CrowdTwist's breaker open for a while.
+
+const SHOTS = join(import.meta.dirname, "..", "..", "docs", "screenshots");
+mkdirSync(SHOTS, { recursive: true });
+
+const tierCard = (page: Page) => page.getByRole("region", { name: "Your tier" });
+const currentTier = (page: Page) =>
+  tierCard(page).getByText("Current tier").locator("xpath=following-sibling::p[1]");
+
+/** One element at desktop and at 360 px wide, into docs/screenshots. */
+async function elementShots(page: Page, name: string, locate: () => ReturnType<Page["locator"]>) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await locate().screenshot({ path: join(SHOTS, `${name}-desktop.png`), animations: "disabled" });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await locate().screenshot({ path: join(SHOTS, `${name}-mobile.png`), animations: "disabled" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.post(`${SANDBOX_URL}/sandbox/reset`);
+});
+test.afterEach(async ({ request }) => {
+  await request.delete(`${SANDBOX_URL}/sandbox/faults`);
+  await request.post(`${SANDBOX_URL}/sandbox/reset`);
+});
+
+test("ava: the path to Silver on the tier card, and 'Why can't I do this?' by keyboard", async ({ page }) => {
+  await signIn(page, "ava");
+  await expect(currentTier(page)).toHaveText("Bronze");
+  const plan = tierCard(page).getByRole("region", { name: "Your path to Silver" });
+  await expect(plan).toContainText(/Complete (this activity|these \d+ activities) to reach Silver/);
+  await expect(plan.getByRole("link").first()).toHaveAttribute("href", /^\/activities\//);
+
+  await tabTo(page, "Buy a season ticket");
+  await page.keyboard.press("Tab");
+  const ticket = card(page, "Buy a season ticket");
+  const why = ticket.getByRole("button", { name: "Why can't I do this?" });
+  await expect(why).toBeFocused();
+  await expect(why).toHaveAttribute("aria-expanded", "false");
+  const panel = page.locator(`[id="${await why.getAttribute("aria-controls")}"]`);
+  await expect(panel).toBeHidden();
+  await page.keyboard.press("Enter");
+  await expect(why).toHaveAttribute("aria-expanded", "true");
+  await expect(panel).toBeVisible();
+  await expect(panel).toHaveText("Reach Silver to unlock — earn 650 more points");
+  await page.keyboard.press("Enter");
+  await expect(panel).toBeHidden();
+  await page.keyboard.press("Enter");
+  await expect(panel).toBeVisible();
+
+  await expectNoAxeViolations(page);
+  await elementShots(page, "tier-plan", () => tierCard(page));
+  await elementShots(page, "why-explainer", () => ticket);
+
+  // On the details page the reasons are always shown, with how often it can be done.
+  await page.goto("/activities/105");
+  await expect(page.getByRole("heading", { level: 1, name: "Buy a season ticket" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Why you can't do this now" })).toHaveText(
+    /Reach Silver to unlock — earn 650 more points/,
+  );
+  await expectNoAxeViolations(page);
+});
+
+test("ava reaches Silver: points, tier and unlocked activities arrive live, without a reload", async ({
+  page,
+  request,
+}) => {
+  const stream = page.waitForResponse((response) => response.url().endsWith("/api/me/events"));
+  await signIn(page, "ava");
+  expect((await stream).status()).toBe(200);
+  const ticket = card(page, "Buy a season ticket");
+  await expect(currentTier(page)).toHaveText("Bronze");
+  await expect(ticket.getByRole("img", { name: "Locked" })).toBeVisible();
+  // Survives only if the page is never reloaded.
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
+
+  const completed = await request.post(`${SANDBOX_URL}/sandbox/members/ava/complete/109`);
+  expect(completed.ok()).toBe(true);
+  const result = (await completed.json()) as { tier: string; totalPoints: number };
+  expect(result.tier).toBe("Silver");
+
+  await expect(currentTier(page)).toHaveText("Silver", { timeout: 2000 });
+  await expect(tierCard(page)).toContainText(`${result.totalPoints.toLocaleString("en-US")} pts in total`, {
+    timeout: 2000,
+  });
+  await expect(ticket.getByRole("img", { name: "Locked" })).toHaveCount(0, { timeout: 2000 });
+  await expect(ticket.getByRole("button", { name: "Why can't I do this?" })).toHaveCount(0);
+  await expect(ticket.getByRole("link", { name: "Buy a season ticket" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+    true,
+  );
+  await expectNoAxeViolations(page);
+});
+
+test("CrowdTwist down: the last good activities with an honest 'Showing your activities from …'", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  await signIn(page, "ava");
+  // The first answer may be an earlier test's copy, refreshed behind it: count a settled one.
+  await page.waitForTimeout(CACHE_FRESH_SECONDS * 1000 + 500);
+  await page.reload();
+  await expect(page.getByRole("article").first()).toBeVisible();
+  const count = await page.getByRole("article").count();
+  const fault = await request.post(`${SANDBOX_URL}/sandbox/faults`, {
+    data: { target: "crowdtwist", status: 503 },
+  });
+  expect(fault.status()).toBe(201);
+  // Past the fresh window: the next answer is the stale copy, and its background refresh fails.
+  await page.waitForTimeout(CACHE_FRESH_SECONDS * 1000 + 500);
+  await page.reload();
+  await expect(page.getByRole("article").first()).toBeVisible();
+  // The failure is recorded once the refresh has given up (after its retries): reload until the
+  // answer says so.
+  const banner = page.getByRole("status").filter({ hasText: /^Showing your activities from/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(banner).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(banner).toContainText("The rewards service isn't answering right now");
+  await expect(page.getByRole("article")).toHaveCount(count);
+  await expectNoAxeViolations(page);
+});
