@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono, type TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import type { ProfileHub } from "../live/profile-hub.ts";
 import type { MemberActivities, MemberActivityView } from "../member/member-activities.ts";
@@ -16,6 +17,9 @@ export interface MeDeps {
   profiles: MemberProfiles;
   hub: ProfileHub;
 }
+
+/** What the browser receives: the body as JSON turns it (dates become strings). */
+type ActivitiesResponse = TypedResponse<JSONParsed<MemberActivitiesBody>, 200, "json">;
 
 const ENROLLED_PREFIX = Buffer.from('{"enrolled":true,"activities":');
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -58,7 +62,7 @@ export function meRoutes(deps: MeDeps) {
       deps.hub.subscribe(memberKey, outgoing, initial);
       return RESPONSE_ALREADY_SENT;
     })
-    .get("/activities", async (c): Promise<TypedResponse<MemberActivitiesBody, 200, "json">> => {
+    .get("/activities", async (c): Promise<ActivitiesResponse> => {
       const session = c.get("session");
       if (!session) throw new Error("requireSession let an anonymous request through");
       // Whose data is fetched comes from the session alone: no query parameter or header can change it.
@@ -75,6 +79,6 @@ export function meRoutes(deps: MeDeps) {
         result.activitiesBytes,
         Buffer.from(`,"freshness":${JSON.stringify(result.freshness)}}`),
       ]);
-      return c.body(body, 200, JSON_HEADERS) as unknown as TypedResponse<MemberActivitiesBody, 200, "json">;
+      return c.body(body, 200, JSON_HEADERS) as unknown as ActivitiesResponse;
     });
 }

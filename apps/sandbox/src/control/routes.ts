@@ -86,11 +86,16 @@ export function controlRoutes(deps: { state: ProgramState; faults: Faults; liveP
       return c.json({ livePush: livePush.faults });
     })
     .get("/live-push/deliveries", (c) => c.json({ deliveries: livePush.deliveries() }))
-    .post("/reset", (c) => {
+    .post("/reset", async (c) => {
       state.reset();
       faults.clear();
       faults.resetStats();
       livePush.setFaults({ duplicate: false, outOfOrder: false });
+      // The reset profiles go out as pushes, so the portal resets too; wait a little for them.
+      const pushes = Promise.all(
+        state.members().map((m) => livePush.send(renderLivePushProfile(m, state.program.tiers, new Date()))),
+      );
+      await Promise.race([pushes, new Promise((resolve) => setTimeout(resolve, 3_000))]);
       return c.json({ members: summary() });
     });
 }

@@ -119,4 +119,15 @@ describe("program state", () => {
     state.reset();
     expect(state.complete("ava", 120).ok).toBe(true);
   });
+
+  it("stamps reset profiles later than anything sent before, so receivers take them", () => {
+    const state = createProgramState(seedProgram);
+    const done = state.complete("ava", 109);
+    if (!done.ok) throw new Error("refused");
+    const before = done.member.dateLastUpdated;
+    state.reset();
+    const ava = state.members().find((m) => m.username === "ava");
+    expect(ava?.timeframeScore).toBe(350);
+    expect(ava?.dateLastUpdated).toBeGreaterThan(before);
+  });
 });

@@ -111,7 +111,16 @@ export function createProgramState(program: SeedProgram, now: () => Date = () =>
       return { ok: true, member, awarded, tierChanged };
     },
     reset() {
-      members = new Map(program.members.map((m) => [m.username, initialState(m, startedAt)]));
+      // Back to the seed, stamped now: receivers that keep the newest profile must take the reset one.
+      const stamp = Math.floor(now().getTime() / 1000);
+      const previous = members;
+      members = new Map(
+        program.members.map((m) => {
+          const fresh = initialState(m, startedAt);
+          fresh.dateLastUpdated = Math.max(stamp, (previous.get(m.username)?.dateLastUpdated ?? 0) + 1);
+          return [m.username, fresh];
+        }),
+      );
     },
   };
 }
