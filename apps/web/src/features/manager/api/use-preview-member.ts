@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { api } from "../../../lib/api-client.ts";
+import { call, toApiError } from "../../../lib/api-error.ts";
+import { managerKeys } from "./manager-queries.ts";
+
+const endpoint = api.api.manager["preview-member"];
+
+export type PreviewMemberInput = InferRequestType<typeof endpoint.$post>["json"];
+export type MemberPreview = InferResponseType<typeof endpoint.$post, 200>;
+
+/** A read-only look at a member's portal. The BFF writes the audit entry before it answers. */
+export function usePreviewMember() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: PreviewMemberInput): Promise<MemberPreview> => {
+      const response = await call(() => endpoint.$post({ json: input }));
+      if (!response.ok) throw await toApiError(response);
+      return response.json();
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: managerKeys.audit() }),
+  });
+}

@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "../../../testing/auto-cleanup.ts";
+import { describe, expect, test } from "vitest";
+import { activitiesFixture } from "../../../testing/fixtures.ts";
+import { renderWithClient, stubApi } from "../../../testing/render.tsx";
+import { PreviewMemberPage } from "./preview-member-page.tsx";
+
+const REASON_MESSAGE =
+  "Say why you are previewing this member (at least 10 characters); it goes into the audit log.";
+
+async function fill(user: ReturnType<typeof userEvent.setup>, member: string, reason: string) {
+  await user.type(screen.getByLabelText("Member id"), member);
+  await user.type(screen.getByLabelText("Reason"), reason);
+  await user.click(screen.getByRole("button", { name: "Preview" }));
+}
+
+describe("PreviewMemberPage", () => {
+  test("offers the six id types, third-party id first", () => {
+    stubApi({});
+    renderWithClient(<PreviewMemberPage />);
+    const options = within(screen.getByLabelText("Member id type")).getAllByRole("option");
+    expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual([
+      "third_party_id",
+      "id",
+      "username",
+      "facebook_user_id",
+      "twitter_user_id",
+      "mobile_phone_number",
+    ]);
+  });
+
+  test("the BFF's 400 about the reason is shown by the reason, which is marked invalid", async () => {
+    const { calls } = stubApi({
+      "/api/manager/preview-member": {
+        status: 400,
+        body: { error: { code: "invalid_preview_request", message: REASON_MESSAGE, requestId: "r1" } },
+      },
+    });
+    const user = userEvent.setup();
+    renderWithClient(<PreviewMemberPage />);
+    await fill(user, "ava", "short");
+    const message = await screen.findByText(REASON_MESSAGE);
+    const reason = screen.getByLabelText("Reason");
+    expect(reason.getAttribute("aria-invalid")).toBe("true");
+    expect(reason.getAttribute("aria-describedby")).toContain(message.id);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(calls).toEqual(["/api/manager/preview-member"]);
+  });
+
+  test("an outage is the standard error panel with its reference", async () => {
+    stubApi({
+      "/api/manager/preview-member": {
+        status: 502,
+        body: {
+          error: {
+            code: "upstream_unavailable",
+            message: "CrowdTwist is not answering.",
+            requestId: "req-9",
+          },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    renderWithClient(<PreviewMemberPage />);
+    await fill(user, "ava", "Support ticket 4711");
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText("CrowdTwist is not answering.")).toBeTruthy();
+    expect(within(alert).getByText("Reference: req-9")).toBeTruthy();
+  });
+
+  test("a preview shows the banner and the member's cards, read-only", async () => {
+    const { fetchStub } = stubApi({
+      "/api/manager/preview-member": {
+        status: 200,
+        body: {
+          member: { idType: "third_party_id", userId: "ava" },
+          auditId: "42",
+          readOnly: true,
+          enrolled: true,
+          activities: activitiesFixture(),
+          freshness: { fetchedAt: new Date().toISOString(), ageSeconds: 0, degraded: false },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    renderWithClient(<PreviewMemberPage />);
+    await fill(user, "ava", "Support ticket 4711");
+    const banner = await screen.findByRole("heading", {
+      name: "You are previewing ava's portal — read-only; this preview is recorded in the audit log",
+    });
+    expect(banner).toBeTruthy();
+    expect(screen.getByText("Audit entry 42")).toBeTruthy();
+    expect(screen.getAllByRole("article")).toHaveLength(activitiesFixture().length);
+    expect(
+      within(screen.getByRole("article", { name: "Redeem a winter code" })).queryByRole("link"),
+    ).toBeNull();
+    const init = (fetchStub.mock.calls[0] as unknown[] | undefined)?.[1] as RequestInit | undefined;
+    expect(JSON.parse(String(init?.body))).toEqual({
+      idType: "third_party_id",
+      userId: "ava",
+      reason: "Support ticket 4711",
+    });
+  });
+});
