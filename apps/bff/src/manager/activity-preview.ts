@@ -1,9 +1,11 @@
 import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
+import { USER_ACTIVITIES_TYPE_IDS } from "@portal/crowdtwist/activity-types";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { UserActivity } from "@portal/crowdtwist/user-activity";
 import { crossCheckPersonas, observedState, type PersonaCheck } from "@portal/loyalty/persona-cross-check";
 import type { Program } from "@portal/loyalty/program";
 import { type VisibilityMatrix, visibilityMatrix } from "@portal/loyalty/visibility-matrix";
+import { type MemberActivityView, toActivityViews } from "../member/member-activities.ts";
 import type { ProgramConfig } from "../program-config.ts";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
 import type { AlidaPanel } from "./alida-panel.ts";
@@ -12,10 +14,18 @@ import type { AlidaPanel } from "./alida-panel.ts";
 // sees it how (tier by tier, in and out of its segment), whether CrowdTwist's answers for the
 // preview personas agree with that reading, and the linked Alida activity.
 
+/** The member's card as a member of `tierId` (on one side of the segment) gets it; null when hidden. */
+export interface TierCard {
+  audience: VisibilityMatrix["rows"][number]["audience"];
+  tierId: string;
+  activity: MemberActivityView | null;
+}
+
 export interface ActivityPreview {
   activity: ActivityExtended;
   matrix: VisibilityMatrix;
   personas: PersonaCheck[];
+  cards: TierCard[];
   alida: AlidaPanel;
 }
 
@@ -49,6 +59,45 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
     }
   }
 
+  /** One card per tier and side of the segment, built by the same rules as a member's own list. */
+  function tierCards(
+    activity: ActivityExtended,
+    matrix: VisibilityMatrix,
+    campaigns: UserActivity["campaigns"],
+  ): TierCard[] {
+    const now = new Date();
+    return matrix.rows.flatMap((row) =>
+      row.cells.map((cell) => {
+        const [card] = toActivityViews(
+          [
+            {
+              id: activity.id,
+              title: activity.publicTitle,
+              description: activity.publicDescription,
+              numPoints: activity.numPoints,
+              image: activity.image,
+              categoryId: activity.categoryId,
+              type: activity.type,
+              typeId: activity.type ? USER_ACTIVITIES_TYPE_IDS[activity.type] : activity.typeId,
+              dateStart: activity.dateStart,
+              dateEnd: activity.dateEnd,
+              minTierId: activity.minTierId,
+              isHiddenByTier: cell.visibility.state === "hidden",
+              isLockedByTier: cell.visibility.state === "locked",
+              campaigns,
+              frequency: activity.frequency,
+              pointsOnClick: activity.pointsOnClick,
+              segment: null,
+            },
+          ],
+          deps.program,
+          now,
+        );
+        return { audience: row.audience, tierId: cell.tier.id, activity: card ?? null };
+      }),
+    );
+  }
+
   const { extended } = deps;
   return {
     extended,
@@ -67,16 +116,28 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
         Promise.all(
           deps.personas.map(async (persona) => {
             const list = await personaActivities(persona);
+            const entry = list?.find((candidate) => candidate.id === activity.id);
             return {
               tierId: persona.tierId,
               userId: persona.userId,
-              observed: list ? observedState(list.find((entry) => entry.id === activity.id)) : null,
+              observed: list ? observedState(entry) : null,
+              // Campaigns are only in members' lists; any persona who sees the activity has them.
+              campaigns: entry?.campaigns ?? null,
             };
           }),
         ),
         deps.alidaPanel(activity),
       ]);
-      return { activity, matrix, personas: crossCheckPersonas(matrix, observations), alida };
+      return {
+        activity,
+        matrix,
+        personas: crossCheckPersonas(
+          matrix,
+          observations.map(({ campaigns: _, ...o }) => o),
+        ),
+        cards: tierCards(activity, matrix, observations.find((o) => o.campaigns)?.campaigns ?? []),
+        alida,
+      };
     },
   };
 }

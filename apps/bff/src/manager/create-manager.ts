@@ -67,6 +67,7 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     alidaPanel,
   });
   return {
+    tiers: parts.programConfig.program.tiers.map(({ id, title, minScore }) => ({ id, title, minScore })),
     preview,
     known: createKnownActivities({
       personas: parts.programConfig.previewPersonas,

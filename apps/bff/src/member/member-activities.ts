@@ -1,7 +1,12 @@
+import type { ActivityType } from "@portal/crowdtwist/activity-types";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import { isCrowdTwistError } from "@portal/crowdtwist/errors";
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
-import { type MemberActivity, toMemberActivities } from "@portal/loyalty/member-activity";
+import {
+  type MemberActivity,
+  toMemberActivities,
+  type UserActivityInput,
+} from "@portal/loyalty/member-activity";
 import type { Program } from "@portal/loyalty/program";
 import { type UnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
 import type { CachedLoader, Freshness } from "../upstream/cached-upstream.ts";
@@ -13,6 +18,28 @@ import type { ActivityCatalog } from "./activity-catalog.ts";
 
 /** An activity as the browser gets it: the loyalty shape plus why it cannot be done now, if so. */
 export type MemberActivityView = MemberActivity & { why: UnavailableReason[] };
+
+/**
+ * The loyalty shape plus the "why". Everyone who sees an activity in their list is admitted by its
+ * segment rule; completions are not known from CrowdTwist's list, so caps explain themselves without
+ * a count. Managers' per-tier previews use the same function, so they show exactly the member's card.
+ */
+export function toActivityViews(
+  inputs: readonly UserActivityInput<ActivityType>[],
+  program: Program,
+  now: Date,
+): MemberActivityView[] {
+  return toMemberActivities(inputs, { program, now }).activities.map((activity) => ({
+    ...activity,
+    why: whyUnavailable({
+      visibility: activity.visibility,
+      window: activity.window,
+      segment: activity.segment ? { rule: activity.segment, eligibility: "eligible" } : null,
+      frequency: activity.frequency ?? null,
+      now,
+    }),
+  }));
+}
 
 /** The activities of an enrolled result as objects (for the few callers that need them so). */
 export function parseActivities(bytes: Uint8Array): MemberActivityView[] {
@@ -53,23 +80,11 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
         const loaded = await deps.loader.load(keyOf(crowdtwistUserId, idType), async (signal) => {
           const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, { idType, signal });
           const details = await deps.catalog.details(upstream.map((activity) => activity.id));
-          const at = now();
-          const { activities } = toMemberActivities(
+          const views = toActivityViews(
             upstream.map((activity) => ({ ...activity, ...details.get(activity.id) })),
-            { program: deps.program, now: at },
+            deps.program,
+            now(),
           );
-          // The member is in the list, so any segment rule already admits them; completions are not
-          // known from CrowdTwist's list, so caps explain themselves without a count.
-          const views: MemberActivityView[] = activities.map((activity) => ({
-            ...activity,
-            why: whyUnavailable({
-              visibility: activity.visibility,
-              window: activity.window,
-              segment: activity.segment ? { rule: activity.segment, eligibility: "eligible" } : null,
-              frequency: activity.frequency ?? null,
-              now: at,
-            }),
-          }));
           return Buffer.from(JSON.stringify(views));
         });
         return { enrolled: true, activitiesBytes: loaded.bytes, freshness: loaded.freshness };

@@ -61,6 +61,30 @@ describe("manager routes", () => {
     expect(body.alida).toEqual({ state: "not_linked" });
   });
 
+  it("render the member's own card for each tier, campaigns counted, hidden tiers without one", async () => {
+    const body = (await manager.get("/api/manager/activities/122")).json<{
+      cards: {
+        tierId: string;
+        activity: { visibility: { state: string }; points: { effective: number } } | null;
+      }[];
+    }>();
+    expect(
+      body.cards.map((card) => [
+        card.tierId,
+        card.activity?.visibility.state,
+        card.activity?.points.effective,
+      ]),
+    ).toEqual([
+      ["334", "locked", 1500],
+      ["345", "available", 1500],
+      ["356", "available", 1500],
+    ]);
+    const hidden = (await manager.get("/api/manager/activities/124")).json<{
+      cards: { activity: unknown }[];
+    }>();
+    expect(hidden.cards.map((card) => card.activity === null)).toEqual([true, true, false]);
+  });
+
   it("see a hidden activity as hidden for the tiers below, as CrowdTwist does", async () => {
     const body = (await manager.get("/api/manager/activities/107")).json<{
       personas: { observed: string; agrees: boolean }[];

@@ -14,6 +14,8 @@ import { type MemberActivities, parseActivities } from "../member/member-activit
 // anonymous callers 401 (a test walks every registered route to keep it so).
 
 export interface ManagerDeps {
+  /** The program's tiers, lowest first, so pages can name them. */
+  tiers: { id: string; title: string; minScore: number }[];
   preview: ActivityPreviewService;
   known: KnownActivities;
   audit: AuditLog;
@@ -45,7 +47,7 @@ export function managerRoutes(deps: ManagerDeps) {
   return new Hono<{ Variables: SessionVariables }>()
     .use(requireManager())
     .get("/activities", async (c) =>
-      c.json({ activities: await deps.known.list(), recent: deps.known.recent() }, 200),
+      c.json({ tiers: deps.tiers, activities: await deps.known.list(), recent: deps.known.recent() }, 200),
     )
     .get(
       "/activities/:id",
