@@ -178,8 +178,6 @@ export const managerStrings = {
     hiddenSegment: (name: string) => `Not shown to members outside “${name}”`,
     inSegment: (name: string) => `Members in “${name}”`,
     outOfSegment: (name: string) => `Members not in “${name}”`,
-    campaignsNote:
-      "Points are CrowdTwist's base points. Bonus campaigns depend on the member; preview as a member to see the points they really earn.",
     pending: "The shared activity card is not available yet.",
   },
 

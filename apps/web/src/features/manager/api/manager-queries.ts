@@ -9,6 +9,7 @@ const manager = api.api.manager;
 
 export type KnownActivitiesBody = InferResponseType<typeof manager.activities.$get, 200>;
 export type KnownActivity = KnownActivitiesBody["activities"][number];
+export type ProgramTier = KnownActivitiesBody["tiers"][number];
 export type ActivityPreview = InferResponseType<(typeof manager.activities)[":id"]["$get"], 200>;
 export type ExtendedActivity = ActivityPreview["activity"];
 export type Matrix = ActivityPreview["matrix"];

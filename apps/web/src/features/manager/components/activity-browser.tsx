@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, navigate, useSearch } from "../../../lib/router.tsx";
+import type { ProgramTier } from "../api/manager-queries.ts";
 import { type KnownActivity, knownActivitiesQuery } from "../api/manager-queries.ts";
-import { type ProgramTier, useProgramTiers } from "../api/use-program-tiers.ts";
 import {
   type BrowseFilters,
   browseFiltersToSearch,
@@ -70,7 +70,7 @@ function ActivityRow({
 
 export function ActivityBrowser() {
   const { data } = useSuspenseQuery(knownActivitiesQuery());
-  const tiers = useProgramTiers(data.activities);
+  const tiers: ProgramTier[] = data.tiers;
   const filters = parseBrowseFilters(useSearch());
   const shown = data.activities.filter((activity) => matchesFilters(activity, filters));
   const setFilters = (next: BrowseFilters) =>

@@ -80,7 +80,7 @@ function Detail({ preview, tierId }: { preview: ActivityPreview; tierId: string 
         </h2>
         <p className="text-sm text-gray-700 dark:text-gray-300">{s.cards.lead}</p>
         <TierPicker activityId={activity.id} tiers={preview.matrix.tiers} selected={selected} />
-        <MemberCardPreview preview={preview} tierId={selected} now={now} />
+        <MemberCardPreview preview={preview} tierId={selected} />
       </section>
     </div>
   );

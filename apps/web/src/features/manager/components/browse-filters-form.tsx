@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from "react";
-import type { ProgramTier } from "../api/use-program-tiers.ts";
+import type { ProgramTier } from "../api/manager-queries.ts";
 import { BROWSE_STATES, type BrowseFilters, type BrowseState } from "../lib/browse-filters.ts";
 import { managerStrings as s } from "../strings.ts";
 

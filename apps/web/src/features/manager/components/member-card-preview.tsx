@@ -1,17 +1,15 @@
 import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
 import type { ActivityPreview, MatrixRow } from "../api/manager-queries.ts";
-import { tierCardActivity } from "../lib/tier-card-activity.ts";
 import { managerStrings as s } from "../strings.ts";
 import { StateBadge } from "./state-badge.tsx";
 
-// The very card members get, once per tier (and per side of the segment when one applies); a tier
-// that does not see the activity gets a plain placeholder saying so.
+// The very card members get, once per tier (and per side of the segment when one applies), as the BFF
+// builds it with the members' own rules; a tier that does not see the activity gets a placeholder.
 
 interface Props {
-  preview: Pick<ActivityPreview, "activity" | "matrix">;
+  preview: Pick<ActivityPreview, "activity" | "matrix" | "cards">;
   /** Only this tier's cards; `null` shows every tier. */
   tierId: string | null;
-  now: Date;
 }
 
 function rowHeading(row: MatrixRow, segmentName: string | null): string | null {
@@ -19,8 +17,8 @@ function rowHeading(row: MatrixRow, segmentName: string | null): string | null {
   return row.audience === "in_segment" ? s.cards.inSegment(segmentName) : s.cards.outOfSegment(segmentName);
 }
 
-export function MemberCardPreview({ preview, tierId, now }: Props) {
-  const { activity, matrix } = preview;
+export function MemberCardPreview({ preview, tierId }: Props) {
+  const { activity, matrix, cards } = preview;
   const segmentName = activity.segment?.name ?? null;
   return (
     <div className="space-y-6">
@@ -32,7 +30,9 @@ export function MemberCardPreview({ preview, tierId, now }: Props) {
             {heading && <h3 className="text-lg font-semibold">{heading}</h3>}
             <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {cells.map((cell) => {
-                const card = tierCardActivity(activity, cell, now);
+                const card =
+                  cards.find((c) => c.audience === row.audience && c.tierId === cell.tier.id)?.activity ??
+                  null;
                 const TierHeading = heading ? "h4" : "h3";
                 return (
                   <li key={cell.tier.id} className="flex flex-col gap-2">
@@ -58,7 +58,6 @@ export function MemberCardPreview({ preview, tierId, now }: Props) {
           </div>
         );
       })}
-      <p className="text-sm text-gray-700 dark:text-gray-300">{s.cards.campaignsNote}</p>
     </div>
   );
 }

@@ -106,6 +106,7 @@ export function lockedPreviewFixture(): ActivityPreview {
       persona("345", "ben", ["available"], "available"),
       persona("356", "cleo", ["available"], "available"),
     ],
+    cards: [],
     alida: { state: "not_linked" },
   };
 }
@@ -124,6 +125,7 @@ export function disagreeingPreviewFixture(): ActivityPreview {
       persona("345", "ben", ["hidden"], "hidden"),
       persona("356", "cleo", ["available"], null),
     ],
+    cards: [],
     alida: { state: "not_linked" },
   };
 }
@@ -153,6 +155,7 @@ export function segmentPreviewFixture(): ActivityPreview {
       persona("345", "ben", ["available", "hidden"], "available"),
       persona("356", "cleo", ["available", "hidden"], "absent"),
     ],
+    cards: [],
     alida: { state: "not_linked" },
   };
 }
