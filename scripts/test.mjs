@@ -149,7 +149,9 @@ if (buildWeb() !== 0) {
   failures.push("web build");
 } else {
   // Sizes of the build are deterministic, so the budgets are a check, not a benchmark.
-  check("web budgets (initial JS, CSS, lazy manager chunk)", process.execPath, ["apps/web/scripts/budgets.mjs"]);
+  check("web budgets (initial JS, CSS, lazy manager chunk)", process.execPath, [
+    "apps/web/scripts/budgets.mjs",
+  ]);
   if (!haveChromium) {
     tally.failed += 1;
     failures.push("e2e: chromium is missing");

@@ -4,7 +4,6 @@ import { PageHeading } from "../../../components/page-heading.tsx";
 import { Skeleton } from "../../../components/skeleton.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { Link, useSearch } from "../../../lib/router.tsx";
-import { useNow } from "../../../lib/use-now.ts";
 import { type ActivityPreview, activityPreviewQuery } from "../api/manager-queries.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
 import { managerStrings as s } from "../strings.ts";
@@ -43,7 +42,6 @@ function DetailSkeleton() {
 }
 
 function Detail({ preview, tierId }: { preview: ActivityPreview; tierId: string | null }) {
-  const now = new Date(useNow());
   const { activity } = preview;
   const selected = preview.matrix.tiers.some((t) => t.id === tierId) ? tierId : null;
   return (
