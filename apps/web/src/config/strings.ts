@@ -1,3 +1,4 @@
+import type { Activity } from "../components/activity-card/activity-types.ts";
 import { formatDay, formatDayUtc, formatDecimal, formatInteger, formatWeekdayUtc } from "../lib/format.ts";
 
 // Every English word the portal shows, in one place. Counts go through Intl.PluralRules, numbers
@@ -23,18 +24,8 @@ const days = (count: number) => plural(count, { one: "# day", other: "# days" })
 
 const morePoints = (count: number) => plural(count, { one: "# more point", other: "# more points" });
 
-/** Structurally loyalty's `FrequencyPeriod`: what the BFF sends as `frequency.period`. */
-export type FrequencyPeriod =
-  | "day"
-  | "week"
-  | "month"
-  | "year"
-  | "lifetime"
-  | "rolling_24h"
-  | "rolling_7d"
-  | "rolling_30d"
-  | "rolling_365d"
-  | "unknown";
+/** The periods the BFF sends as `frequency.period` (loyalty's `FrequencyPeriod`), from the API's type. */
+export type FrequencyPeriod = NonNullable<Activity["frequency"]>["period"];
 
 const periodSuffix: Record<FrequencyPeriod, string> = {
   day: " a day",
