@@ -1,7 +1,7 @@
 import type { AlidaClient } from "@portal/alida/client";
 import { AlidaError } from "@portal/alida/errors";
 import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
-import { alidaConsistency, type ConsistencyWarning } from "@portal/loyalty/alida-consistency";
+import { type AlidaSide, alidaConsistency, type ConsistencyWarning } from "@portal/loyalty/alida-consistency";
 import type { UpstreamResilience } from "../upstream/resilience.ts";
 
 // The Alida half of an activity's preview: the linked survey or forum, its member-event counts, and
@@ -17,16 +17,8 @@ export type AlidaPanel =
   | {
       state: "linked";
       alidaActivityId: string;
-      activity: {
-        name: string | null;
-        activityType: string | null;
-        status: "open" | "closed" | null;
-        isReady: boolean | null;
-        hideFromMember: boolean | null;
-        openedOn: Date | null;
-        closedOn: Date | null;
-        alternateId: string | null;
-      };
+      /** What the consistency check compares, and the name and kind a manager reads. */
+      activity: AlidaSide & { name: string | null; activityType: string | null };
       memberEvents: Record<string, number> | null;
       warnings: ConsistencyWarning[];
     };
