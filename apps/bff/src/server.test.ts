@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,9 @@ import type { ErrorBody } from "./errors.ts";
 
 const webDist = mkdtempSync(join(tmpdir(), "portal-web-"));
 writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Portal</title><div id=root></div>");
+mkdirSync(join(webDist, "assets"));
+const script = `console.log(${JSON.stringify("portal ".repeat(500))});`;
+writeFileSync(join(webDist, "assets", "index-abc123.js"), script);
 const testEnv = (overrides: Record<string, string>) =>
   parseEnv({
     WEB_DIST_DIR: webDist,
@@ -52,6 +55,26 @@ describe("BFF server", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<title>Portal</title>");
     expect(response.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("serves built assets compressed, cached for a year, and never outside the assets folder", async () => {
+    const brotli = await app.request("/assets/index-abc123.js", {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers.get("content-encoding")).toBe("br");
+    expect(brotli.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(brotli.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    const compressed = Buffer.from(await brotli.arrayBuffer());
+    expect(compressed.length).toBeLessThan(script.length / 5);
+    expect((await import("node:zlib")).brotliDecompressSync(compressed).toString()).toBe(script);
+    const gzip = await app.request("/assets/index-abc123.js", { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    const plain = await app.request("/assets/index-abc123.js");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(script);
+    const climbing = await app.request("/assets/..%2F..%2Fpackage.json");
+    expect(climbing.headers.get("content-type")).not.toBe("application/json");
   });
 
   it("serves Prometheus metrics", async () => {

@@ -8,6 +8,7 @@ import { AppError, errorBody, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { webhookRoutes } from "./routes/webhooks.ts";
 import { securityHeaders, securityHeaderValues } from "./security/security-headers.ts";
+import { webAssets } from "./web-assets.ts";
 
 // The whole HTTP surface: security headers, the API, and the built single-page app.
 
@@ -40,11 +41,9 @@ export function createServerApp(env: Env, parts: ServerParts) {
   server.all("/api/*", handleNotFound);
   server.all("/webhooks/*", handleNotFound);
 
-  // Hashed assets never change; the HTML is revalidated so a deploy shows at once.
-  server.use("/assets/*", async (c, next) => {
-    await next();
-    if (c.res.ok) c.header("cache-control", "public, max-age=31536000, immutable");
-  });
+  // Hashed assets never change (cached for a year, served compressed); the HTML is revalidated so a
+  // deploy shows at once.
+  server.use("/assets/*", webAssets(webDist));
   server.use("*", serveStatic({ root: webDist }));
 
   // Every other GET is a route of the single-page app: answer with its HTML shell.
