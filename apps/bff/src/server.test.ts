@@ -75,6 +75,21 @@ describe("BFF server", () => {
     expect(await plain.text()).toBe(script);
     const climbing = await app.request("/assets/..%2F..%2Fpackage.json");
     expect(climbing.headers.get("content-type")).not.toBe("application/json");
+    const missing = await app.request("/assets/index-nothere.js");
+    expect(missing.status).toBe(404);
+  });
+
+  it("guards metrics with the configured bearer token", async () => {
+    const guarded = await createBff(testEnv({ METRICS_TOKEN: "metrics-token-0123456789" }));
+    try {
+      expect((await guarded.app.request("/metrics")).status).toBe(401);
+      const wrong = { headers: { authorization: "Bearer metrics-token-0123456788" } };
+      expect((await guarded.app.request("/metrics", wrong)).status).toBe(401);
+      const right = { headers: { authorization: "Bearer metrics-token-0123456789" } };
+      expect((await guarded.app.request("/metrics", right)).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
   });
 
   it("serves Prometheus metrics", async () => {

@@ -7,6 +7,7 @@ import type { Env } from "./env.ts";
 import { AppError, errorBody, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { webhookRoutes } from "./routes/webhooks.ts";
+import { secretsMatch } from "./security/secrets-match.ts";
 import { securityHeaders, securityHeaderValues } from "./security/security-headers.ts";
 import { webAssets } from "./web-assets.ts";
 
@@ -29,7 +30,10 @@ export function createServerApp(env: Env, parts: ServerParts) {
   server.route("/", parts.webhooks);
   // Prometheus scrapes this; with METRICS_TOKEN set it must send it as a bearer token.
   server.get("/metrics", async (c) => {
-    if (env.METRICS_TOKEN && c.req.header("authorization") !== `Bearer ${env.METRICS_TOKEN}`) {
+    if (
+      env.METRICS_TOKEN &&
+      !secretsMatch(c.req.header("authorization") ?? "", `Bearer ${env.METRICS_TOKEN}`)
+    ) {
       const denied = new AppError(401, "unauthenticated", "Metrics need the configured bearer token.");
       return c.json(errorBody(c, denied.code, denied.message), denied.status);
     }
@@ -44,6 +48,8 @@ export function createServerApp(env: Env, parts: ServerParts) {
   // Hashed assets never change (cached for a year, served compressed); the HTML is revalidated so a
   // deploy shows at once.
   server.use("/assets/*", webAssets(webDist));
+  // A missing asset is a 404, not the app's HTML under a script's name.
+  server.get("/assets/*", (c) => c.text("Not found", 404));
   server.use("*", serveStatic({ root: webDist }));
 
   // Every other GET is a route of the single-page app: answer with its HTML shell.

@@ -44,7 +44,7 @@ function load(file: string): Asset | null {
 
 export function webAssets(webDist: string): MiddlewareHandler {
   const root = join(webDist, "assets");
-  const cache = new Map<string, Asset | null>();
+  const cache = new Map<string, Asset>();
   return async (c, next) => {
     let file: string;
     try {
@@ -55,11 +55,13 @@ export function webAssets(webDist: string): MiddlewareHandler {
     // Only files inside the assets folder: `..` cannot climb out of it.
     if (!file.startsWith(`${root}${sep}`)) return next();
     let asset = cache.get(file);
-    if (asset === undefined) {
-      asset = load(file);
+    if (!asset) {
+      // Only files that exist are remembered, so made-up paths cannot grow the cache.
+      const loaded = load(file);
+      if (!loaded) return next();
+      asset = loaded;
       cache.set(file, asset);
     }
-    if (!asset) return next();
     const accepts = c.req.header("accept-encoding") ?? "";
     const [body, encoding] =
       asset.br && /\bbr\b/.test(accepts)

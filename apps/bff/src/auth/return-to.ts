@@ -8,7 +8,8 @@ export function safeReturnTo(value: string | undefined | null): string {
   // Resolve against a dummy origin: if the browser would leave it, so would the member.
   try {
     const resolved = new URL(value, "https://portal.invalid");
-    if (resolved.origin !== "https://portal.invalid") return "/";
+    // Dot-segments can collapse into a leading `//` (`/.//evil.test`), which a browser reads as a host.
+    if (resolved.origin !== "https://portal.invalid" || /^\/[/\\]/.test(resolved.pathname)) return "/";
     return `${resolved.pathname}${resolved.search}${resolved.hash}`;
   } catch {
     return "/";

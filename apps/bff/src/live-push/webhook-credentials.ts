@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { secretsMatch } from "../security/secrets-match.ts";
 
 // Checks the credential CrowdTwist sends: `x-api-key` and/or Basic, whichever are configured (either
 // one that matches is enough). Comparison is constant-time over SHA-256 digests, so neither the
@@ -10,8 +10,7 @@ export interface WebhookCredentials {
   basicPassword?: string | undefined;
 }
 
-const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
-const same = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
+const same = secretsMatch;
 
 export function hasCredentials(credentials: WebhookCredentials): boolean {
   return Boolean(credentials.apiKey || (credentials.basicUser && credentials.basicPassword));
