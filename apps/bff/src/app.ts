@@ -73,6 +73,7 @@ export function createApi(deps: ApiDeps) {
         absoluteTimeoutMs: deps.absoluteSessionMs,
         crowdtwistIdClaim: deps.crowdtwistIdClaim,
         publicUrl: deps.publicUrl,
+        onSignedOut: (idHash) => deps.hub.endSession(idHash),
       }),
     )
     .route(

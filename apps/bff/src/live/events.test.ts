@@ -103,6 +103,18 @@ describe("GET /api/me/events", () => {
     for (const tab of [tab1, tab2, bensTab]) tab.close();
   });
 
+  it("ends a session's streams when it signs out, and only that session's", async () => {
+    const phone = await system.signIn("ben");
+    const laptop = await system.signIn("ben");
+    const phoneTab = await openEvents(phone);
+    const laptopTab = await openEvents(laptop);
+    const ended = new Promise<void>((resolve) => phoneTab.res.on("end", () => resolve()));
+    expect((await phone.post("/api/auth/logout")).status).toBe(200);
+    await ended;
+    expect(laptopTab.res.readableEnded).toBe(false);
+    laptopTab.close();
+  });
+
   it("resumes: a reconnect with an older Last-Event-ID gets the current profile at once, an up-to-date one does not", async () => {
     const cleo = await system.signIn("cleo");
     expect((await complete("cleo", 101)).status).toBe(200);

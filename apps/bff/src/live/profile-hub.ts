@@ -36,6 +36,8 @@ export function formatEvent(event: HubEvent): string {
 
 export function createProfileHub(options: ProfileHubOptions = {}) {
   const subscribers = new Map<string, Set<ServerResponse>>();
+  // Which session opened each stream, so signing out ends that session's streams at once.
+  const sessions = new Map<ServerResponse, string>();
   let connections = 0;
 
   const heartbeat = setInterval(() => {
@@ -44,6 +46,7 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
   heartbeat.unref();
 
   function remove(memberKey: string, res: ServerResponse) {
+    sessions.delete(res);
     const set = subscribers.get(memberKey);
     if (!set?.delete(res)) return;
     connections -= 1;
@@ -51,8 +54,11 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
   }
 
   return {
-    /** Opens the stream on `res`; `initial` goes out first (the current profile on a fresh or resumed connection). */
-    subscribe(memberKey: string, res: ServerResponse, initial?: HubEvent | null): void {
+    /**
+     * Opens the stream on `res`; `initial` goes out first (the current profile on a fresh or resumed
+     * connection). `session` names the session that opened it (see `endSession`).
+     */
+    subscribe(memberKey: string, res: ServerResponse, initial?: HubEvent | null, session?: string): void {
       res.writeHead(200, SSE_HEADERS);
       res.write(`retry: ${options.retryMs ?? 3_000}\n\n`);
       if (initial) res.write(formatEvent(initial));
@@ -62,6 +68,7 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
         subscribers.set(memberKey, set);
       }
       set.add(res);
+      if (session) sessions.set(res, session);
       connections += 1;
       res.on("close", () => remove(memberKey, res));
     },
@@ -83,6 +90,11 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
     },
 
     connections: () => connections,
+
+    /** Ends every stream a session opened (it signed out); other sessions of the member keep theirs. */
+    endSession(session: string): void {
+      for (const [res, owner] of sessions) if (owner === session) res.end();
+    },
 
     close(): void {
       clearInterval(heartbeat);

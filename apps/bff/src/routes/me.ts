@@ -59,7 +59,7 @@ export function meRoutes(deps: MeDeps) {
         current && !(Number.isFinite(seen) && seen >= current.version)
           ? { id: String(current.version), event: "profile", data: JSON.stringify(current.view) }
           : null;
-      deps.hub.subscribe(memberKey, outgoing, initial);
+      deps.hub.subscribe(memberKey, outgoing, initial, session.idHash);
       return RESPONSE_ALREADY_SENT;
     })
     .get("/activities", async (c): Promise<ActivitiesResponse> => {
