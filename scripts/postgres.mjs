@@ -11,6 +11,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { aptInstall } from "./apt.mjs";
 
 const DEBIAN_PG = "/usr/lib/postgresql";
 
@@ -22,20 +23,9 @@ function findBinDir() {
   return versions[0] ? join(DEBIAN_PG, versions[0], "bin") : null;
 }
 
-function asRoot(args, log) {
-  const isRoot = process.getuid?.() === 0;
-  const [cmd, ...rest] = isRoot ? args : ["sudo", "-n", ...args];
-  const result = spawnSync(cmd, rest, {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  if (result.status !== 0) log(`${args.join(" ")} failed:\n${result.stderr?.toString() ?? ""}`);
-  return result.status === 0;
-}
-
 function install(log) {
   log("no Postgres server found under /usr/lib/postgresql; installing it with apt-get");
-  if (!asRoot(["apt-get", "update"], log) || !asRoot(["apt-get", "install", "-y", "postgresql"], log)) {
+  if (!aptInstall("postgresql", log)) {
     throw new Error("Could not install postgresql with apt-get (root or passwordless sudo is needed).");
   }
 }

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { aptInstall } from "./apt.mjs";
 import { startPostgres } from "./postgres.mjs";
 import { buildWeb } from "./start.mjs";
 
@@ -34,17 +35,10 @@ function check(name, cmd, args) {
   }
 }
 
-function asRoot(args) {
-  const isRoot = process.getuid?.() === 0;
-  return isRoot ? run(args[0], args.slice(1)) : run("sudo", ["-n", ...args]);
-}
-
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return true;
   section("installing Debian's chromium for the end-to-end tests");
-  const env = { DEBIAN_FRONTEND: "noninteractive" };
-  Object.assign(process.env, env);
-  if (asRoot(["apt-get", "update"]) !== 0 || asRoot(["apt-get", "install", "-y", "chromium"]) !== 0) {
+  if (!aptInstall("chromium")) {
     process.stderr.write("Could not install chromium with apt-get (root or passwordless sudo is needed).\n");
     return false;
   }
