@@ -10,8 +10,6 @@ export interface WebhookCredentials {
   basicPassword?: string | undefined;
 }
 
-const same = secretsMatch;
-
 export function hasCredentials(credentials: WebhookCredentials): boolean {
   return Boolean(credentials.apiKey || (credentials.basicUser && credentials.basicPassword));
 }
@@ -23,10 +21,10 @@ export function credentialsMatch(
 ): boolean {
   let ok = false;
   // Both checks always run, so the answer time does not say which header was wrong.
-  if (credentials.apiKey) ok = same(headers.apiKey ?? "", credentials.apiKey) || ok;
+  if (credentials.apiKey) ok = secretsMatch(headers.apiKey ?? "", credentials.apiKey) || ok;
   if (credentials.basicUser && credentials.basicPassword) {
     const expected = `${credentials.basicUser}:${credentials.basicPassword}`;
-    ok = same(basicPair(headers.authorization) ?? "", expected) || ok;
+    ok = secretsMatch(basicPair(headers.authorization) ?? "", expected) || ok;
   }
   return ok;
 }
