@@ -21,9 +21,8 @@ import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { createServerApp } from "./server.ts";
-import { createCachedLoader } from "./upstream/cached-upstream.ts";
+import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
-import { createSwrCache } from "./upstream/swr-cache.ts";
 
 // The composition root: every long-lived part of the BFF is made here, once, from the environment.
 
@@ -57,16 +56,11 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
   });
   const crowdtwistResilience = createUpstreamResilience({ upstream: "crowdtwist", metrics });
-  const activitiesLoader = createCachedLoader<Uint8Array>({
+  const loaderParts = { env, metrics, resilience: crowdtwistResilience };
+  const activitiesLoader = crowdTwistLoader<Uint8Array>(loaderParts, {
     operation: "crowdtwist_user_activities",
-    resilience: crowdtwistResilience,
-    metrics,
-    cache: createSwrCache<Uint8Array>({
-      freshMs: env.CACHE_FRESH_SECONDS * 1000,
-      // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).
-      staleMs: Math.max(env.CACHE_FRESH_SECONDS, env.CACHE_STALE_SECONDS) * 1000,
-      maxEntries: 20_000,
-    }),
+    freshMs: env.CACHE_FRESH_SECONDS * 1000,
+    maxEntries: 20_000,
   });
 
   const sessions = createSessionStore(db, {
@@ -82,15 +76,10 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   // Activity descriptions are the same for every member: one program-wide cache for members and managers.
   const catalog = createActivityCatalog({
     crowdtwist,
-    loader: createCachedLoader({
+    loader: crowdTwistLoader(loaderParts, {
       operation: "crowdtwist_activity_extended",
-      resilience: crowdtwistResilience,
-      metrics,
-      cache: createSwrCache({
-        freshMs: 5 * 60_000,
-        staleMs: Math.max(5 * 60_000, env.CACHE_STALE_SECONDS * 1000),
-        maxEntries: 5_000,
-      }),
+      freshMs: 5 * 60_000,
+      maxEntries: 5_000,
     }),
   });
   const memberActivities = createMemberActivities({

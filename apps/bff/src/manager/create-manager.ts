@@ -7,10 +7,9 @@ import type { MemberActivities } from "../member/member-activities.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { ProgramConfig } from "../program-config.ts";
 import type { ManagerDeps } from "../routes/manager.ts";
-import { createCachedLoader } from "../upstream/cached-upstream.ts";
+import { crowdTwistLoader } from "../upstream/crowdtwist-loader.ts";
 import type { UpstreamResilience } from "../upstream/resilience.ts";
 import { createUpstreamResilience } from "../upstream/resilience.ts";
-import { createSwrCache } from "../upstream/swr-cache.ts";
 import { createActivityPreview } from "./activity-preview.ts";
 import { createAlidaPanel } from "./alida-panel.ts";
 import { createAuditLog } from "./audit-log.ts";
@@ -32,18 +31,6 @@ export interface ManagerParts {
 
 export function createManager(parts: ManagerParts): ManagerDeps & { close(): Promise<void> } {
   const { env, metrics, crowdtwistResilience } = parts;
-  const loader = (operation: string, freshMs: number) =>
-    createCachedLoader({
-      operation,
-      resilience: crowdtwistResilience,
-      metrics,
-      // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).
-      cache: createSwrCache({
-        freshMs,
-        staleMs: Math.max(freshMs, env.CACHE_STALE_SECONDS * 1000),
-        maxEntries: 5_000,
-      }),
-    });
   const alida = env.ALIDA_CLIENT_SECRET
     ? createAlidaClient({
         baseUrl: env.ALIDA_BASE_URL,
@@ -63,7 +50,14 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     program: parts.programConfig.program,
     personas: parts.programConfig.previewPersonas,
     extended: parts.catalog.extended,
-    personaLoader: loader("crowdtwist_persona_activities", env.CACHE_FRESH_SECONDS * 1000),
+    personaLoader: crowdTwistLoader(
+      { env, metrics, resilience: crowdtwistResilience },
+      {
+        operation: "crowdtwist_persona_activities",
+        freshMs: env.CACHE_FRESH_SECONDS * 1000,
+        maxEntries: 5_000,
+      },
+    ),
     alidaPanel,
   });
   return {

@@ -1,0 +1,30 @@
+import type { Env } from "../env.ts";
+import type { Metrics } from "../observability/metrics.ts";
+import { type CachedLoader, createCachedLoader } from "./cached-upstream.ts";
+import type { UpstreamResilience } from "./resilience.ts";
+import { type CachedBytes, createSwrCache } from "./swr-cache.ts";
+
+// Every cached CrowdTwist read the BFF makes: its own fresh window, the configured stale window.
+
+export interface CrowdTwistLoaderOptions {
+  operation: string;
+  freshMs: number;
+  maxEntries: number;
+}
+
+export function crowdTwistLoader<B extends CachedBytes = string>(
+  parts: { env: Env; metrics: Metrics; resilience: UpstreamResilience },
+  options: CrowdTwistLoaderOptions,
+): CachedLoader<B> {
+  return createCachedLoader<B>({
+    operation: options.operation,
+    resilience: parts.resilience,
+    metrics: parts.metrics,
+    cache: createSwrCache<B>({
+      freshMs: options.freshMs,
+      // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).
+      staleMs: Math.max(options.freshMs, parts.env.CACHE_STALE_SECONDS * 1000),
+      maxEntries: options.maxEntries,
+    }),
+  });
+}
