@@ -42,7 +42,8 @@ export async function startSandbox(env: SandboxEnv): Promise<RunningSandbox> {
         clientId: settled.OIDC_CLIENT_ID,
         clientSecret: settled.OIDC_CLIENT_SECRET,
         redirectUris: [`${settled.portalUrl}/api/auth/callback`],
-        postLogoutRedirectUris: [`${settled.portalUrl}/`],
+        // The portal's "You're signed out" page; `/` for portals from before it existed.
+        postLogoutRedirectUris: [`${settled.portalUrl}/signed-out`, `${settled.portalUrl}/`],
       },
     ],
     accounts: demoAccounts,

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import * as client from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,7 +9,9 @@ import {
   startTestProvider,
   type TestProvider,
 } from "./oidc-test-harness.ts";
-import { formAction, inputValue, TestBrowser } from "./test-browser.ts";
+import { formAction, inputValue, type Page, TestBrowser } from "./test-browser.ts";
+
+const POST_LOGOUT = CLIENT.postLogoutRedirectUris[0] ?? "";
 
 describe("sandbox OIDC RP-initiated logout", () => {
   let provider: TestProvider;
@@ -19,43 +22,114 @@ describe("sandbox OIDC RP-initiated logout", () => {
   });
   afterAll(() => provider.close());
 
-  it("confirms on our sign-out page, then returns to the post-logout URI and ends the session", async () => {
+  /** A browser signed in at the provider as `username`, and the ID token the RP got. */
+  async function signedIn(username: string) {
     const browser = new TestBrowser();
     const request = await buildAuthorizationRequest(config);
-    const { final } = await signIn(browser, request.url, "ava", "demo");
+    const { final } = await signIn(browser, request.url, username, "demo");
     const tokens = await client.authorizationCodeGrant(config, new URL(final.location ?? ""), {
       pkceCodeVerifier: request.codeVerifier,
       expectedState: request.state,
       expectedNonce: request.nonce,
     });
-    const postLogoutRedirectUri = CLIENT.postLogoutRedirectUris[0] ?? "";
+    return { browser, idToken: tokens.id_token ?? "" };
+  }
 
-    const endSessionUrl = client.buildEndSessionUrl(config, {
-      id_token_hint: tokens.id_token ?? "",
-      post_logout_redirect_uri: postLogoutRedirectUri,
-      state: "after-logout",
-    });
-    const confirm = await browser.get(endSessionUrl);
-    expect(confirm.status).toBe(200);
-    expect(confirm.body).toContain('<html lang="en">');
-    expect(confirm.body).toMatch(
-      /<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out<\/button>/,
-    );
-    expect(confirm.body).not.toMatch(/<script/i);
+  const endSession = (params: Record<string, string>) =>
+    client.buildEndSessionUrl(config, { post_logout_redirect_uri: POST_LOGOUT, ...params });
 
-    const action = formAction(confirm.body) ?? "";
-    expect(new URL(action).pathname).toBe("/oidc/session/end/confirm");
-    const signedOut = await browser.postForm(action, {
-      xsrf: inputValue(confirm.body, "xsrf") ?? "",
+  /** Posts the page's logout form as its button would (logout=yes). */
+  const submitLogout = (browser: TestBrowser, page: Page) =>
+    browser.postForm(formAction(page.body) ?? "", {
+      xsrf: inputValue(page.body, "xsrf") ?? "",
       logout: "yes",
     });
-    expect(signedOut.status).toBe(303);
-    expect(signedOut.location).toBe(`${postLogoutRedirectUri}?state=after-logout`);
 
-    // The provider session is gone: a new authorization request asks for credentials again.
+  async function expectProviderSessionGone(browser: TestBrowser) {
     const again = await buildAuthorizationRequest(config);
     const page = await browser.follow(await browser.get(again.url), again.url.origin);
     expect(page.body).toContain("<h1>Sandbox sign-in</h1>");
+  }
+
+  it("signs out without asking when the hint is the signed-in member's own ID token", async () => {
+    const { browser, idToken } = await signedIn("ava");
+    const page = await browser.get(endSession({ id_token_hint: idToken, state: "after-logout" }));
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain("Sign out of the sandbox?");
+    expect(page.body).toContain("<h1>Signing you out…</h1>");
+
+    // The page submits itself with the one script its policy allows by hash, and nothing else runs.
+    const scripts = [...page.body.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1] ?? "");
+    expect(scripts).toHaveLength(1);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain(`script-src 'sha256-${hash("sha256", scripts[0] ?? "", "base64")}'`);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("default-src 'none'");
+    // Without JavaScript the same form is one labelled button away.
+    expect(page.body).toMatch(/<button type="submit" form="op.logoutForm" name="logout" value="yes"/);
+
+    const signedOut = await submitLogout(browser, page);
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.location).toBe(`${POST_LOGOUT}?state=after-logout`);
+    await expectProviderSessionGone(browser);
+  });
+
+  it("asks first when no hint says who is signing out", async () => {
+    const { browser } = await signedIn("ava");
+    const confirm = await browser.get(endSession({ client_id: CLIENT.clientId }));
+    expect(confirm.status).toBe(200);
+    expect(confirm.body).toContain("<h1>Sign out of the sandbox?</h1>");
+    expect(confirm.body).not.toMatch(/<script/i);
+    expect(confirm.headers.get("content-security-policy")).not.toContain("script-src");
+    expect(new URL(formAction(confirm.body) ?? "").pathname).toBe("/oidc/session/end/confirm");
+
+    const signedOut = await submitLogout(browser, confirm);
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.location).toBe(POST_LOGOUT);
+    await expectProviderSessionGone(browser);
+  });
+
+  it("asks first when the hint is somebody else's ID token", async () => {
+    const { browser } = await signedIn("ava");
+    const { idToken: bensToken } = await signedIn("ben");
+    const confirm = await browser.get(endSession({ id_token_hint: bensToken }));
+    expect(confirm.status).toBe(200);
+    expect(confirm.body).toContain("<h1>Sign out of the sandbox?</h1>");
+    expect(confirm.body).not.toMatch(/<script/i);
+  });
+
+  it("after a restart (a hint signed with an old key) still returns to the portal", async () => {
+    const { idToken } = await signedIn("ava");
+    const [header, payload, signature = ""] = idToken.split(".");
+    const forged = `${header}.${payload}.${signature.startsWith("A") ? "B" : "A"}${signature.slice(1)}`;
+    // A browser with no provider session, as after a sandbox restart.
+    const browser = new TestBrowser();
+    const page = await browser.get(endSession({ id_token_hint: forged }));
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain("Sign-in request rejected");
+    // oidc-provider's own self-submitting form: nobody to ask, so nothing to confirm.
+    const action = formAction(page.body) ?? "";
+    expect(new URL(action).pathname).toBe("/oidc/session/end/confirm");
+    const signedOut = await browser.postForm(action, {
+      xsrf: inputValue(page.body, "xsrf") ?? "",
+      logout: "yes",
+    });
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.location).toBe(POST_LOGOUT);
+  });
+
+  it("a hint it cannot verify never opens the way to an unregistered address", async () => {
+    const { idToken } = await signedIn("ava");
+    const forged = `${idToken.slice(0, idToken.lastIndexOf(".") + 1)}AAAA`;
+    const page = await new TestBrowser().get(
+      client.buildEndSessionUrl(config, {
+        id_token_hint: forged,
+        post_logout_redirect_uri: "http://evil.example/",
+      }),
+    );
+    expect(page.status).toBe(400);
+    expect(page.location).toBeUndefined();
+    expect(page.body).toContain("post_logout_redirect_uri not registered");
   });
 
   it("refuses a post-logout URI the client did not register", async () => {

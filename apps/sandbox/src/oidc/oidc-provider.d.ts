@@ -34,7 +34,12 @@ declare module "oidc-provider" {
     type: string;
     body: unknown;
     set(field: string, value: string): void;
-    oidc: { client?: { clientId: string; clientName?: string } };
+    oidc: {
+      client?: { clientId: string; clientName?: string };
+      /** Set by end_session once `id_token_hint` is verified (signature, audience, issuer). */
+      entities?: { IdTokenHint?: { payload: { sub?: unknown } } };
+      session?: { accountId?: string };
+    };
   }
 
   export interface ErrorOut {

@@ -1,5 +1,6 @@
+import { hash } from "node:crypto";
 import type { ErrorOut, KoaContextWithOIDC } from "oidc-provider";
-import { escapeHtml, HTML_HEADERS, htmlDocument } from "../html.ts";
+import { CONTENT_SECURITY_POLICY, escapeHtml, HTML_HEADERS, htmlDocument } from "../html.ts";
 
 // The render hooks oidc-provider calls for pages it owns (errors, RP-initiated logout). Its
 // defaults load Google Fonts and its auto-submitting logout form needs inline script; ours need
@@ -27,10 +28,44 @@ export async function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): Promi
 }
 
 /**
+ * Submits the sign-out form as soon as the page loads. The script is allowed by its hash alone, so
+ * the page's policy still refuses every other script; without JavaScript the visible button does it.
+ */
+const AUTO_SUBMIT = `document.getElementById("op.logoutForm").requestSubmit(document.getElementById("sign-out"));`;
+const AUTO_SUBMIT_POLICY = `${CONTENT_SECURITY_POLICY}; script-src 'sha256-${hash("sha256", AUTO_SUBMIT, "base64")}'`;
+
+/**
+ * RP-initiated logout asks for confirmation only when it must (OpenID Connect RP-Initiated Logout
+ * 1.0, section 2): a request whose `id_token_hint` oidc-provider has verified (signature, audience,
+ * issuer) and that names the account signed in here is the member's own portal signing them out, so
+ * it goes ahead at once. Without a hint, or with one for somebody else, anyone could have linked
+ * here, and the member is asked.
+ */
+function hintNamesSignedInAccount(ctx: KoaContextWithOIDC): boolean {
+  const hinted = ctx.oidc.entities?.IdTokenHint?.payload.sub;
+  const signedIn = ctx.oidc.session?.accountId;
+  return typeof hinted === "string" && hinted !== "" && hinted === signedIn;
+}
+
+/**
  * `form` is oidc-provider's hidden form (id "op.logoutForm", carrying the xsrf token); our button
  * submits it with logout=yes, which ends the whole provider session, not just this client's.
  */
 export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promise<void> {
+  if (hintNamesSignedInAccount(ctx)) {
+    respond(
+      ctx,
+      htmlDocument(
+        "Signing out · Sandbox identity provider",
+        `<h1>Signing you out…</h1>
+${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes" id="sign-out">Continue</button>
+<script>${AUTO_SUBMIT}</script>`,
+      ),
+    );
+    ctx.set("Content-Security-Policy", AUTO_SUBMIT_POLICY);
+    return;
+  }
   const client = ctx.oidc.client?.clientName ?? ctx.oidc.client?.clientId;
   const from = client ? ` and return to ${escapeHtml(client)}` : "";
   respond(

@@ -8,6 +8,7 @@ import { buildConfiguration } from "./provider-config.ts";
 import { errorPageHtml } from "./provider-pages.ts";
 import { FormTooLargeError } from "./read-form.ts";
 import { generateSigningJwk } from "./signing-key.ts";
+import { staleHintDropper } from "./stale-hint.ts";
 
 export interface OidcClientConfig {
   clientId: string;
@@ -47,10 +48,12 @@ export async function createOidcServer(options: OidcOptions): Promise<OidcServer
   if (options.cookieKeys.length === 0) throw new Error("OIDC sandbox needs at least one cookie key");
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, "");
   const store = createAccountStore(options.accounts);
+  const signingJwk = await generateSigningJwk();
+  const dropStaleHint = staleHintDropper(signingJwk);
   const configuration = buildConfiguration({
     clients: options.clients,
     cookieKeys: options.cookieKeys,
-    signingJwk: await generateSigningJwk(),
+    signingJwk,
     store,
     mountPath,
   });
@@ -77,8 +80,9 @@ export async function createOidcServer(options: OidcOptions): Promise<OidcServer
     }
     // oidc-provider routes on the mount-relative path and rebuilds absolute URLs (discovery,
     // redirects) from the difference between req.originalUrl and req.url, as under express.
-    Object.assign(req, { originalUrl: url });
-    req.url = localUrl;
+    const forwarded = dropStaleHint(localUrl);
+    Object.assign(req, { originalUrl: forwarded === localUrl ? url : `${mountPath}${forwarded}` });
+    req.url = forwarded;
     providerCallback(req, res);
   }
 

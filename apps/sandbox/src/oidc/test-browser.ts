@@ -11,6 +11,7 @@ export interface Page {
   status: number;
   url: string;
   location: string | undefined;
+  headers: Headers;
   body: string;
 }
 
@@ -62,6 +63,7 @@ export class TestBrowser {
       status: response.status,
       url: url.href,
       location: response.headers.get("location") ?? undefined,
+      headers: response.headers,
       body: await response.text(),
     };
   }
