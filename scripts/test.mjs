@@ -12,6 +12,7 @@ import { buildWeb } from "./start.mjs";
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const results = join(root, ".cache", "test-results");
 const CHROMIUM = "/usr/bin/chromium";
+const HAPROXY = "/usr/sbin/haproxy";
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -43,6 +44,15 @@ function ensureChromium() {
     return false;
   }
   return existsSync(CHROMIUM);
+}
+
+/** The behind-a-proxy test runs a real haproxy; without it that test fails and says why. */
+function ensureHaproxy() {
+  if (existsSync(HAPROXY)) return;
+  section("installing Debian's haproxy for the behind-a-proxy test");
+  if (!aptInstall("haproxy")) {
+    process.stderr.write("Could not install haproxy with apt-get (root or passwordless sudo is needed).\n");
+  }
 }
 
 function readJson(path) {
@@ -129,6 +139,7 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 const haveChromium = ensureChromium();
+ensureHaproxy();
 check("lint and format (Biome)", "pnpm", ["exec", "biome", "ci", "."]);
 check("typecheck (tsc -b)", "pnpm", ["exec", "tsc", "-b"]);
 const postgres = await testPostgres();

@@ -1,5 +1,4 @@
-import { Hono } from "hono";
-import { requestId } from "hono/request-id";
+import { type Context, Hono } from "hono";
 import type { Logger } from "pino";
 import type { LoginStateStore } from "./auth/login-state-store.ts";
 import type { OidcClient } from "./auth/oidc-client.ts";
@@ -10,6 +9,7 @@ import { createErrorHandler, handleNotFound } from "./errors.ts";
 import type { ProfileHub } from "./live/profile-hub.ts";
 import type { MemberActivities } from "./member/member-activities.ts";
 import type { MemberProfiles } from "./member/member-profiles.ts";
+import { requestIds } from "./observability/request-id.ts";
 import { requestLog } from "./observability/request-log.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -17,8 +17,9 @@ import { type ManagerDeps, managerRoutes } from "./routes/manager.ts";
 import { meRoutes } from "./routes/me.ts";
 import { readyRoutes } from "./routes/ready.ts";
 import { limitBody } from "./security/body-limit.ts";
-import { clientIp } from "./security/client-ip.ts";
+import type { ClientIp } from "./security/client-ip.ts";
 import { csrfProtection } from "./security/csrf.ts";
+import { noStore } from "./security/no-store.ts";
 import { createRateLimiter, rateLimit } from "./security/rate-limit.ts";
 
 export interface ApiDeps {
@@ -37,10 +38,18 @@ export interface ApiDeps {
   loginRateLimitPerMinute: number;
   absoluteSessionMs: number;
   crowdtwistIdClaim: string;
+  /** The client's address, from X-Forwarded-For only as far as TRUSTED_PROXIES wrote it. */
+  clientIp: ClientIp;
 }
 
 /** JSON bodies the API accepts are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * Signing out must always work (on a shared computer above all), so no limit ever refuses it. It
+ * costs one session lookup, like any other request.
+ */
+const isSignOut = (c: Context) => c.req.method === "POST" && c.req.path === "/api/auth/logout";
 
 // The API the browser talks to. Its type is what the web app's RPC client is built from.
 export function createApi(deps: ApiDeps) {
@@ -50,19 +59,24 @@ export function createApi(deps: ApiDeps) {
 
   const api = new Hono<{ Variables: SessionVariables }>()
     .basePath("/api")
-    .use(requestId())
-    .use(requestLog(deps.logger))
+    .use(requestIds())
+    .use(noStore())
+    .use(requestLog(deps.logger, deps.clientIp))
     .route("/health", healthRoutes)
     .route("/ready", readyRoutes({ db: deps.db, openCircuits: deps.openCircuits }))
     .use(limitBody(MAX_BODY_BYTES))
-    .use(rateLimit(perIp, (c) => [`ip:${clientIp(c)}`]))
+    .use(rateLimit(perIp, (c) => (isSignOut(c) ? [] : [`ip:${deps.clientIp(c)}`])))
     .use(
       "/auth/*",
-      rateLimit(signIns, (c) => [`signin:${clientIp(c)}`]),
+      rateLimit(signIns, (c) => (isSignOut(c) ? [] : [`signin:${deps.clientIp(c)}`])),
     )
     .use(csrfProtection(new URL(deps.publicUrl).origin))
     .use(loadSession(deps.sessions))
-    .use(rateLimit(perSession, (c) => [c.get("session") ? `session:${c.get("session")?.idHash}` : null]))
+    .use(
+      rateLimit(perSession, (c) =>
+        isSignOut(c) ? [] : [c.get("session") ? `session:${c.get("session")?.idHash}` : null],
+      ),
+    )
     .route(
       "/auth",
       authRoutes({

@@ -20,6 +20,7 @@ import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
+import { clientIpResolver } from "./security/client-ip.ts";
 import { createServerApp } from "./server.ts";
 import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
@@ -48,6 +49,9 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await migrate(db);
   const metrics = createMetrics();
+  const clientIp = clientIpResolver(
+    env.TRUSTED_PROXIES ? parseIpAllowlist(env.TRUSTED_PROXIES, "TRUSTED_PROXIES") : null,
+  );
   const programConfig = loadProgramConfig(env.PROGRAM_CONFIG);
 
   const crowdtwist = createCrowdTwistClient({
@@ -125,6 +129,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     absoluteSessionMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     crowdtwistIdClaim: env.CROWDTWIST_ID_CLAIM,
+    clientIp,
   });
 
   const livePushMetrics = createLivePushMetrics(metrics);
@@ -150,6 +155,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   });
   const webhooks = webhookRoutes({
     logger,
+    clientIp,
     metrics: livePushMetrics,
     ingest: createLivePushIngest({
       db,

@@ -12,6 +12,7 @@ const production = {
   OIDC_ISSUER: "https://id.example.com",
   OIDC_CLIENT_SECRET: secret,
   LIVE_PUSH_API_KEY: secret,
+  METRICS_TOKEN: secret,
 };
 
 describe("parseEnv", () => {
@@ -41,6 +42,8 @@ describe("parseEnv", () => {
     ["a missing Alida secret", { ALIDA_CLIENT_SECRET: undefined }, /ALIDA_CLIENT_SECRET: is required/],
     ["no webhook credential", { LIVE_PUSH_API_KEY: undefined }, /LIVE_PUSH_API_KEY/],
     ["a short secret", { ALIDA_CLIENT_SECRET: "short" }, /ALIDA_CLIENT_SECRET: must be at least 16/],
+    ["public metrics", { METRICS_TOKEN: undefined }, /METRICS_TOKEN: is required in production/],
+    ["a short metrics token", { METRICS_TOKEN: "short" }, /METRICS_TOKEN: must be at least 16/],
   ])("refuses %s in production", (_name, change, message) => {
     expect(() => parseEnv({ ...production, ...change })).toThrow(message);
   });
@@ -65,6 +68,19 @@ describe("parseEnv", () => {
     expect(() =>
       parseEnv({ ...production, LIVE_PUSH_ALLOWED_IPS: "203.0.113.0/24, crowdtwist.com" }),
     ).toThrow(/LIVE_PUSH_ALLOWED_IPS: "crowdtwist.com" is not an IP or CIDR/);
+  });
+
+  it("parses the trusted proxies and names a bad entry", () => {
+    const dev = { CROWDTWIST_API_KEY: "sandbox-key", OIDC_CLIENT_SECRET: "sandbox-secret" };
+    expect(parseEnv(dev).TRUSTED_PROXIES).toBeUndefined();
+    expect(parseEnv({ ...dev, TRUSTED_PROXIES: "  " }).TRUSTED_PROXIES).toBeUndefined();
+    const list = "10.0.0.0/8, 127.0.0.1, ::1, fd00::/8, ::ffff:192.0.2.1";
+    expect(parseEnv({ ...production, TRUSTED_PROXIES: list }).TRUSTED_PROXIES).toBe(list);
+    for (const bad of ["proxy.internal", "10.0.0.0/33", "10.0.0.1/", "*", "10.0.0.0/8;127.0.0.1"]) {
+      expect(() => parseEnv({ ...dev, TRUSTED_PROXIES: `127.0.0.1, ${bad}` }), bad).toThrow(
+        new RegExp(`TRUSTED_PROXIES: "${bad.replace(/[.*/]/g, "\\$&")}" is not an IP or CIDR`),
+      );
+    }
   });
 
   it("refuses third-party-id sync without an allowlist, since it runs without authentication", () => {

@@ -6,6 +6,16 @@ import { ipAllowlistProblems } from "./live-push/ip-allowlist.ts";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalSecret = z.string().min(16, "must be at least 16 characters").optional();
+/** Comma-separated IPs and CIDRs (IPv4/IPv6); blank is unset; each bad entry is named. */
+const optionalIpList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .superRefine((value, ctx) => {
+    for (const problem of value ? ipAllowlistProblems(value) : [])
+      ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -30,16 +40,13 @@ const schema = z.object({
   LIVE_PUSH_API_KEY: optionalSecret,
   LIVE_PUSH_BASIC_USER: z.string().min(1).optional(),
   LIVE_PUSH_BASIC_PASSWORD: optionalSecret,
-  /** Comma-separated IPs and CIDRs (IPv4/IPv6) that may call the webhook, checked against the TCP peer. */
-  LIVE_PUSH_ALLOWED_IPS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || undefined)
-    .superRefine((value, ctx) => {
-      for (const problem of value ? ipAllowlistProblems(value) : [])
-        ctx.addIssue({ code: "custom", message: problem });
-    }),
+  /** IPs and CIDRs that may call the webhook, checked against the client address (see TRUSTED_PROXIES). */
+  LIVE_PUSH_ALLOWED_IPS: optionalIpList,
+  /**
+   * The reverse proxies in front of the BFF: their X-Forwarded-For names the client. Unset, the TCP
+   * peer is the client and the header is ignored.
+   */
+  TRUSTED_PROXIES: optionalIpList,
   /** CrowdTwist's third-party-id reply, which it only offers without authentication. */
   LIVE_PUSH_THIRD_PARTY_ID_SYNC: z
     .enum(["true", "false"])
@@ -99,6 +106,10 @@ function productionProblems(env: RawEnv): string[] {
     );
   }
   if (!env.PUBLIC_URL?.startsWith("https://")) problems.push("PUBLIC_URL: must be the portal's https:// URL");
+  // /metrics is served on the public port; without a token anyone could read it.
+  if (!env.METRICS_TOKEN) {
+    problems.push("METRICS_TOKEN: is required in production (Prometheus sends it as a bearer token)");
+  }
   return problems;
 }
 

@@ -1,7 +1,8 @@
 import { BlockList, isIP } from "node:net";
 
-// LIVE_PUSH_ALLOWED_IPS: comma-separated addresses and CIDR ranges, IPv4 and IPv6. Node's BlockList
-// does the matching, including an IPv4 peer seen as IPv4-mapped IPv6 (`::ffff:203.0.113.7`) on a
+// A list of comma-separated addresses and CIDR ranges, IPv4 and IPv6: LIVE_PUSH_ALLOWED_IPS (who may
+// call the webhook) and TRUSTED_PROXIES (whose X-Forwarded-For is believed). Node's BlockList does the
+// matching, including an IPv4 peer seen as IPv4-mapped IPv6 (`::ffff:203.0.113.7`) on a
 // dual-stack socket.
 
 export interface IpAllowlist {
@@ -13,11 +14,12 @@ export function ipAllowlistProblems(setting: string): string[] {
   return entries(setting).flatMap((entry) => (parseEntry(entry) ? [] : [`"${entry}" is not an IP or CIDR`]));
 }
 
-export function parseIpAllowlist(setting: string): IpAllowlist {
+/** `variable` names the setting in the error for an entry that env.ts should already have refused. */
+export function parseIpAllowlist(setting: string, variable = "LIVE_PUSH_ALLOWED_IPS"): IpAllowlist {
   const list = new BlockList();
   for (const entry of entries(setting)) {
     const parsed = parseEntry(entry);
-    if (!parsed) throw new Error(`LIVE_PUSH_ALLOWED_IPS: "${entry}" is not an IP or CIDR`);
+    if (!parsed) throw new Error(`${variable}: "${entry}" is not an IP or CIDR`);
     if (parsed.prefix === null) list.addAddress(parsed.address, parsed.family);
     else list.addSubnet(parsed.address, parsed.prefix, parsed.family);
   }

@@ -1,14 +1,14 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import { AppError, createErrorHandler, handleNotFound } from "../errors.ts";
 import type { LivePushIngest } from "../live-push/ingest.ts";
 import type { IpAllowlist } from "../live-push/ip-allowlist.ts";
 import type { LivePushMetrics } from "../live-push/metrics.ts";
 import { credentialsMatch, type WebhookCredentials } from "../live-push/webhook-credentials.ts";
+import { requestIds } from "../observability/request-id.ts";
 import { requestLog } from "../observability/request-log.ts";
 import { limitBody } from "../security/body-limit.ts";
-import { clientIp } from "../security/client-ip.ts";
+import type { ClientIp } from "../security/client-ip.ts";
 
 // Server-to-server webhooks (outside /api: no session, no CSRF). CrowdTwist's Live Push retries
 // until it sees a 2xx, so every answer below is chosen for what the sender will do with it:
@@ -19,6 +19,8 @@ export interface WebhookDeps {
   ingest: LivePushIngest;
   metrics: LivePushMetrics;
   credentials: WebhookCredentials;
+  /** The caller's address (X-Forwarded-For believed only from TRUSTED_PROXIES). */
+  clientIp: ClientIp;
   /** Source addresses allowed to call; `null` allows any (credentials still apply). */
   allowlist: IpAllowlist | null;
   /** Answer with the member's third_party_id; CrowdTwist offers this only without authentication. */
@@ -31,7 +33,7 @@ export const MAX_PROFILE_BYTES = 256 * 1024;
 export function webhookRoutes(deps: WebhookDeps) {
   // Who is calling, before a byte of the body is read. The messages say no more than the status.
   const checkCaller: MiddlewareHandler = async (c, next) => {
-    if (deps.allowlist && !deps.allowlist.allows(clientIp(c))) {
+    if (deps.allowlist && !deps.allowlist.allows(deps.clientIp(c))) {
       deps.metrics.authFailures.inc({ reason: "ip_not_allowed" });
       throw new AppError(403, "forbidden", "Not allowed.");
     }
@@ -65,8 +67,8 @@ export function webhookRoutes(deps: WebhookDeps) {
 
   const app = new Hono()
     .basePath("/webhooks")
-    .use(requestId())
-    .use(requestLog(deps.logger))
+    .use(requestIds())
+    .use(requestLog(deps.logger, deps.clientIp))
     .post("/crowdtwist/user-profile", checkCaller, checkBody, async (c) => {
       let body: unknown;
       try {

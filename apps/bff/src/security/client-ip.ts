@@ -1,8 +1,24 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import type { IpAllowlist } from "../live-push/ip-allowlist.ts";
+import { canonicalIp, forwardedClient } from "./forwarded-for.ts";
 
-/** The TCP peer's address. Forwarded-for headers are not trusted: any client can write them. */
-export function clientIp(c: Context): string {
+/** The client's address, as rate limits, the webhook allowlist and the request log see it. */
+export type ClientIp = (c: Context) => string;
+
+/**
+ * Without trusted proxies the TCP peer is the client: X-Forwarded-For is ignored, since any client can
+ * write it. With them (TRUSTED_PROXIES), the header is believed as far as those proxies wrote it.
+ */
+export function clientIpResolver(trustedProxies: IpAllowlist | null): ClientIp {
+  return (c) => {
+    const peer = tcpPeer(c);
+    if (!trustedProxies) return canonicalIp(peer) ?? peer;
+    return forwardedClient(peer, c.req.header("x-forwarded-for"), trustedProxies);
+  };
+}
+
+function tcpPeer(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {
