@@ -191,6 +191,100 @@ describe("manager routes", () => {
     });
   });
 
+  it("refuse hostile or malformed member ids with 400 that names the field and what to fix, and audit none", async () => {
+    const auditCount = async () =>
+      (await manager.get("/api/manager/audit")).json<{ entries: unknown[] }>().entries.length;
+    const before = await auditCount();
+    const hostile: [string, string][] = [
+      ["third_party_id", "ava\u0000"],
+      ["third_party_id", "\u0000"],
+      ["third_party_id", "a\u0001b"],
+      ["third_party_id", "a\u001fb"],
+      ["third_party_id", "a\u007fb"],
+      ["username", "a\u0085b"],
+      ["username", "a\u009fb"],
+      ["third_party_id", "ava\r\nX-Injected: 1"],
+      ["third_party_id", "a\u200bb"],
+      ["third_party_id", "\u202eava"],
+      ["third_party_id", "a\ud800"],
+      ["third_party_id", "."],
+      ["third_party_id", ".."],
+      ["username", " .. "],
+      ["third_party_id", "/"],
+      ["third_party_id", "../../v2/activities"],
+      ["third_party_id", "a\\b"],
+      ["third_party_id", "   "],
+      ["third_party_id", "\t\u00a0\u3000"],
+      ["third_party_id", "x".repeat(255)],
+      ["third_party_id", "x".repeat(20_000)],
+      ["id", "ava"],
+      ["twitter_user_id", "@ava"],
+      ["mobile_phone_number", "+1 (212) 555-0101"],
+    ];
+    for (const [idType, userId] of hostile) {
+      const response = await manager.post("/api/manager/preview-member", {
+        idType,
+        userId,
+        reason: "Checking how hostile ids are refused",
+      });
+      const label = `${idType} ${JSON.stringify(userId).slice(0, 40)}`;
+      // An oversized body is refused before it is read (413); everything else is a 400 in our words.
+      if (userId.length > 16_000) {
+        expect(response.status, label).toBe(413);
+        continue;
+      }
+      expect(response.status, label).toBe(400);
+      expect(response.json(), label).toMatchObject({
+        error: { code: "invalid_preview_request", message: expect.stringMatching(/^userId /) },
+      });
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
+  it("still preview valid ids of every id type, and odd but possible ones", async () => {
+    const enrolled: [string, string][] = [
+      ["id", "6566"],
+      ["third_party_id", "ava"],
+      ["username", "ava"],
+      ["facebook_user_id", "100000000000101"],
+      ["twitter_user_id", "90000101"],
+      ["mobile_phone_number", "12125550101"],
+    ];
+    for (const [idType, userId] of enrolled) {
+      const response = await manager.post("/api/manager/preview-member", {
+        idType,
+        userId,
+        reason: "Checking every id type still works",
+      });
+      expect(response.status, `${idType} ${userId}`).toBe(200);
+      expect(response.json(), `${idType} ${userId}`).toMatchObject({
+        enrolled: true,
+        member: { idType, userId },
+      });
+    }
+    for (const userId of ["...", "a.b", "O'Brien", "名前", "%2e%2e", "ava@example.com", "a b"]) {
+      const response = await manager.post("/api/manager/preview-member", {
+        idType: "third_party_id",
+        userId,
+        reason: "Checking odd but possible ids",
+      });
+      expect(response.status, userId).toBe(200);
+      expect(response.json(), userId).toMatchObject({ enrolled: false, member: { userId } });
+    }
+  });
+
+  it("refuse a reason carrying a control character with 400, not a failed audit write", async () => {
+    const response = await manager.post("/api/manager/preview-member", {
+      idType: "third_party_id",
+      userId: "ava",
+      reason: "Support ticket\u0000 4711",
+    });
+    expect(response.status).toBe(400);
+    expect(response.json()).toMatchObject({
+      error: { code: "invalid_preview_request", message: expect.stringContaining("reason") },
+    });
+  });
+
   it("need the CSRF header to preview a member", async () => {
     const refused = await manager.request("POST", "/api/manager/preview-member", {
       headers: { "content-type": "application/json", origin: system.portalUrl },

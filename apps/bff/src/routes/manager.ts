@@ -8,6 +8,7 @@ import { AppError } from "../errors.ts";
 import type { ActivityPreviewService } from "../manager/activity-preview.ts";
 import type { AuditLog } from "../manager/audit-log.ts";
 import type { KnownActivities } from "../manager/known-activities.ts";
+import { memberIdProblem } from "../manager/member-id-problem.ts";
 import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
 
 // The program manager's area. Every route here sits behind requireManager: members get 403 and
@@ -26,15 +27,26 @@ const activityParams = z.object({
   id: z.string().regex(/^\d{1,12}$/, "An activity id is the number CrowdTwist gives it, e.g. 64."),
 });
 
-const previewBody = z.object({
-  idType: z.enum(CROWDTWIST_ID_TYPES, { error: `idType must be one of: ${CROWDTWIST_ID_TYPES.join(", ")}.` }),
-  userId: z.string().trim().min(1, "Name the member to preview.").max(200),
-  reason: z
-    .string()
-    .trim()
-    .min(10, "Say why you are previewing this member (at least 10 characters); it goes into the audit log.")
-    .max(500),
-});
+// A NUL would make Postgres refuse the audit entry; other controls and half surrogate pairs garble it.
+const printableText = (text: string) => text.isWellFormed() && !/[^\P{Cc}\t\n\r]/u.test(text);
+
+const previewBody = z
+  .object({
+    idType: z.enum(CROWDTWIST_ID_TYPES, {
+      error: `idType must be one of: ${CROWDTWIST_ID_TYPES.join(", ")}.`,
+    }),
+    userId: z.string({ error: "userId must be the member's id, as text." }).trim(),
+    reason: z
+      .string({ error: "reason must be text." })
+      .trim()
+      .min(10, "Say why you are previewing this member (at least 10 characters); it goes into the audit log.")
+      .max(500, "The reason can be at most 500 characters.")
+      .refine(printableText, "reason contains a control character or a broken one; remove it."),
+  })
+  .superRefine(({ idType, userId }, ctx) => {
+    const problem = memberIdProblem(idType, userId);
+    if (problem) ctx.addIssue({ code: "custom", path: ["userId"], message: `userId ${problem}.` });
+  });
 
 /** zValidator's failure hook: answer 400 in our error shape with the first problem in words. */
 const invalid =
