@@ -38,6 +38,8 @@ export interface ApiDeps {
   loginRateLimitPerMinute: number;
   absoluteSessionMs: number;
   crowdtwistIdClaim: string;
+  /** The security headers of every response, for what is written past the middleware (live streams). */
+  securityHeaders: Readonly<Record<string, string>>;
   /** The client's address, from X-Forwarded-For only as far as TRUSTED_PROXIES wrote it. */
   clientIp: ClientIp;
 }
@@ -87,12 +89,17 @@ export function createApi(deps: ApiDeps) {
         absoluteTimeoutMs: deps.absoluteSessionMs,
         crowdtwistIdClaim: deps.crowdtwistIdClaim,
         publicUrl: deps.publicUrl,
-        onSignedOut: (idHash) => deps.hub.endSession(idHash),
       }),
     )
     .route(
       "/me",
-      meRoutes({ memberActivities: deps.memberActivities, profiles: deps.profiles, hub: deps.hub }),
+      meRoutes({
+        memberActivities: deps.memberActivities,
+        profiles: deps.profiles,
+        hub: deps.hub,
+        clientIp: deps.clientIp,
+        securityHeaders: deps.securityHeaders,
+      }),
     )
     .route("/manager", managerRoutes(deps.manager));
 

@@ -21,6 +21,7 @@ import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { clientIpResolver } from "./security/client-ip.ts";
+import { securityHeaderValues } from "./security/security-headers.ts";
 import { createServerApp } from "./server.ts";
 import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
@@ -29,6 +30,10 @@ import { createUpstreamResilience } from "./upstream/resilience.ts";
 
 export interface BffOptions {
   logDestination?: DestinationStream;
+  /** The sessions' clock (tests move it to expire sessions). */
+  now?: () => Date;
+  /** How often live streams get a heartbeat and their sessions a re-check (default 15 s). */
+  liveHeartbeatMs?: number;
 }
 
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -71,6 +76,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000,
     absoluteTimeoutMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     cacheMs: 5_000,
+    ...(options.now ? { now: options.now } : {}),
   });
   const sweeper = setInterval(() => {
     sessions.sweep().catch((err: unknown) => logger.warn({ err }, "session sweep failed"));
@@ -93,7 +99,15 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     loader: activitiesLoader,
     catalog,
   });
-  const hub = createProfileHub();
+  const hub = createProfileHub({
+    ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),
+    maxPerAddress: env.LIVE_STREAMS_PER_ADDRESS,
+    // Catches what ended elsewhere: a sign-out on another instance, an expiry no lookup has seen.
+    liveSessions: (idHashes) => sessions.stillLive(idHashes),
+    onCheckFailed: (err: unknown) => logger.warn({ err }, "could not re-check the live streams' sessions"),
+  });
+  // What ends here (sign-out, re-sign-in, expiry at a lookup, the sweep) ends its streams at once.
+  sessions.onEnd((idHash) => hub.endSession(idHash));
   const profiles = createMemberProfiles({ db, program: programConfig.program, memberActivities });
   const manager = createManager({
     env,
@@ -129,6 +143,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     absoluteSessionMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     crowdtwistIdClaim: env.CROWDTWIST_ID_CLAIM,
+    securityHeaders: securityHeaderValues({ production: env.NODE_ENV === "production" }),
     clientIp,
   });
 

@@ -66,6 +66,11 @@ const schema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  /**
+   * Live-update streams one client address may hold open (each is a file handle). A session holds at
+   * most 6; 50 lets a household or an office behind one NAT have several members signed in.
+   */
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   CACHE_FRESH_SECONDS: z.coerce.number().min(0).default(30),
   CACHE_STALE_SECONDS: z.coerce.number().min(0).default(600),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),

@@ -106,6 +106,75 @@ describe.each(DATABASE_KINDS)("on %s", (kind) => {
     });
   });
 
+  describe("session ends", () => {
+    const settings = (now: () => Date) => ({
+      idleTimeoutMs: 30 * MINUTE,
+      absoluteTimeoutMs: 60 * MINUTE,
+      cacheMs: 60_000,
+      now,
+    });
+
+    it("tell listeners of every way a session ends: revocation, expiry seen at a lookup, the sweep", async () => {
+      const time = clock();
+      const sessions = createSessionStore(db, settings(time.now));
+      const ended: string[] = [];
+      const stop = sessions.onEnd((idHash) => ended.push(idHash));
+      const revoked = await sessions.create(member);
+      await sessions.revoke(revoked.id);
+      expect(ended).toEqual([hashSessionId(revoked.id)]);
+
+      const looked = await sessions.create(member);
+      const swept = await sessions.create({ ...member, sub: "swept" });
+      time.advance(31 * MINUTE);
+      // Cached a minute, yet past its idle limit: the lookup ends it.
+      expect(await sessions.get(looked.id)).toBeNull();
+      expect(ended).toContain(hashSessionId(looked.id));
+      await sessions.sweep();
+      expect(ended).toContain(hashSessionId(swept.id));
+
+      stop();
+      const afterStop = await sessions.create(member);
+      await sessions.revoke(afterStop.id);
+      expect(ended).not.toContain(hashSessionId(afterStop.id));
+    });
+
+    it("answer which sessions are still live in one query, without keeping them alive", async () => {
+      const time = clock();
+      const sessions = createSessionStore(db, settings(time.now));
+      const active = await sessions.create(member);
+      const idle = await sessions.create(member);
+      const revoked = await sessions.create(member);
+      await sessions.revoke(revoked.id);
+      const hashes = [active.id, idle.id, revoked.id, "never-issued"].map(hashSessionId);
+      expect(await sessions.stillLive(hashes)).toEqual(
+        new Set([hashSessionId(active.id), hashSessionId(idle.id)]),
+      );
+      expect(await sessions.stillLive([])).toEqual(new Set());
+
+      time.advance(20 * MINUTE);
+      expect(await sessions.get(active.id)).not.toBeNull(); // activity: last seen moves
+      expect(await sessions.stillLive(hashes)).toEqual(
+        new Set([hashSessionId(active.id), hashSessionId(idle.id)]),
+      );
+      time.advance(15 * MINUTE);
+      // The idle one passed its limit; asking about it did not count as activity.
+      expect(await sessions.stillLive(hashes)).toEqual(new Set([hashSessionId(active.id)]));
+      time.advance(30 * MINUTE);
+      // Past the absolute hour, however active.
+      expect(await sessions.stillLive(hashes)).toEqual(new Set());
+    });
+
+    it("see a revocation made by another instance, whatever this one's cache holds", async () => {
+      const realTime = settings(() => new Date());
+      const here = createSessionStore(db, realTime);
+      const elsewhere = createSessionStore(db, realTime);
+      const { id } = await here.create(member);
+      expect(await here.get(id)).not.toBeNull();
+      await elsewhere.revoke(id);
+      expect(await here.stillLive([hashSessionId(id)])).toEqual(new Set());
+    });
+  });
+
   describe("login state store", () => {
     it("hands a state out once, then never again", async () => {
       const states = createLoginStateStore(db);

@@ -4,6 +4,8 @@ import type { Database } from "../db/database.ts";
 // Server-side sessions. The browser holds only a random id; the database holds its hash and who
 // the member is. Lookups are served from memory for a few seconds so the hot path stays off the
 // database, and every instance re-reads within that time, so a sign-out elsewhere takes hold.
+// Whatever ends a session on this instance (sign-out, re-sign-in, expiry seen at a lookup, the sweep)
+// is told to `onEnd` listeners, so what the session holds open (its live streams) ends with it.
 
 export interface Session {
   idHash: string;
@@ -70,6 +72,10 @@ export type NewSession = Pick<Session, "sub" | "crowdtwistUserId" | "name" | "em
 export function createSessionStore(db: Database, settings: SessionSettings = DEFAULT_SESSION_SETTINGS) {
   const now = settings.now ?? (() => new Date());
   const cache = new Map<string, { session: Session; cachedAt: number }>();
+  const endListeners = new Set<(idHash: string) => void>();
+  const ended = (idHash: string) => {
+    for (const listener of endListeners) listener(idHash);
+  };
 
   // Keyed by the cookie's id itself, so a warm lookup costs no hashing; the id never leaves memory.
   function remember(id: string, session: Session) {
@@ -134,7 +140,30 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
 
     async revoke(id: string): Promise<void> {
       cache.delete(id);
-      await db.query("delete from sessions where id_hash = $1", [hashSessionId(id)]);
+      const idHash = hashSessionId(id);
+      await db.query("delete from sessions where id_hash = $1", [idHash]);
+      ended(idHash);
+    },
+
+    /**
+     * Which of these sessions (by id hash) are still live, in one query and without touching
+     * `last_seen_at`: an open stream is not activity, so it neither keeps a session alive nor is
+     * answered from the cache that a revocation on another instance would not reach.
+     */
+    async stillLive(idHashes: readonly string[]): Promise<Set<string>> {
+      if (idHashes.length === 0) return new Set();
+      const at = now();
+      const rows = await db.query<{ id_hash: string }>(
+        "select id_hash from sessions where id_hash = any($1) and expires_at > $2 and last_seen_at > $3",
+        [idHashes, at, new Date(at.getTime() - settings.idleTimeoutMs)],
+      );
+      return new Set(rows.map((row) => row.id_hash));
+    },
+
+    /** Calls `listener` with the id hash of every session that ends on this instance; returns an unsubscribe. */
+    onEnd(listener: (idHash: string) => void): () => void {
+      endListeners.add(listener);
+      return () => endListeners.delete(listener);
     },
 
     /** Removes sessions past their absolute or idle limit; run now and then. */
@@ -146,6 +175,7 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
       );
       const gone = new Set(rows.map((row) => row.id_hash as string));
       for (const [id, entry] of cache) if (gone.has(entry.session.idHash)) cache.delete(id);
+      for (const idHash of gone) ended(idHash);
       return rows.length;
     },
   };

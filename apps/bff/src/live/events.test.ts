@@ -1,7 +1,7 @@
-import { get, type IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberProfileView } from "../member/profile-view.ts";
 import type { Agent } from "../testing/agent.ts";
+import { openLiveTab } from "../testing/live-tab.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
 // Live updates end to end: the sandbox completes an activity, pushes the profile to the webhook,
@@ -13,51 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => system.close());
 
-interface Stream {
-  res: IncomingMessage;
-  events: () => { id: string; event: string; data: string }[];
-  close: () => void;
-}
-
-function openEvents(agent: Agent, lastEventId?: string): Promise<Stream> {
-  const cookie = [...agent.cookies.values()].map((c) => `${c.name}=${c.value}`).join("; ");
-  const url = new URL("/api/me/events", system.portalUrl);
-  return new Promise((resolve, reject) => {
-    let text = "";
-    const req = get(
-      {
-        host: "127.0.0.1",
-        port: url.port,
-        path: url.pathname,
-        headers: { cookie, ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
-      },
-      (res) => {
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          text += chunk;
-        });
-        resolve({
-          res,
-          close: () => req.destroy(),
-          events: () =>
-            text
-              .split("\n\n")
-              .filter((block) => block.includes("event:"))
-              .map((block) => {
-                const field = (name: string) =>
-                  block
-                    .split("\n")
-                    .filter((line) => line.startsWith(`${name}: `))
-                    .map((line) => line.slice(name.length + 2))
-                    .join("\n");
-                return { id: field("id"), event: field("event"), data: field("data") };
-              }),
-        });
-      },
-    );
-    req.on("error", reject);
-  });
-}
+const openEvents = (agent: Agent, lastEventId?: string) =>
+  openLiveTab(system.portalUrl, agent, lastEventId ? { "last-event-id": lastEventId } : {});
 
 const complete = (username: string, activityId: number) =>
   fetch(`${system.sandbox.url}/sandbox/members/${username}/complete/${activityId}`, { method: "POST" });
@@ -108,10 +65,9 @@ describe("GET /api/me/events", () => {
     const laptop = await system.signIn("ben");
     const phoneTab = await openEvents(phone);
     const laptopTab = await openEvents(laptop);
-    const ended = new Promise<void>((resolve) => phoneTab.res.on("end", () => resolve()));
     expect((await phone.post("/api/auth/logout")).status).toBe(200);
-    await ended;
-    expect(laptopTab.res.readableEnded).toBe(false);
+    await expect.poll(() => phoneTab.ended(), { timeout: 5_000 }).toBe(true);
+    expect(laptopTab.ended()).toBe(false);
     laptopTab.close();
   });
 

@@ -3,6 +3,11 @@ import type { ServerResponse } from "node:http";
 // Fan-out of profile changes to every open tab of the member they belong to, over Server-Sent
 // Events. Events are written straight to the Node responses: one preformatted string per change,
 // no per-connection stream machinery, so a change reaches a thousand tabs in one pass.
+//
+// Every stream belongs to a session and ends with it: at once when the session ends on this instance
+// (`endSession`), and at the next heartbeat when it ended anywhere else (`liveSessions`). Streams are
+// capped per session and per client address, since each one holds a file handle for as long as the
+// tab stays open.
 
 export interface HubEvent {
   /** Monotonic per member; browsers send it back as Last-Event-ID when they reconnect. */
@@ -15,7 +20,28 @@ export interface ProfileHubOptions {
   heartbeatMs?: number;
   /** Tells a browser how long to wait before reconnecting after a drop. */
   retryMs?: number;
+  /** Of the sessions holding streams, those still live; asked once per heartbeat for all of them. */
+  liveSessions?: (idHashes: string[]) => Promise<Set<string>>;
+  /** The check could not be made (database down): streams stay open until the next heartbeat. */
+  onCheckFailed?: (error: unknown) => void;
+  maxPerSession?: number;
+  maxPerAddress?: number;
 }
+
+/** Who a stream belongs to. */
+export interface StreamOwner {
+  memberKey: string;
+  /** The session's id hash. */
+  session: string;
+  address: string;
+}
+
+/** Why a stream was refused, or null when it may open. */
+export type StreamRefusal = "session_limit" | "address_limit" | null;
+
+/** A browser opens at most six connections per host over HTTP/1.1: one session never needs more. */
+export const MAX_STREAMS_PER_SESSION = 6;
+export const DEFAULT_MAX_STREAMS_PER_ADDRESS = 50;
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -34,48 +60,103 @@ export function formatEvent(event: HubEvent): string {
   return `id: ${event.id}\nevent: ${event.event}\n${data}\n\n`;
 }
 
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
+  const set = map.get(key);
+  if (set?.delete(value) && set.size === 0) map.delete(key);
+}
+
 export function createProfileHub(options: ProfileHubOptions = {}) {
-  const subscribers = new Map<string, Set<ServerResponse>>();
-  // Which session opened each stream, so signing out ends that session's streams at once.
-  const sessions = new Map<ServerResponse, string>();
-  let connections = 0;
+  const maxPerSession = options.maxPerSession ?? MAX_STREAMS_PER_SESSION;
+  const maxPerAddress = options.maxPerAddress ?? DEFAULT_MAX_STREAMS_PER_ADDRESS;
+  const owners = new Map<ServerResponse, StreamOwner>();
+  const byMember = new Map<string, Set<ServerResponse>>();
+  const bySession = new Map<string, Set<ServerResponse>>();
+  const byAddress = new Map<string, Set<ServerResponse>>();
+  let checking = false;
+
+  function remove(res: ServerResponse) {
+    const owner = owners.get(res);
+    if (!owner) return;
+    owners.delete(res);
+    removeFrom(byMember, owner.memberKey, res);
+    removeFrom(bySession, owner.session, res);
+    removeFrom(byAddress, owner.address, res);
+  }
+
+  function endSession(session: string) {
+    for (const res of [...(bySession.get(session) ?? [])]) {
+      // Forgotten now, not at "close": the slot is free and nothing more is sent to it.
+      remove(res);
+      res.end();
+    }
+  }
+
+  async function checkSessions() {
+    if (!options.liveSessions || checking || bySession.size === 0) return;
+    checking = true;
+    try {
+      const held = [...bySession.keys()];
+      const live = await options.liveSessions(held);
+      for (const session of held) if (!live.has(session)) endSession(session);
+    } catch (error) {
+      options.onCheckFailed?.(error);
+    } finally {
+      checking = false;
+    }
+  }
 
   const heartbeat = setInterval(() => {
-    for (const set of subscribers.values()) for (const res of set) res.write(": ping\n\n");
+    for (const res of owners.keys()) res.write(": ping\n\n");
+    void checkSessions();
   }, options.heartbeatMs ?? 15_000);
   heartbeat.unref();
 
-  function remove(memberKey: string, res: ServerResponse) {
-    sessions.delete(res);
-    const set = subscribers.get(memberKey);
-    if (!set?.delete(res)) return;
-    connections -= 1;
-    if (set.size === 0) subscribers.delete(memberKey);
+  function refusal(owner: Pick<StreamOwner, "session" | "address">): StreamRefusal {
+    if ((bySession.get(owner.session)?.size ?? 0) >= maxPerSession) return "session_limit";
+    if ((byAddress.get(owner.address)?.size ?? 0) >= maxPerAddress) return "address_limit";
+    return null;
   }
 
   return {
+    /** Whether a stream for this owner would be refused, before any work is done for it. */
+    refusal,
+
     /**
-     * Opens the stream on `res`; `initial` goes out first (the current profile on a fresh or resumed
-     * connection). `session` names the session that opened it (see `endSession`).
+     * Opens the stream on `res` unless a cap refuses it (then nothing is written and the caller
+     * answers). `initial` goes out first (the current profile on a fresh or resumed connection);
+     * `headers` are the ones every response carries (security headers, request id), under the
+     * stream's own.
      */
-    subscribe(memberKey: string, res: ServerResponse, initial?: HubEvent | null, session?: string): void {
-      res.writeHead(200, SSE_HEADERS);
+    subscribe(
+      res: ServerResponse,
+      owner: StreamOwner,
+      opening: { initial?: HubEvent | null; headers?: Record<string, string | string[]> } = {},
+    ): StreamRefusal {
+      const refused = refusal(owner);
+      if (refused) return refused;
+      // The tab went away while the stream was being prepared: "close" has fired already and would
+      // never free the slot.
+      if (res.destroyed || res.writableEnded) return null;
+      res.writeHead(200, { ...opening.headers, ...SSE_HEADERS });
       res.write(`retry: ${options.retryMs ?? 3_000}\n\n`);
-      if (initial) res.write(formatEvent(initial));
-      let set = subscribers.get(memberKey);
-      if (!set) {
-        set = new Set();
-        subscribers.set(memberKey, set);
-      }
-      set.add(res);
-      if (session) sessions.set(res, session);
-      connections += 1;
-      res.on("close", () => remove(memberKey, res));
+      if (opening.initial) res.write(formatEvent(opening.initial));
+      owners.set(res, owner);
+      addTo(byMember, owner.memberKey, res);
+      addTo(bySession, owner.session, res);
+      addTo(byAddress, owner.address, res);
+      res.on("close", () => remove(res));
+      return null;
     },
 
     /** Sends an event to every open tab of one member; returns how many it reached. */
     publish(memberKey: string, event: HubEvent): number {
-      const set = subscribers.get(memberKey);
+      const set = byMember.get(memberKey);
       if (!set) return 0;
       const frame = formatEvent(event);
       for (const res of set) res.write(frame);
@@ -85,22 +166,21 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
     /** Sends an event to every open connection (program-wide notices; the fan-out benchmark). */
     broadcast(event: HubEvent): number {
       const frame = formatEvent(event);
-      for (const set of subscribers.values()) for (const res of set) res.write(frame);
-      return connections;
+      for (const res of owners.keys()) res.write(frame);
+      return owners.size;
     },
 
-    connections: () => connections,
+    connections: () => owners.size,
 
-    /** Ends every stream a session opened (it signed out); other sessions of the member keep theirs. */
-    endSession(session: string): void {
-      for (const [res, owner] of sessions) if (owner === session) res.end();
-    },
+    /** Ends every stream a session opened (it ended); other sessions of the member keep theirs. */
+    endSession,
 
     close(): void {
       clearInterval(heartbeat);
-      for (const set of subscribers.values()) for (const res of set) res.end();
-      subscribers.clear();
-      connections = 0;
+      for (const res of [...owners.keys()]) {
+        remove(res);
+        res.end();
+      }
     },
   };
 }

@@ -25,8 +25,6 @@ export interface AuthDeps {
   /** The ID token claim whose value is the member's CrowdTwist user id (default `sub`). */
   crowdtwistIdClaim: string;
   publicUrl: string;
-  /** Called with the session's id hash when it signs out (its live streams end). */
-  onSignedOut?: (idHash: string) => void;
 }
 
 const stringArray = (value: unknown) =>
@@ -94,8 +92,8 @@ export function authRoutes(deps: AuthDeps) {
     .post("/logout", async (c) => {
       const session = c.get("session");
       const id = c.get("sessionId");
+      // Revoking ends the session's live streams too (the session store tells the hub).
       if (id) await deps.sessions.revoke(id);
-      if (session) deps.onSignedOut?.(session.idHash);
       clearSessionCookie(c);
       const logoutUrl = await deps.oidc.logoutUrl(session?.idToken ?? null).catch(() => deps.publicUrl);
       return c.json({ logoutUrl }, 200);

@@ -1,9 +1,10 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import { Hono, type TypedResponse } from "hono";
+import { type Context, Hono, type TypedResponse } from "hono";
 import type { JSONParsed } from "hono/utils/types";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
-import type { ProfileHub } from "../live/profile-hub.ts";
+import { AppError } from "../errors.ts";
+import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "../live/profile-hub.ts";
 import type { MemberActivities, MemberActivityView } from "../member/member-activities.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
@@ -16,6 +17,26 @@ export interface MeDeps {
   memberActivities: MemberActivities;
   profiles: MemberProfiles;
   hub: ProfileHub;
+  /**
+   * The security headers every response carries. The stream is written straight to the Node response,
+   * so the middleware that sets them on every other answer cannot (and reading them back through
+   * `c.res` would make the Node adapter answer a second time): the route is given them.
+   */
+  securityHeaders: Readonly<Record<string, string>>;
+  /** The client's address, as the rate limits see it: streams are capped per address too. */
+  clientIp: (c: Context) => string;
+}
+
+function refuseStream(refusal: Exclude<StreamRefusal, null>): never {
+  // 429, not 503: the client holds too many, and the web app backs off and retries, so a tab whose
+  // slot frees up (another tab closed) gets its updates again.
+  throw new AppError(
+    429,
+    "too_many_streams",
+    refusal === "session_limit"
+      ? `Live updates are already open in ${MAX_STREAMS_PER_SESSION} tabs of this browser. Close one of them to get live updates here.`
+      : "Too many live-update connections are open from your network. Close some portal tabs and try again.",
+  );
 }
 
 /** What the browser receives: the body as JSON turns it (dates become strings). */
@@ -52,6 +73,9 @@ export function meRoutes(deps: MeDeps) {
       const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
       if (!outgoing) throw new Error("live updates need the Node server");
       const memberKey = session.crowdtwistUserId;
+      const owner = { memberKey, session: session.idHash, address: deps.clientIp(c) };
+      const early = deps.hub.refusal(owner);
+      if (early) refuseStream(early);
       const seen = Number(c.req.header("last-event-id"));
       const current = await deps.profiles.current(memberKey);
       // On a fresh connection, or a resumed one that missed a change, the current profile goes first.
@@ -59,7 +83,12 @@ export function meRoutes(deps: MeDeps) {
         current && !(Number.isFinite(seen) && seen >= current.version)
           ? { id: String(current.version), event: "profile", data: JSON.stringify(current.view) }
           : null;
-      deps.hub.subscribe(memberKey, outgoing, initial, session.idHash);
+      // Checked again: other streams may have opened while the profile was read.
+      const refused = deps.hub.subscribe(outgoing, owner, {
+        initial,
+        headers: { ...deps.securityHeaders, "x-request-id": c.get("requestId") },
+      });
+      if (refused) refuseStream(refused);
       return RESPONSE_ALREADY_SENT;
     })
     .get("/activities", async (c): Promise<ActivitiesResponse> => {

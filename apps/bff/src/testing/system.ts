@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { getRequestListener } from "@hono/node-server";
-import { type Bff, createBff } from "../bff.ts";
+import { type Bff, type BffOptions, createBff } from "../bff.ts";
 import { parseEnv } from "../env.ts";
 import { Agent, formAction } from "./agent.ts";
 import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "./sandbox.ts";
@@ -20,8 +20,11 @@ export interface TestSystem {
   sandbox: TestSandbox;
   bff: Bff;
   logs: string[];
-  /** A signed-in agent for a demo account (password "demo" unless given). */
-  signIn(username: string, options?: { password?: string; returnTo?: string }): Promise<Agent>;
+  /**
+   * A signed-in agent for a demo account (password "demo" unless given). With `agent`, that browser
+   * signs in again (its previous session is revoked); the identity provider remembers who it was.
+   */
+  signIn(username: string, options?: { password?: string; returnTo?: string; agent?: Agent }): Promise<Agent>;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,10 @@ async function listenLazily(): Promise<{
   };
 }
 
-export async function startTestSystem(envOverrides: Record<string, string> = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  envOverrides: Record<string, string> = {},
+  bffOptions: Omit<BffOptions, "logDestination"> = {},
+): Promise<TestSystem> {
   const portal = await listenLazily();
   const portalUrl = `http://localhost:${portal.port}`;
   const sandbox = await startTestSandbox({
@@ -73,6 +79,7 @@ export async function startTestSystem(envOverrides: Record<string, string> = {})
       ...envOverrides,
     }),
     {
+      ...bffOptions,
       logDestination: new Writable({
         write(chunk, _encoding, done) {
           logs.push(String(chunk));
@@ -89,21 +96,21 @@ export async function startTestSystem(envOverrides: Record<string, string> = {})
     bff,
     logs,
     async signIn(username, options = {}) {
-      const agent = new Agent(portalUrl);
+      const agent = options.agent ?? new Agent(portalUrl);
       const returnTo = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : "";
       const start = await agent.get(`/api/auth/login${returnTo}`);
       if (start.status !== 302) throw new Error(`sign-in did not start: ${start.status} ${start.text}`);
-      const loginPage = await agent.follow(start);
+      const intoPortal = (next: URL) => next.origin === portalUrl && !next.pathname.startsWith("/api/");
+      const loginPage = await agent.follow(start, intoPortal);
+      // Signed in at the identity provider already (single sign-on): back in the portal, no form.
+      if (loginPage.location) return agent;
       const action = formAction(loginPage.text);
       if (!action) throw new Error(`no login form at ${loginPage.url}`);
       const submitted = await agent.postForm(new URL(action, loginPage.url), {
         username,
         password: options.password ?? "demo",
       });
-      await agent.follow(
-        submitted,
-        (next) => next.origin === portalUrl && !next.pathname.startsWith("/api/"),
-      );
+      await agent.follow(submitted, intoPortal);
       return agent;
     },
     async close() {
