@@ -1,85 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { documentedBody, withTierInfo } from "./live-push-documented-body.ts";
 import { livePushProfileSchema } from "./live-push-profile.ts";
-
-// The document's sample request is garbled, so this body is built from its field table: every
-// field, with the table's sample values and formats (blank samples become "" or null).
-function documentedBody(): Record<string, unknown> {
-  return {
-    country: "US",
-    receiveSmsMessages: 0,
-    facebookUserId: null,
-    redeemablePoints: 5200,
-    postalCode: "10001",
-    tierInfo: {
-      resetDate: "2017-03-23T20:00:00Z",
-      dateReached: "2017-03-23T19:00:00Z",
-      scoreNeededToReach: 1000,
-      nextLevel: { minValue: 1000, maxValue: 2499, title: "Tier 2" },
-      tierScore: 0,
-      timeframeScore: 1200,
-      assignedByEvent: "drop",
-      currentLevel: { minValue: null, maxValue: 999, title: "Tier 1" },
-      score: 0,
-      daysUntilResetDate: 0,
-      daysUntilExpirationDate: 0,
-      dateAssigned: "2017-03-23T19:00:00Z",
-      expirationDate: "2017-03-23T20:00:00Z",
-      scoreNeededToMaintain: null,
-    },
-    customData: null,
-    signUpTypeId: 3,
-    isActive: 1,
-    emailAddress: "",
-    password: "s3cret-hash",
-    dateMobileVerified: null,
-    dateLastLogin: 1490290125,
-    yahooUserId: null,
-    state: "NY",
-    id: 6566,
-    monthlyPoints: 0,
-    signUpCampaign: null,
-    signUpChannelId: null,
-    ipAddress: "203.0.113.9",
-    fanRank: 0,
-    firstName: "George",
-    fsqUserId: null,
-    activityStreamOptIn: "1",
-    googleUserId: null,
-    region: "Northeast",
-    instUserId: null,
-    weeklyPoints: 0,
-    lastName: "Twist",
-    clientBrandingId: "0",
-    gender: "Male",
-    city: "New York City",
-    dateLastUpdated: 1490302144,
-    hashAlgorithmId: "bcrypt-7",
-    numFacebookFriends: 0,
-    thirdPartyId: null,
-    dateCreated: 1490293725,
-    mobilePhoneNumber: "12312312321",
-    salt: "pepper-salt",
-    numTwitterFollowers: 0,
-    streetAddress1: null,
-    streetAddress2: null,
-    emailIsVerified: 1,
-    fanLevelName: "Tier 1",
-    dateOfBirth: 142372800,
-    receiveEmailUpdates: 1,
-    userName: "gtwist12",
-    twitterUserId: null,
-    langPref: null,
-    totalPoints: 5200,
-    numPointsPurchased: 0,
-    middleName: "",
-    passwordGenerated: 0,
-  };
-}
-
-function withTierInfo(patch: Record<string, unknown>): Record<string, unknown> {
-  const body = documentedBody();
-  return { ...body, tierInfo: { ...(body.tierInfo as Record<string, unknown>), ...patch } };
-}
 
 describe("Live Push profile schema", () => {
   it("parses the documented body into the fields a portal shows", () => {
@@ -152,12 +73,6 @@ describe("Live Push profile schema", () => {
     },
   );
 
-  it("rejects an undocumented tier event", () => {
-    expect(livePushProfileSchema.safeParse(withTierInfo({ assignedByEvent: "teleport" })).success).toBe(
-      false,
-    );
-  });
-
   it.each([
     ["string id", { id: "6566" }, { id: "6566" }],
     [
@@ -199,14 +114,5 @@ describe("Live Push profile schema", () => {
     ["null dates", { resetDate: null, expirationDate: null }, { resetDate: null, expirationDate: null }],
   ])("tier info: %s", (_name, patch, expected) => {
     expect(livePushProfileSchema.parse(withTierInfo(patch)).tierInfo).toMatchObject(expected);
-  });
-
-  it.each([
-    ["missing id", { id: undefined }],
-    ["missing dateLastUpdated", { dateLastUpdated: null }],
-    ["customData that is not JSON", { customData: "{oops" }],
-    ["text points", { totalPoints: "lots" }],
-  ])("rejects %s", (_name, patch) => {
-    expect(livePushProfileSchema.safeParse({ ...documentedBody(), ...patch }).success).toBe(false);
   });
 });

@@ -1,38 +1,45 @@
 import { z } from "zod";
 import {
-  ctBoolean,
-  ctDecimal,
-  ctEpochSeconds,
-  ctEpochSecondsOrNull,
-  ctId,
-  ctJsonObjectOrNull,
-  ctTextOrNull,
-} from "./coerce.ts";
+  boundedDecimalOrNull,
+  epochSecondsInRange,
+  epochSecondsInRangeOrNull,
+  idOrNull,
+} from "./bounded-values.ts";
+import { ctBoolean, ctJsonObjectOrNull, ctTextOrNull } from "./coerce.ts";
 import { type TierInfo, tierInfoSchema } from "./live-push-tier-info.ts";
+import { refuseUnstorableText } from "./unstorable-text.ts";
 
 // The body CrowdTwist POSTs to our webhook whenever a member's profile changes. It carries far more
 // than a portal needs, including secrets (password, salt, hashAlgorithmId) and the member's IP
 // address. Only the fields below survive parsing: zod drops every key the schema does not name, so
 // the secrets never reach the output type, a log line or the database.
+//
+// The document marks no field as required. What a body must have, per field (docs/decisions/0011):
+// - refused when absent or unusable: `dateLastUpdated`, which orders pushes;
+// - refused when present but unusable, `null` when absent: the points balances and the tier block,
+//   which the member is shown (a number past 2^53 or a date past 9999 would be shown as fact);
+// - `null` when absent or unusable, the rest kept: every other field. The ids among them are
+//   checked by the receiver, which alone knows which id keys its members.
+// And anywhere in the body, in any field or key: no NUL and no unpaired surrogate.
 
 export interface LivePushProfile {
   /** CrowdTwist's internal user id. */
-  id: string;
+  id: string | null;
   thirdPartyId: string | null;
   userName: string | null;
   emailAddress: string | null;
   firstName: string | null;
   lastName: string | null;
   fanLevelName: string | null;
-  totalPoints: number;
-  redeemablePoints: number;
+  totalPoints: number | null;
+  redeemablePoints: number | null;
   monthlyPoints: number | null;
   weeklyPoints: number | null;
   /** Orders pushes: an older one must never overwrite a newer one. */
   dateLastUpdated: Date;
   dateCreated: Date | null;
   dateLastLogin: Date | null;
-  isActive: boolean;
+  isActive: boolean | null;
   mobilePhoneNumber: string | null;
   facebookUserId: string | null;
   twitterUserId: string | null;
@@ -45,32 +52,35 @@ export interface LivePushProfile {
   tierInfo: TierInfo | null;
 }
 
-export const livePushProfileSchema = z
+/** Never fails: a value that cannot be used is dropped. */
+const lenientText = ctTextOrNull.catch(null);
+
+const profileObject = z
   .object({
-    id: ctId,
-    thirdPartyId: ctTextOrNull,
-    userName: ctTextOrNull,
-    emailAddress: ctTextOrNull,
-    firstName: ctTextOrNull,
-    lastName: ctTextOrNull,
-    fanLevelName: ctTextOrNull,
-    totalPoints: ctDecimal,
-    redeemablePoints: ctDecimal,
-    monthlyPoints: ctDecimal.nullish(),
-    weeklyPoints: ctDecimal.nullish(),
-    dateLastUpdated: ctEpochSeconds,
-    dateCreated: ctEpochSecondsOrNull,
-    dateLastLogin: ctEpochSecondsOrNull,
-    isActive: ctBoolean,
-    mobilePhoneNumber: ctTextOrNull,
-    facebookUserId: ctTextOrNull,
-    twitterUserId: ctTextOrNull,
-    city: ctTextOrNull,
-    state: ctTextOrNull,
-    country: ctTextOrNull,
-    postalCode: ctTextOrNull,
-    customData: ctJsonObjectOrNull,
-    tierInfo: tierInfoSchema.nullish(),
+    id: idOrNull,
+    thirdPartyId: idOrNull,
+    userName: idOrNull,
+    emailAddress: lenientText,
+    firstName: lenientText,
+    lastName: lenientText,
+    fanLevelName: lenientText,
+    totalPoints: boundedDecimalOrNull,
+    redeemablePoints: boundedDecimalOrNull,
+    monthlyPoints: boundedDecimalOrNull.catch(null),
+    weeklyPoints: boundedDecimalOrNull.catch(null),
+    dateLastUpdated: epochSecondsInRange,
+    dateCreated: epochSecondsInRangeOrNull.catch(null),
+    dateLastLogin: epochSecondsInRangeOrNull.catch(null),
+    isActive: ctBoolean.nullable().catch(null),
+    mobilePhoneNumber: idOrNull,
+    facebookUserId: idOrNull,
+    twitterUserId: idOrNull,
+    city: lenientText,
+    state: lenientText,
+    country: lenientText,
+    postalCode: lenientText,
+    customData: ctJsonObjectOrNull.catch(null),
+    tierInfo: tierInfoSchema,
   })
   .transform(
     (raw): LivePushProfile => ({
@@ -83,8 +93,8 @@ export const livePushProfileSchema = z
       fanLevelName: raw.fanLevelName,
       totalPoints: raw.totalPoints,
       redeemablePoints: raw.redeemablePoints,
-      monthlyPoints: raw.monthlyPoints ?? null,
-      weeklyPoints: raw.weeklyPoints ?? null,
+      monthlyPoints: raw.monthlyPoints,
+      weeklyPoints: raw.weeklyPoints,
       dateLastUpdated: raw.dateLastUpdated,
       dateCreated: raw.dateCreated,
       dateLastLogin: raw.dateLastLogin,
@@ -97,6 +107,9 @@ export const livePushProfileSchema = z
       country: raw.country,
       postalCode: raw.postalCode,
       customData: raw.customData,
-      tierInfo: raw.tierInfo ?? null,
+      tierInfo: raw.tierInfo,
     }),
   );
+
+/** The whole body is checked for unstorable text first; only a clean body is parsed. */
+export const livePushProfileSchema = z.unknown().superRefine(refuseUnstorableText).pipe(profileObject);

@@ -5,29 +5,58 @@ import type { z } from "zod";
 
 type Issue = z.core.$ZodIssue;
 
+/** Keys come from the body too: one that is not a plain name (NUL, a surrogate, kilobytes) is `?`. */
+const PLAIN_KEY = /^[\w$-]{1,64}$/;
+/** A path from a deeply nested body would be as long as the body; the start says where to look. */
+const MAX_PATH_KEYS = 12;
+
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "(root)";
-  return path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : `${index === 0 ? "" : "."}${String(key)}`))
+  const shown = path
+    .slice(0, MAX_PATH_KEYS)
+    .map((key, index) => {
+      if (typeof key === "number") return `[${key}]`;
+      const text = String(key);
+      return `${index === 0 ? "" : "."}${PLAIN_KEY.test(text) ? text : "?"}`;
+    })
     .join("");
+  return path.length > MAX_PATH_KEYS ? `${shown}…` : shown;
+}
+
+/** Why a schema refused a value: a bounded helper's tag (`out_of_range`, `unsafe_text`) or `schema`. */
+export type SchemaFailureReason = "out_of_range" | "unsafe_text" | "schema";
+
+function reasonOf(issue: Issue): SchemaFailureReason {
+  const reason = issue.code === "custom" ? issue.params?.reason : undefined;
+  return reason === "out_of_range" || reason === "unsafe_text" ? reason : "schema";
 }
 
 /** For a union, the branch that got furthest into the value explains the failure best. */
-function deepest(issue: Issue, prefix: readonly PropertyKey[]): { path: PropertyKey[]; code: string } {
+function deepest(issue: Issue, prefix: readonly PropertyKey[]): { path: PropertyKey[]; issue: Issue } {
   const path = [...prefix, ...issue.path];
-  if (issue.code !== "invalid_union" || issue.errors.length === 0) return { path, code: issue.code };
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return { path, issue };
   const candidates = issue.errors.flatMap((branch) =>
     branch.slice(0, 1).map((inner) => deepest(inner, path)),
   );
   candidates.sort((a, b) => b.path.length - a.path.length);
-  return candidates[0] ?? { path, code: issue.code };
+  return candidates[0] ?? { path, issue };
 }
 
-/** e.g. `[0].campaigns[1].multiplier: invalid_union (and 2 more issues)` */
+/**
+ * e.g. `[0].campaigns[1].multiplier: invalid_union (and 2 more issues)`; a tagged refusal names its
+ * tag instead of the code: `totalPoints: out_of_range`.
+ */
 export function describeSchemaFailure(error: z.ZodError): string {
   const [first] = error.issues;
   if (!first) return "(root): invalid";
-  const { path, code } = deepest(first, []);
+  const { path, issue } = deepest(first, []);
+  const reason = reasonOf(issue);
   const more = error.issues.length - 1;
-  return `${formatPath(path)}: ${code}${more > 0 ? ` (and ${more} more issue${more === 1 ? "" : "s"})` : ""}`;
+  return `${formatPath(path)}: ${reason === "schema" ? issue.code : reason}${more > 0 ? ` (and ${more} more issue${more === 1 ? "" : "s"})` : ""}`;
+}
+
+/** The kind of the first failure, for counting refusals by reason. */
+export function schemaFailureReason(error: z.ZodError): SchemaFailureReason {
+  const [first] = error.issues;
+  return first ? reasonOf(deepest(first, []).issue) : "schema";
 }

@@ -65,11 +65,13 @@ describe("an acknowledged push on the embedded database", () => {
     const port = await freePort();
     child = await startBff(dataDir, port);
     const exited = new Promise((done) => child?.once("exit", done));
+    // Now, not a fixed date: a push dated over a day ahead of the server's clock is refused (ADR 0011).
+    const stamp = Math.floor(Date.now() / 1000);
 
     const response = await fetch(`http://127.0.0.1:${port}/webhooks/crowdtwist/user-profile`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": API_KEY },
-      body: JSON.stringify(livePushBody("ava", { dateLastUpdated: 1_800_000_000, totalPoints: 4321 })),
+      body: JSON.stringify(livePushBody("ava", { dateLastUpdated: stamp, totalPoints: 4321 })),
     });
     expect(response.status).toBe(200);
     child.kill("SIGKILL"); // no graceful close: whatever was not written by now is lost
@@ -79,7 +81,7 @@ describe("an acknowledged push on the embedded database", () => {
     try {
       const stored = await readMemberProfile(db, "ava");
       expect(stored?.profile.totalPoints).toBe(4321);
-      expect(stored?.profile.dateLastUpdated).toEqual(new Date(1_800_000_000 * 1000));
+      expect(stored?.profile.dateLastUpdated).toEqual(new Date(stamp * 1000));
     } finally {
       await db.close();
     }

@@ -84,7 +84,7 @@ describe.each(DATABASE_KINDS)("Live Push ingest on %s", (kind) => {
   it("answers a schema failure with the failing paths and never the values", async () => {
     const body = { ...livePushBody("bad"), totalPoints: "lots", tierInfo: { currentLevel: 7 } };
     const refused = setup().ingest(body, "r");
-    await expect(refused).rejects.toMatchObject({ status: 400 });
+    await expect(refused).rejects.toMatchObject({ status: 422, code: "invalid_profile" });
     await expect(refused).rejects.toThrow(/totalPoints/);
     await expect(refused).rejects.not.toThrow(/lots/);
   });

@@ -1,16 +1,21 @@
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { livePushProfileSchema } from "@portal/crowdtwist/live-push-profile";
-import { describeSchemaFailure } from "@portal/crowdtwist/schema-failure";
+import { describeSchemaFailure, schemaFailureReason } from "@portal/crowdtwist/schema-failure";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { memberKeyField, memberKeyOf } from "./member-key.ts";
-import type { LivePushMetrics } from "./metrics.ts";
-import { type StoreOutcome, storeProfile } from "./profile-store.ts";
+import type { LivePushMetrics, ValidationFailureReason } from "./metrics.ts";
+import { MAX_FUTURE_MS, type StoreOutcome, storeProfile } from "./profile-store.ts";
+import { isDataRefusal } from "./storage-failure.ts";
 import { minimiseProfile, type StoredProfile } from "./stored-profile.ts";
 
 // One Live Push body from parsed JSON to a committed row: parse (quirks normalised, secrets dropped),
 // find the member, minimise, store, count — and only after the commit tell the listeners.
+//
+// A body that can never be stored is refused with 422 naming the field, so CrowdTwist stops
+// resending it (it retries a 5xx for eight hours, with the member's later pushes queued behind);
+// 503 is kept for a database that is unavailable, which a resend can outlast. See ADR 0011.
 
 export interface ProfileStoredEvent {
   memberKey: string;
@@ -34,20 +39,27 @@ export type IngestResult = StoreOutcome & { memberKey: string; thirdPartyId: str
 export function createLivePushIngest(deps: IngestDeps) {
   const now = deps.now ?? (() => new Date());
 
-  function refuse(reason: "schema" | "no_member_id", error: AppError): never {
+  function refuse(reason: ValidationFailureReason, error: AppError): never {
     deps.metrics.validationFailures.inc({ reason });
     throw error;
   }
+
+  const unstorable = (where: string) =>
+    new AppError(
+      422,
+      "invalid_profile",
+      `The profile cannot be stored (${where}); resending it unchanged will not help.`,
+    );
 
   return async function ingest(body: unknown, requestId: string): Promise<IngestResult> {
     const receivedAt = now();
     const parsed = livePushProfileSchema.safeParse(body);
     if (!parsed.success) {
-      const where = describeSchemaFailure(parsed.error);
-      refuse(
-        "schema",
-        new AppError(400, "invalid_profile", `The profile does not match the schema: ${where}`),
-      );
+      refuse(schemaFailureReason(parsed.error), unstorable(describeSchemaFailure(parsed.error)));
+    }
+    // A clock far ahead would make every later push look older, freezing the member (ADR 0011).
+    if (parsed.data.dateLastUpdated.getTime() > receivedAt.getTime() + MAX_FUTURE_MS) {
+      refuse("future_dated", unstorable("dateLastUpdated: future_dated, over a day ahead of our clock"));
     }
     const memberKey = memberKeyOf(parsed.data, deps.idType);
     if (memberKey === null) {
@@ -58,7 +70,7 @@ export function createLivePushIngest(deps: IngestDeps) {
         new AppError(
           422,
           "no_member_id",
-          `The profile has no ${field}, which CROWDTWIST_ID_TYPE=${deps.idType} maps members by.`,
+          `The profile has no usable ${field}, which CROWDTWIST_ID_TYPE=${deps.idType} maps members by.`,
         ),
       );
     }
@@ -68,6 +80,13 @@ export function createLivePushIngest(deps: IngestDeps) {
     try {
       outcome = await storeProfile(deps.db, { memberKey, profile, receivedAt });
     } catch (error) {
+      if (isDataRefusal(error)) {
+        // A gap in the schema, for us to close; logged by SQLSTATE only, as a driver's message and
+        // detail may quote the data. The sender is not asked to resend.
+        const sqlState = (error as { code: string }).code;
+        deps.logger.error({ requestId, memberKey, sqlState }, "the database refused a live push profile");
+        refuse("unstorable", unstorable("refused by the database"));
+      }
       // Not stored, so not acknowledged: a 5xx makes CrowdTwist deliver it again.
       throw new AppError(503, "storage_unavailable", "The profile could not be stored; please retry.", {
         cause: error,

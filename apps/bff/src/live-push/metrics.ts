@@ -9,6 +9,10 @@ export type ValidationFailureReason =
   | "too_large"
   | "malformed_json"
   | "schema"
+  | "out_of_range"
+  | "unsafe_text"
+  | "future_dated"
+  | "unstorable"
   | "no_member_id";
 
 export interface LivePushMetrics {
@@ -54,7 +58,7 @@ export function createLivePushMetrics(metrics: Pick<Metrics, "registry">): LiveP
     }),
     validationFailures: new Counter({
       name: "live_push_validation_failures_total",
-      help: "Deliveries refused for their body: content type, size, JSON, schema, or no member id.",
+      help: "Deliveries refused for their body: content type, size, JSON, schema, a number or date out of range, NUL or unpaired surrogate text, dated over a day ahead, refused by the database, or no member id.",
       labelNames: ["reason"] as const,
       registers,
     }),

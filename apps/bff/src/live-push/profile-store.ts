@@ -6,6 +6,13 @@ import type { StoredProfile } from "./stored-profile.ts";
 // by the upsert itself: the row is replaced only by a later dateLastUpdated (or, at the same second,
 // by different content — see docs/decisions/0006), so concurrent deliveries for one member serialise
 // on the row lock and the newest always wins, whatever order they commit in.
+//
+// One exception heals members frozen by older code (ADR 0011): a stored row dated more than
+// MAX_FUTURE_MS after its own arrival can only come from a bad clock, since ingest now refuses such
+// pushes; any push replaces it, or it would stay "newer" than every real push for decades.
+
+/** How far ahead of our clock a push may be dated: clock skew, not a date in the next century. */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 export type StoreOutcome =
   | { kind: "stored"; version: number }
@@ -13,8 +20,9 @@ export type StoreOutcome =
   | { kind: "stale"; version: number };
 
 // One statement, so one round trip into the database per push: the upsert, the tier assignment
-// (only when the profile was written; the unique index makes a repeated assignment a no-op) and what
-// was stored before, for telling a redelivery from an older push. A single statement is atomic.
+// (only when the profile was written and names a tier and an event we know; the unique index makes a
+// repeated assignment a no-op) and what was stored before, for telling a redelivery from an older
+// push. A single statement is atomic.
 const STORE = `
 with written as (
   insert into member_profiles as stored (member_key, profile, content_hash, date_last_updated, received_at, version)
@@ -27,10 +35,11 @@ with written as (
     version = stored.version + 1
   where excluded.date_last_updated > stored.date_last_updated
      or (excluded.date_last_updated = stored.date_last_updated and excluded.content_hash <> stored.content_hash)
+     or stored.date_last_updated > stored.received_at + $9::interval
   returning version
 ), assignment as (
   insert into tier_history (member_key, tier_title, assigned_by_event, date_assigned, date_last_updated, recorded_at)
-  select $1, $6, $7, $8, $4, $5 from written where $6::text is not null
+  select $1, $6, $7, $8, $4, $5 from written where $6::text is not null and $7::text is not null
   on conflict do nothing
 )
 select
@@ -66,6 +75,7 @@ export async function storeProfile(
     tier?.currentLevel.title ?? null,
     tier?.assignedByEvent ?? null,
     tier?.dateAssigned ?? null,
+    `${MAX_FUTURE_MS} milliseconds`,
   ]);
   if (row?.written_version != null) return { kind: "stored", version: Number(row.written_version) };
   // Not written: the row exists and was newer or equal. The statement's snapshot shows it unless a

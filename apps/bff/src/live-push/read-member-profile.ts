@@ -1,9 +1,10 @@
-import type { TierEvent } from "@portal/crowdtwist/live-push-tier-info";
+import { TIER_EVENTS, type TierEvent } from "@portal/crowdtwist/live-push-tier-info";
 import type { Queryable } from "../db/database.ts";
 import { reviveStoredProfile, type StoredProfile } from "./stored-profile.ts";
 
 // What the portal knows about a member from Live Push: the newest stored profile and the tier
-// assignments seen so far, newest first.
+// assignments seen so far, newest first. Read tolerantly (see stored-profile.ts): a row that older
+// code wrote oddly loses the odd part, never the member's page.
 
 export interface TierHistoryEntry {
   tier: string;
@@ -27,6 +28,7 @@ const HISTORY_LIMIT = 50;
 
 interface ProfileRow {
   profile: unknown;
+  date_last_updated: Date | string;
   received_at: Date | string;
   version: string | number;
   [key: string]: unknown;
@@ -41,14 +43,44 @@ interface HistoryRow {
   [key: string]: unknown;
 }
 
-const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+/** `null` for a value no Date can hold (a timestamptz beyond JavaScript's calendar). */
+function toDate(value: Date | string | null): Date | null {
+  if (value === null) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const isTierEvent = (event: string): event is TierEvent => (TIER_EVENTS as readonly string[]).includes(event);
+
+/** pg parses jsonb into objects; a driver may hand back the text instead. */
+function jsonOf(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+function historyEntry(row: HistoryRow): TierHistoryEntry | null {
+  const dateLastUpdated = toDate(row.date_last_updated);
+  const recordedAt = toDate(row.recorded_at);
+  if (!isTierEvent(row.assigned_by_event) || !dateLastUpdated || !recordedAt) return null;
+  return {
+    tier: row.tier_title,
+    event: row.assigned_by_event,
+    dateAssigned: toDate(row.date_assigned),
+    dateLastUpdated,
+    recordedAt,
+  };
+}
 
 export async function readMemberProfile(
   db: Queryable,
   memberKey: string,
 ): Promise<MemberProfileRecord | null> {
   const [row] = await db.query<ProfileRow>(
-    "select profile, received_at, version from member_profiles where member_key = $1",
+    "select profile, date_last_updated, received_at, version from member_profiles where member_key = $1",
     [memberKey],
   );
   if (!row) return null;
@@ -58,17 +90,11 @@ export async function readMemberProfile(
       order by date_last_updated desc, id desc limit ${HISTORY_LIMIT}`,
     [memberKey],
   );
+  const receivedAt = toDate(row.received_at) ?? new Date(0);
   return {
-    // pg parses jsonb into objects; be lenient should a driver hand back the text.
-    profile: reviveStoredProfile(typeof row.profile === "string" ? JSON.parse(row.profile) : row.profile),
-    receivedAt: toDate(row.received_at),
+    profile: reviveStoredProfile(jsonOf(row.profile), toDate(row.date_last_updated) ?? receivedAt),
+    receivedAt,
     version: Number(row.version),
-    history: history.map((entry) => ({
-      tier: entry.tier_title,
-      event: entry.assigned_by_event as TierEvent,
-      dateAssigned: entry.date_assigned === null ? null : toDate(entry.date_assigned),
-      dateLastUpdated: toDate(entry.date_last_updated),
-      recordedAt: toDate(entry.recorded_at),
-    })),
+    history: history.flatMap((entry) => historyEntry(entry) ?? []),
   };
 }

@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createPostgresDatabase, DATABASE_KINDS, type DatabaseKind } from "../testing/databases.ts";
-import { startTestSystem, type TestSystem } from "../testing/system.ts";
+import { DATABASE_KINDS } from "../testing/databases.ts";
+import type { TestSystem } from "../testing/system.ts";
+import { startTestSystemOn } from "../testing/system-on.ts";
 import type { ProfileStoredEvent } from "./ingest.ts";
 import { readMemberProfile } from "./read-member-profile.ts";
 
 // End to end: the sandbox's Live Push sender (retries, duplicates, late older profiles) against the
 // real webhook, with the BFF on PGlite and on Postgres.
-
-async function systemOn(kind: DatabaseKind) {
-  if (kind === "pglite") return { system: await startTestSystem(), drop: async () => {} };
-  const database = await createPostgresDatabase();
-  return { system: await startTestSystem({ DATABASE_URL: database.url }), drop: database.drop };
-}
 
 async function counter(system: TestSystem, name: string): Promise<number> {
   const line = (await system.bff.metrics.registry.metrics())
@@ -43,11 +38,8 @@ describe.each(DATABASE_KINDS)("Live Push from the sandbox to the BFF on %s", (ki
   });
 
   async function start() {
-    const { system, drop } = await systemOn(kind);
-    cleanup = async () => {
-      await system.close();
-      await drop();
-    };
+    const system = await startTestSystemOn(kind);
+    cleanup = () => system.close();
     return system;
   }
 

@@ -36,46 +36,54 @@ export function minimiseProfile(profile: LivePushProfile): StoredProfile {
   };
 }
 
-// jsonb holds the dates as ISO strings (JSON.stringify); reading turns them back into Dates.
+// Reading is tolerant, field by field: a row written by older code (a null where a number was
+// expected, a date string no reader can parse, an event name we do not know) must not turn a
+// member's /api/me or live stream into a 500. What cannot be read is `null` — the view shows "not
+// known" for it — and the rest of the row still counts. jsonb holds dates as ISO strings.
 const date = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
-const dateOrNull = date.nullable();
-const level = z.object({
-  minValue: z.number().nullable(),
-  maxValue: z.number().nullable(),
-  title: z.string(),
-});
+const dateOrNull = date.nullable().catch(null);
+const numberOrNull = z.number().nullable().catch(null);
+const level = z.object({ minValue: numberOrNull, maxValue: numberOrNull, title: z.string() });
 
 const tierInfoSchema = z.object({
   resetDate: dateOrNull,
   dateReached: dateOrNull,
-  scoreNeededToReach: z.number().nullable(),
-  nextLevel: level.nullable(),
-  tierScore: z.number().nullable(),
-  timeframeScore: z.number().nullable(),
-  assignedByEvent: z.enum(TIER_EVENTS),
+  scoreNeededToReach: numberOrNull,
+  nextLevel: level.nullable().catch(null),
+  tierScore: numberOrNull,
+  timeframeScore: numberOrNull,
+  assignedByEvent: z.enum(TIER_EVENTS).nullable().catch(null),
+  // Without its current level a tier block says nothing; the whole block is then dropped (below).
   currentLevel: level,
-  score: z.number().nullable(),
-  daysUntilResetDate: z.number().nullable(),
-  daysUntilExpirationDate: z.number().nullable(),
+  score: numberOrNull,
+  daysUntilResetDate: numberOrNull,
+  daysUntilExpirationDate: numberOrNull,
   dateAssigned: dateOrNull,
   expirationDate: dateOrNull,
-  scoreNeededToMaintain: z.number().nullable(),
+  scoreNeededToMaintain: numberOrNull,
 });
 
-const storedProfileSchema = z.object({
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  fanLevelName: z.string().nullable(),
-  totalPoints: z.number(),
-  redeemablePoints: z.number(),
-  monthlyPoints: z.number().nullable(),
-  weeklyPoints: z.number().nullable(),
-  isActive: z.boolean(),
-  dateLastUpdated: date,
-  tierInfo: tierInfoSchema.nullable(),
-}) satisfies z.ZodType<StoredProfile, unknown>;
+const textOrNull = z.string().nullable().catch(null);
 
-/** The stored jsonb back as a profile; throws if a row does not have the shape this code writes. */
-export function reviveStoredProfile(json: unknown): StoredProfile {
-  return storedProfileSchema.parse(json);
+const storedProfileSchema = z.object({
+  firstName: textOrNull,
+  lastName: textOrNull,
+  fanLevelName: textOrNull,
+  totalPoints: numberOrNull,
+  redeemablePoints: numberOrNull,
+  monthlyPoints: numberOrNull,
+  weeklyPoints: numberOrNull,
+  isActive: z.boolean().nullable().catch(null),
+  dateLastUpdated: dateOrNull,
+  tierInfo: tierInfoSchema.nullable().catch(null),
+});
+
+/**
+ * The stored jsonb back as a profile. Never throws: what cannot be read is `null`, and a missing or
+ * unreadable `dateLastUpdated` is taken from the row's own column (`fallbackDate`).
+ */
+export function reviveStoredProfile(json: unknown, fallbackDate: Date): StoredProfile {
+  const record = json !== null && typeof json === "object" && !Array.isArray(json) ? json : {};
+  const profile = storedProfileSchema.parse(record);
+  return { ...profile, dateLastUpdated: profile.dateLastUpdated ?? fallbackDate };
 }

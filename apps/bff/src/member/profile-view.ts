@@ -26,7 +26,8 @@ export interface MemberProfileView {
     maintain: { pointsNeeded: number; by: string | null; daysLeft: number | null; atRisk: boolean } | null;
     resetDate: string | null;
   };
-  points: { total: number; redeemable: number; tierScore: number | null };
+  /** `null` when the stored profile does not say (see live-push/stored-profile.ts). */
+  points: { total: number | null; redeemable: number | null; tierScore: number | null };
   lastEvent: { event: TierEventName; tierTitle: string; at: string } | null;
   /** Newest first. */
   history: { event: TierEventName; tierTitle: string; at: string }[];
@@ -83,11 +84,11 @@ export function toProfileView(record: MemberProfileRecord, program: Program, now
       tierScore: info?.timeframeScore ?? info?.score ?? null,
     },
     lastEvent:
-      info && (info.dateAssigned ?? null)
+      info?.dateAssigned && info.assignedByEvent
         ? {
             event: info.assignedByEvent,
             tierTitle: info.currentLevel.title,
-            at: (info.dateAssigned as Date).toISOString(),
+            at: info.dateAssigned.toISOString(),
           }
         : (history[0] ?? null),
     history,

@@ -137,10 +137,11 @@ describe("Live Push webhook", () => {
     expect(answer.body.error.code).toBe("malformed_json");
   });
 
-  it("refuses a body that fails the schema with 400 naming the paths, never the values", async () => {
+  it("refuses a body that fails the schema with 422 naming the paths, never the values", async () => {
     const body = JSON.stringify({ ...livePushBody("ava"), dateLastUpdated: "yesterday-ish" });
     const answer = await post(system, { body });
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.code).toBe("invalid_profile");
     expect(answer.body.error.message).toMatch(/dateLastUpdated/);
     expect(answer.text).not.toContain("yesterday-ish");
   });

@@ -30,6 +30,19 @@ describe("TierCard", () => {
     expect(screen.getByText("650 pts to Silver")).toBeTruthy();
   });
 
+  test("leaves out a balance the last update did not give, never showing it as 0", () => {
+    const points = { total: null, redeemable: 350, tierScore: null };
+    const { unmount } = render(<TierCard profile={profileFixture({ points })} />);
+    expect(screen.queryByText(/in total/)).toBeNull();
+    expect(screen.getByText("350 pts to spend")).toBeTruthy();
+    unmount();
+    render(<TierCard profile={profileFixture({ points: { ...points, redeemable: null } })} />);
+    expect(screen.queryByText("Points")).toBeNull();
+    expect(screen.queryByText(/^0 pts/)).toBeNull();
+    expect(screen.queryByText(/to spend/)).toBeNull();
+    expect(screen.getByText("Bronze", { selector: "p" })).toBeTruthy();
+  });
+
   test("says what keeps the tier, the reset date and the latest event", () => {
     const profile = profileFixture({
       lastEvent: { event: "JUMP", tierTitle: "Bronze", at: `${thisYear}-03-03T12:00:00.000Z` },

@@ -53,13 +53,20 @@ function TierDetails({ profile }: { profile: MemberProfileView }) {
               )}
             </p>
           </div>
-          <div className="text-right">
-            <p className="text-sm text-gray-600 dark:text-gray-300">{strings.tier.points}</p>
-            <p className="text-xl font-semibold">{strings.tier.totalPoints(points.total)}</p>
-            <p className="text-sm text-gray-700 dark:text-gray-300">
-              {strings.tier.redeemable(points.redeemable)}
-            </p>
-          </div>
+          {/* A balance the rewards program's last update did not give is left out, never shown as 0. */}
+          {(points.total !== null || points.redeemable !== null) && (
+            <div className="text-right">
+              <p className="text-sm text-gray-600 dark:text-gray-300">{strings.tier.points}</p>
+              {points.total !== null && (
+                <p className="text-xl font-semibold">{strings.tier.totalPoints(points.total)}</p>
+              )}
+              {points.redeemable !== null && (
+                <p className="text-sm text-gray-700 dark:text-gray-300">
+                  {strings.tier.redeemable(points.redeemable)}
+                </p>
+              )}
+            </div>
+          )}
         </div>
         <TierProgress tier={tier} />
         {plan?.toNextTier && tier.next && <TierPlanNext path={plan.toNextTier} tier={tier.next.title} />}
