@@ -88,16 +88,20 @@ export async function startPostgres({ log = (line) => process.stderr.write(`${li
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  // fsync off: the cluster is deleted at the end, so durability would only cost time.
+  const options = `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=200`;
+  const start = () =>
+    run("pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
   try {
     run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"]);
-    // fsync off: the cluster is deleted at the end, so durability would only cost time.
-    const options = `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=200`;
-    run("pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
+    start();
   } catch (error) {
     stop();
     throw error;
   }
   const url = `postgresql://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`;
   log(`throwaway Postgres (${bin}) listening on ${join(dir, `.s.PGSQL.${port}`)}`);
-  return { url, dir, port, stop };
+  /** For fault tests: the server dies at once (every connection cut), then comes back on the same port. */
+  const crash = () => run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  return { url, dir, port, stop, crash, start };
 }

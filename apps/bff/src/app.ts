@@ -16,6 +16,8 @@ import { healthRoutes } from "./routes/health.ts";
 import { type ManagerDeps, managerRoutes } from "./routes/manager.ts";
 import { meRoutes } from "./routes/me.ts";
 import { readyRoutes } from "./routes/ready.ts";
+import { type StatusDeps, statusRoutes } from "./routes/status.ts";
+import { requestDeadline } from "./request-deadline.ts";
 import { limitBody } from "./security/body-limit.ts";
 import type { ClientIp } from "./security/client-ip.ts";
 import { csrfProtection } from "./security/csrf.ts";
@@ -33,7 +35,8 @@ export interface ApiDeps {
   profiles: MemberProfiles;
   hub: ProfileHub;
   manager: ManagerDeps;
-  openCircuits: () => string[];
+  draining: () => boolean;
+  upstreams: StatusDeps["upstreams"];
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   absoluteSessionMs: number;
@@ -43,6 +46,9 @@ export interface ApiDeps {
   /** The client's address, from X-Forwarded-For only as far as TRUSTED_PROXIES wrote it. */
   clientIp: ClientIp;
 }
+
+/** Every API answer, success or error, leaves within this (live streams excepted). */
+const REQUEST_DEADLINE_MS = 4_800;
 
 /** JSON bodies the API accepts are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -65,7 +71,8 @@ export function createApi(deps: ApiDeps) {
     .use(noStore())
     .use(requestLog(deps.logger, deps.clientIp))
     .route("/health", healthRoutes)
-    .route("/ready", readyRoutes({ db: deps.db, openCircuits: deps.openCircuits }))
+    .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
+    .route("/status", statusRoutes({ upstreams: deps.upstreams }))
     .use(limitBody(MAX_BODY_BYTES))
     .use(rateLimit(perIp, (c) => (isSignOut(c) ? [] : [`ip:${deps.clientIp(c)}`])))
     .use(

@@ -25,6 +25,7 @@ import { securityHeaderValues } from "./security/security-headers.ts";
 import { createServerApp } from "./server.ts";
 import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
+import { resilientCrowdTwist } from "./upstream/resilient-crowdtwist.ts";
 
 // The composition root: every long-lived part of the BFF is made here, once, from the environment.
 
@@ -51,7 +52,11 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     ],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    onIdleConnectionError: (err) => logger.warn({ err }, "the database dropped an idle connection"),
+  });
   await migrate(db);
   const metrics = createMetrics();
   const clientIp = clientIpResolver(
@@ -59,17 +64,36 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   );
   const programConfig = loadProgramConfig(env.PROGRAM_CONFIG);
 
-  const crowdtwist = createCrowdTwistClient({
-    baseUrl: env.CROWDTWIST_BASE_URL,
-    apiKey: env.CROWDTWIST_API_KEY,
-    timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+  const crowdtwistResilience = createUpstreamResilience({
+    upstream: "crowdtwist",
+    metrics,
+    deadlineMs: env.UPSTREAM_DEADLINE_MS,
   });
-  const crowdtwistResilience = createUpstreamResilience({ upstream: "crowdtwist", metrics });
-  const loaderParts = { env, metrics, resilience: crowdtwistResilience };
+  const crowdtwist = resilientCrowdTwist(
+    createCrowdTwistClient({
+      baseUrl: env.CROWDTWIST_BASE_URL,
+      apiKey: env.CROWDTWIST_API_KEY,
+      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    }),
+    crowdtwistResilience,
+  );
+  const alidaResilience = createUpstreamResilience({
+    upstream: "alida",
+    metrics,
+    deadlineMs: env.UPSTREAM_DEADLINE_MS,
+  });
+  const loaderParts = { env, metrics };
+  let draining = false;
   const activitiesLoader = crowdTwistLoader<Uint8Array>(loaderParts, {
     operation: "crowdtwist_user_activities",
     freshMs: env.CACHE_FRESH_SECONDS * 1000,
     maxEntries: 20_000,
+    // /api/me answers from the database without waiting for CrowdTwist; when the member's activities
+    // arrive, their open tabs get the profile again, now with the path to the next tier.
+    onStored: (key) => {
+      const memberKey = memberActivities.memberOf(key);
+      if (memberKey !== null && hub.connections() > 0) publishProfile(memberKey);
+    },
   });
 
   const sessions = createSessionStore(db, {
@@ -115,7 +139,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     metrics,
     programConfig,
     crowdtwist,
-    crowdtwistResilience,
+    alidaResilience,
     memberActivities,
     catalog,
   });
@@ -138,7 +162,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     profiles,
     hub,
     manager,
-    openCircuits: () => (crowdtwistResilience.breakerState() === "open" ? ["crowdtwist"] : []),
+    draining: () => draining,
+    upstreams: () => ({ crowdtwist: crowdtwistResilience.health(), alida: alidaResilience.health() }),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     absoluteSessionMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -148,14 +173,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   });
 
   const livePushMetrics = createLivePushMetrics(metrics);
-  const profileListeners = createProfileListeners((err) =>
-    logger.error({ err }, "a profile listener failed"),
-  );
-  // Every stored change goes to the member's open tabs, as the same view /api/me serves.
-  profileListeners.subscribe(({ memberKey }) => {
-    // A new profile can mean a new tier: what is locked may have changed.
-    memberActivities.forget(memberKey);
-    if (hub.connections() === 0) return;
+  /** Sends the member's current profile to their open tabs. */
+  function publishProfile(memberKey: string) {
     profiles
       .current(memberKey)
       .then((current) => {
@@ -167,6 +186,23 @@ export async function createBff(env: Env, options: BffOptions = {}) {
           });
       })
       .catch((err: unknown) => logger.error({ err }, "could not send a profile change to the member's tabs"));
+  }
+  const profileListeners = createProfileListeners((err) =>
+    logger.error({ err }, "a profile listener failed"),
+  );
+  // Every stored change goes to the member's open tabs, as the same view /api/me serves.
+  profileListeners.subscribe(({ memberKey }) => {
+    // A new profile can mean a new tier: what is locked may have changed.
+    memberActivities.forget(memberKey);
+    if (hub.connections() === 0) return;
+    // Loading them anew publishes the profile with its plan (onStored below); if that cannot be
+    // done, the profile goes out alone.
+    memberActivities.forMember(memberKey).then(
+      (result) => {
+        if (!result.enrolled) publishProfile(memberKey);
+      },
+      () => publishProfile(memberKey),
+    );
   });
   const webhooks = webhookRoutes({
     logger,
@@ -199,6 +235,10 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     onProfileStored: profileListeners.subscribe,
     /** The live-update hub (the fan-out benchmark broadcasts through it). */
     hub,
+    /** Readiness turns false, so a proxy stops sending new requests here before the process stops. */
+    startDraining() {
+      draining = true;
+    },
     async close() {
       clearInterval(sweeper);
       hub.close();

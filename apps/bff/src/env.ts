@@ -74,6 +74,8 @@ const schema = z.object({
   CACHE_FRESH_SECONDS: z.coerce.number().min(0).default(30),
   CACHE_STALE_SECONDS: z.coerce.number().min(0).default(600),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  /** The most any upstream read may take for a request, retries included; the API answers within 5 s. */
+  UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(100).max(4_500).default(4_000),
   METRICS_TOKEN: optionalSecret,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

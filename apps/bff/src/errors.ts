@@ -2,6 +2,7 @@ import { AlidaError } from "@portal/alida/errors";
 import { CrowdTwistError } from "@portal/crowdtwist/errors";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isDatabaseUnavailable } from "./db/database-unavailable.ts";
 import { isUpstreamUnavailable } from "./upstream/upstream-unavailable-error.ts";
 
 // One error shape for every /api answer that is not a success: {"error":{"code","message","requestId"}}.
@@ -47,11 +48,20 @@ function fromUpstream(error: Error): AppError | null {
   return null;
 }
 
+function fromDatabase(error: Error): AppError | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  return new AppError(
+    503,
+    "unavailable",
+    "The portal cannot reach its storage right now. Please try again in a moment.",
+  );
+}
+
 export type ErrorLogger = (details: { requestId: string | undefined; error: Error; status: number }) => void;
 
 export function createErrorHandler(log: ErrorLogger) {
   return (error: Error, c: Context) => {
-    const known = error instanceof AppError ? error : fromUpstream(error);
+    const known = error instanceof AppError ? error : (fromUpstream(error) ?? fromDatabase(error));
     const status = known?.status ?? 500;
     if (status >= 500) log({ requestId: c.get("requestId"), error, status });
     if (known) return c.json(errorBody(c, known.code, known.message), known.status);

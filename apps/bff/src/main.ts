@@ -18,6 +18,7 @@ const server = serve({ fetch: bff.app.fetch, port: env.PORT, hostname: env.HOST 
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    bff.startDraining();
     server.close();
     void bff.close().finally(() => process.exit(0));
   });

@@ -98,10 +98,34 @@ describe("BFF server", () => {
     expect(await response.text()).toContain("circuit_breaker_state");
   });
 
-  it("reports readiness from the database", async () => {
+  it("reports readiness from the database, and not ready once draining", async () => {
     const response = await app.request("/api/ready");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ready: true, database: "ok", openCircuits: [] });
+    expect(await response.json()).toEqual({ ready: true, database: "ok", draining: false });
+
+    const draining = await createBff(testEnv({}));
+    try {
+      draining.startDraining();
+      const answer = await draining.app.request("/api/ready");
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({ ready: false, database: "ok", draining: true });
+    } finally {
+      await draining.close();
+    }
+  });
+
+  it("says which upstreams are degraded on the public status, and nothing else", async () => {
+    const response = await app.request("/api/status");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = await response.json();
+    expect(body).toEqual({
+      status: "ok",
+      upstreams: [
+        { name: "crowdtwist", state: "ok", lastSuccessAt: null, lastFailureAt: null },
+        { name: "alida", state: "ok", lastSuccessAt: null, lastFailureAt: null },
+      ],
+    });
   });
 
   it("sends security headers with every answer", async () => {

@@ -52,6 +52,7 @@ function fromPostgres(pool: pg.Pool): Database {
     },
     async transaction(work) {
       const client = await pool.connect();
+      let released = false;
       try {
         await client.query("begin");
         const result = await work({
@@ -62,10 +63,17 @@ function fromPostgres(pool: pg.Pool): Database {
         await client.query("commit");
         return result;
       } catch (error) {
-        await client.query("rollback");
+        // A broken connection cannot roll back; the original error is the one worth reporting, and
+        // the connection is destroyed rather than handed to the next caller.
+        const rolledBack = await client.query("rollback").then(
+          () => true,
+          () => false,
+        );
+        released = true;
+        client.release(rolledBack ? undefined : true);
         throw error;
       } finally {
-        client.release();
+        if (!released) client.release();
       }
     },
     close: () => pool.end(),
@@ -77,11 +85,21 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Where PGlite keeps its files; `memory://` for a throwaway database. */
   dataDir: string;
+  /** Told when the server drops an idle pooled connection (Postgres only). */
+  onIdleConnectionError?: ((error: Error) => void) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A request must not queue for a connection longer than it may take as a whole.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 2_000,
+    });
+    // An idle connection the server dropped (restart, failover) is reported here; without a listener
+    // the process would crash. The pool discards it and the next query opens a new one.
+    pool.on("error", (error) => options.onIdleConnectionError?.(error));
     await pool.query("select 1");
     return fromPostgres(pool);
   }

@@ -87,4 +87,39 @@ describe("GET /api/me/events", () => {
     upToDate.close();
     behind.close();
   });
+
+  it("answers /api/me from the database while CrowdTwist hangs; the plan follows on the stream", async () => {
+    const ben = await system.signIn("ben");
+    // A stored profile for ben, with no tab open: nothing loads his activities.
+    expect((await complete("ben", 101)).status).toBe(200);
+    await expect.poll(async () => (await profileOf(ben)) !== null, { timeout: 5_000 }).toBe(true);
+    system.sandbox.fault({ target: "crowdtwist", hang: true });
+    system.sandbox.resetRequests();
+    let me: MemberProfileView | null;
+    try {
+      me = await profileOf(ben);
+      // Nothing of /api/me went to CrowdTwist, so nothing of it could wait on the hang.
+      expect(system.sandbox.requests("crowdtwist")).toBe(0);
+    } finally {
+      system.sandbox.clearFaults();
+    }
+    expect(me?.tier.current?.title).toBe("Silver");
+
+    const tab = await openEvents(ben);
+    await expect.poll(() => tab.events().length, { timeout: 5_000 }).toBeGreaterThan(0);
+    // His activities are not loaded yet, so the profile comes without a plan…
+    expect((JSON.parse(tab.events()[0]?.data ?? "{}") as MemberProfileView).plan).toBeNull();
+    expect((await ben.get("/api/me/activities")).status).toBe(200);
+    // Once the activities are loaded, the open tab gets the profile again with its path to Gold.
+    await expect
+      .poll(
+        () => {
+          const last = tab.events().at(-1);
+          return last ? ((JSON.parse(last.data) as MemberProfileView).plan?.toNextTier ?? null) : null;
+        },
+        { timeout: 5_000 },
+      )
+      .not.toBeNull();
+    tab.close();
+  });
 });

@@ -2,6 +2,7 @@ import type { AlidaClient } from "@portal/alida/client";
 import { AlidaError } from "@portal/alida/errors";
 import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
 import { type AlidaSide, alidaConsistency, type ConsistencyWarning } from "@portal/loyalty/alida-consistency";
+import { deadlineSignal } from "../upstream/deadline.ts";
 import type { UpstreamResilience } from "../upstream/resilience.ts";
 
 // The Alida half of an activity's preview: the linked survey or forum, its member-event counts, and
@@ -27,13 +28,14 @@ export interface AlidaPanelDeps {
   /** `null` when the portal has no Alida credentials: linked activities then say so. */
   alida: AlidaClient | null;
   resilience: UpstreamResilience;
+  /** The panel's share of the manager's request: both Alida calls together. Default 2.5 s. */
+  budgetMs?: number | undefined;
   now?: () => Date;
 }
 
 export function createAlidaPanel(deps: AlidaPanelDeps) {
   const now = deps.now ?? (() => new Date());
-  const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) =>
-    deps.resilience.execute({ operation, idempotent: true }, fn);
+  const budgetMs = deps.budgetMs ?? 2_500;
 
   return async function alidaPanel(activity: ActivityExtended): Promise<AlidaPanel> {
     const alidaActivityId = activity.extraData?.[ALIDA_LINK_KEY];
@@ -46,6 +48,10 @@ export function createAlidaPanel(deps: AlidaPanelDeps) {
         message: "Alida is not configured for this portal (ALIDA_CLIENT_SECRET is not set).",
       };
     }
+    // One budget for both calls, so a slow Alida cannot hold the CrowdTwist half of the page.
+    const budget = deadlineSignal(budgetMs);
+    const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) =>
+      deps.resilience.execute({ operation, idempotent: true, signal: budget.signal }, fn);
     try {
       const found = await call("alida_activity", (signal) => alida.getActivity(alidaActivityId, { signal }));
       const memberEvents = await call("alida_summary", (signal) =>
@@ -77,6 +83,8 @@ export function createAlidaPanel(deps: AlidaPanelDeps) {
         alidaActivityId,
         message: "The research community is not answering right now; CrowdTwist's side is shown as usual.",
       };
+    } finally {
+      budget.clear();
     }
   };
 }

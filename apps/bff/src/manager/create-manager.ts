@@ -9,7 +9,6 @@ import type { ProgramConfig } from "../program-config.ts";
 import type { ManagerDeps } from "../routes/manager.ts";
 import { crowdTwistLoader } from "../upstream/crowdtwist-loader.ts";
 import type { UpstreamResilience } from "../upstream/resilience.ts";
-import { createUpstreamResilience } from "../upstream/resilience.ts";
 import { createActivityPreview } from "./activity-preview.ts";
 import { createAlidaPanel } from "./alida-panel.ts";
 import { createAuditLog } from "./audit-log.ts";
@@ -24,13 +23,13 @@ export interface ManagerParts {
   metrics: Metrics;
   programConfig: ProgramConfig;
   crowdtwist: CrowdTwistClient;
-  crowdtwistResilience: UpstreamResilience;
+  alidaResilience: UpstreamResilience;
   memberActivities: MemberActivities;
   catalog: ActivityCatalog;
 }
 
 export function createManager(parts: ManagerParts): ManagerDeps & { close(): Promise<void> } {
-  const { env, metrics, crowdtwistResilience } = parts;
+  const { env, metrics } = parts;
   const alida = env.ALIDA_CLIENT_SECRET
     ? createAlidaClient({
         baseUrl: env.ALIDA_BASE_URL,
@@ -43,7 +42,7 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     : null;
   const alidaPanel = createAlidaPanel({
     alida,
-    resilience: createUpstreamResilience({ upstream: "alida", metrics }),
+    resilience: parts.alidaResilience,
   });
   const preview = createActivityPreview({
     crowdtwist: parts.crowdtwist,
@@ -51,7 +50,7 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     personas: parts.programConfig.previewPersonas,
     extended: parts.catalog.extended,
     personaLoader: crowdTwistLoader(
-      { env, metrics, resilience: crowdtwistResilience },
+      { env, metrics },
       {
         operation: "crowdtwist_persona_activities",
         freshMs: env.CACHE_FRESH_SECONDS * 1000,

@@ -3,6 +3,7 @@ import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { FrequencyInput } from "@portal/loyalty/frequency";
 import type { NamedSegmentRule } from "@portal/loyalty/segment";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
+import { failureKind } from "../upstream/failure-kind.ts";
 
 // What the user-activities list does not carry but members need to know — frequency caps,
 // points-on-click, the segment rule — comes from the extended endpoint. It is the same for every
@@ -63,17 +64,30 @@ export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; load
 
   return {
     extended: async (id: string): Promise<ActivityExtended> => (await described(id)).activity,
-    /** Details for each id that could be described; missing ids are simply absent. */
-    async details(ids: readonly string[]): Promise<Map<string, ActivityDetails>> {
+    /**
+     * Details for each id that could be described. An id CrowdTwist does not know (404) is simply
+     * absent; an id whose description could not be had (CrowdTwist down) is absent too, and
+     * `complete` is false, so the caller can say its answer lacks caps, segments and points-on-click.
+     */
+    async details(
+      ids: readonly string[],
+    ): Promise<{ details: Map<string, ActivityDetails>; complete: boolean }> {
+      let complete = true;
       const found = await Promise.all(
         ids.map((id) =>
           described(id).then(
             (entry) => entry.details,
-            () => null,
+            (error: unknown) => {
+              if (failureKind(error) !== "answer") complete = false;
+              return null;
+            },
           ),
         ),
       );
-      return new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : [])));
+      return {
+        details: new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : []))),
+        complete,
+      };
     },
   };
 }

@@ -28,8 +28,12 @@ const activities = async (agent: Awaited<ReturnType<TestSystem["signIn"]>>) => {
 describe("when CrowdTwist fails", () => {
   it("keeps showing the last good data, marked degraded with its real age, and recovers", async () => {
     const ava = await system.signIn("ava");
+    // The first load reads two dozen activity descriptions at once with a 300 ms limit each; on a busy
+    // machine one may miss it, and the list is then (rightly) degraded until a whole answer comes.
+    await expect
+      .poll(async () => (await activities(ava)).body.freshness?.degraded, { timeout: 12_000, interval: 250 })
+      .toBe(false);
     const first = await activities(ava);
-    expect(first.body.freshness).toMatchObject({ degraded: false });
     const fetchedAt = first.body.freshness?.fetchedAt;
 
     system.sandbox.fault({ target: "crowdtwist", status: 503 });
@@ -41,9 +45,10 @@ describe("when CrowdTwist fails", () => {
     expect(degraded.body.freshness?.fetchedAt).toBe(fetchedAt);
     expect(degraded.body.activities.length).toBe(first.body.activities.length);
 
+    // The failed refreshes opened the breaker: recovery waits for its cool-down (5 s) and one trial.
     system.sandbox.clearFaults();
     await expect
-      .poll(async () => (await activities(ava)).body.freshness?.degraded, { timeout: 5_000, interval: 100 })
+      .poll(async () => (await activities(ava)).body.freshness?.degraded, { timeout: 12_000, interval: 250 })
       .toBe(false);
   });
 
@@ -76,14 +81,19 @@ describe("when CrowdTwist fails", () => {
     }
   });
 
-  it("opens the breaker after repeated failures, reports not ready, and stops calling", async () => {
+  it("opens the breaker after repeated failures, says so on the public status, and stops calling", async () => {
     const morgan = await system.signIn("morgan");
     system.sandbox.fault({ target: "crowdtwist", status: 502 });
     try {
       for (let i = 0; i < 3; i += 1) await activities(morgan);
+      // Every instance shares an upstream outage: it is no reason to take this one out of rotation.
       const ready = await morgan.get("/api/ready");
-      expect(ready.status).toBe(503);
-      expect(ready.json()).toMatchObject({ ready: false, openCircuits: ["crowdtwist"] });
+      expect(ready.status).toBe(200);
+      const status = await morgan.get("/api/status");
+      expect(status.json()).toMatchObject({
+        status: "degraded",
+        upstreams: expect.arrayContaining([expect.objectContaining({ name: "crowdtwist", state: "down" })]),
+      });
       system.sandbox.resetRequests();
       const failFast = await activities(morgan);
       expect(failFast.status).toBe(503);

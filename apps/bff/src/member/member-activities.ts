@@ -9,7 +9,7 @@ import {
 } from "@portal/loyalty/member-activity";
 import type { Program } from "@portal/loyalty/program";
 import { type UnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
-import type { CachedLoader, Freshness } from "../upstream/cached-upstream.ts";
+import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
 import type { ActivityCatalog } from "./activity-catalog.ts";
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
@@ -65,10 +65,21 @@ export interface MemberActivitiesDeps {
 export function createMemberActivities(deps: MemberActivitiesDeps) {
   const now = deps.now ?? (() => new Date());
   const keyOf = (userId: string, idType: CrowdTwistIdType) => `activities:${idType}:${userId}`;
+  const ownPrefix = keyOf("", deps.idType);
   return {
     /** A member's activities changed upstream (their profile did): the next read fetches them anew. */
     forget(crowdtwistUserId: string): void {
       deps.loader.forget(keyOf(crowdtwistUserId, deps.idType));
+    },
+
+    /** Whose activities a cache key holds (configured mapping only; a preview's key is nobody's). */
+    memberOf(cacheKey: string): string | null {
+      return cacheKey.startsWith(ownPrefix) ? cacheKey.slice(ownPrefix.length) : null;
+    },
+
+    /** The member's activities if they are cached, without asking CrowdTwist. */
+    cached(crowdtwistUserId: string): Uint8Array | null {
+      return deps.loader.peek(keyOf(crowdtwistUserId, deps.idType))?.bytes ?? null;
     },
 
     /** `idType` defaults to the configured mapping; a manager's preview may name another. */
@@ -79,13 +90,16 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
       try {
         const loaded = await deps.loader.load(keyOf(crowdtwistUserId, idType), async (signal) => {
           const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, { idType, signal });
-          const details = await deps.catalog.details(upstream.map((activity) => activity.id));
+          const { details, complete } = await deps.catalog.details(upstream.map((activity) => activity.id));
           const views = toActivityViews(
             upstream.map((activity) => ({ ...activity, ...details.get(activity.id) })),
             deps.program,
             now(),
           );
-          return Buffer.from(JSON.stringify(views));
+          const bytes = Buffer.from(JSON.stringify(views));
+          // Without some descriptions the list lacks caps and segments: show it, marked degraded, and
+          // try again on the next request rather than keep it as fresh.
+          return complete ? bytes : new IncompleteBytes(bytes);
         });
         return { enrolled: true, activitiesBytes: loaded.bytes, freshness: loaded.freshness };
       } catch (error) {

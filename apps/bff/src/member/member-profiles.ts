@@ -23,15 +23,16 @@ export interface MemberProfilesDeps {
 export function createMemberProfiles(deps: MemberProfilesDeps) {
   const now = deps.now ?? (() => new Date());
 
-  /** The plan is a bonus: without activities (not enrolled, CrowdTwist down) the profile stands alone. */
-  async function plan(
-    memberKey: string,
-    view: MemberProfileView,
-    at: Date,
-  ): Promise<MemberProfileView["plan"]> {
-    const result = await deps.memberActivities.forMember(memberKey).catch(() => null);
-    if (!result?.enrolled) return null;
-    const activities = parseActivities(result.activitiesBytes);
+  /**
+   * The plan is a bonus, made from the activities already cached: the profile comes from the database
+   * alone and never waits on CrowdTwist. Without cached activities (first visit, not enrolled,
+   * CrowdTwist down) the profile stands alone; once they are loaded, the member's open tabs get the
+   * profile again with its plan (see bff.ts).
+   */
+  function plan(memberKey: string, view: MemberProfileView, at: Date): MemberProfileView["plan"] {
+    const bytes = deps.memberActivities.cached(memberKey);
+    if (!bytes) return null;
+    const activities = parseActivities(bytes);
     const { pointsToNext, maintain } = view.tier;
     return {
       toNextTier:
@@ -50,7 +51,7 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
       if (!record) return null;
       const at = now();
       const view = toProfileView(record, deps.program, at);
-      return { view: { ...view, plan: await plan(memberKey, view, at) }, version: record.version };
+      return { view: { ...view, plan: plan(memberKey, view, at) }, version: record.version };
     },
   };
 }

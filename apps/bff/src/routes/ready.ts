@@ -3,19 +3,24 @@ import type { Database } from "../db/database.ts";
 
 export interface ReadinessDeps {
   db: Database;
-  /** Upstreams whose circuit breaker is open right now. */
-  openCircuits: () => string[];
+  /** True once the process has been asked to stop: the proxy should send new requests elsewhere. */
+  draining: () => boolean;
 }
 
-/** Readiness: the database answers and no upstream is known to be down. */
+/**
+ * Readiness: can this instance serve requests? Its database answers and it is not shutting down.
+ * An upstream outage is not a reason: every instance shares it, and each still serves cached data
+ * and sign-in (the public status route says what is degraded).
+ */
 export function readyRoutes(deps: ReadinessDeps) {
   return new Hono().get("/", async (c) => {
+    c.header("cache-control", "no-store");
+    const draining = deps.draining();
     const database = await deps.db
       .query("select 1")
       .then(() => "ok" as const)
       .catch(() => "unavailable" as const);
-    const openCircuits = deps.openCircuits();
-    const ready = database === "ok" && openCircuits.length === 0;
-    return c.json({ ready, database, openCircuits }, ready ? 200 : 503);
+    const ready = database === "ok" && !draining;
+    return c.json({ ready, database, draining }, ready ? 200 : 503);
   });
 }

@@ -33,7 +33,7 @@ export class Agent {
   async request(
     method: string,
     url: string | URL,
-    init: { headers?: Record<string, string>; body?: string } = {},
+    init: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
   ): Promise<AgentResponse> {
     const target = new URL(url, this.origin);
     const cookie = [...this.cookies.values()]
@@ -49,6 +49,7 @@ export class Agent {
       redirect: "manual",
       headers: { ...(cookie ? { cookie } : {}), ...init.headers },
       ...(init.body === undefined ? {} : { body: init.body }),
+      ...(init.signal ? { signal: init.signal } : {}),
     });
     for (const header of response.headers.getSetCookie()) this.#store(header);
     const text = await response.text();

@@ -4,8 +4,9 @@ import { Writable } from "node:stream";
 import { getRequestListener } from "@hono/node-server";
 import { type Bff, type BffOptions, createBff } from "../bff.ts";
 import { parseEnv } from "../env.ts";
-import { Agent, formAction } from "./agent.ts";
+import type { Agent } from "./agent.ts";
 import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "./sandbox.ts";
+import { type SignInOptions, signIn } from "./sign-in.ts";
 
 // The whole back end for integration tests: the real sandbox (CrowdTwist, Alida, the identity
 // provider) and the real BFF on an in-memory PGlite, each on a free loopback port, with the BFF's
@@ -24,7 +25,7 @@ export interface TestSystem {
    * A signed-in agent for a demo account (password "demo" unless given). With `agent`, that browser
    * signs in again (its previous session is revoked); the identity provider remembers who it was.
    */
-  signIn(username: string, options?: { password?: string; returnTo?: string; agent?: Agent }): Promise<Agent>;
+  signIn(username: string, options?: SignInOptions): Promise<Agent>;
   close(): Promise<void>;
 }
 
@@ -95,24 +96,7 @@ export async function startTestSystem(
     sandbox,
     bff,
     logs,
-    async signIn(username, options = {}) {
-      const agent = options.agent ?? new Agent(portalUrl);
-      const returnTo = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : "";
-      const start = await agent.get(`/api/auth/login${returnTo}`);
-      if (start.status !== 302) throw new Error(`sign-in did not start: ${start.status} ${start.text}`);
-      const intoPortal = (next: URL) => next.origin === portalUrl && !next.pathname.startsWith("/api/");
-      const loginPage = await agent.follow(start, intoPortal);
-      // Signed in at the identity provider already (single sign-on): back in the portal, no form.
-      if (loginPage.location) return agent;
-      const action = formAction(loginPage.text);
-      if (!action) throw new Error(`no login form at ${loginPage.url}`);
-      const submitted = await agent.postForm(new URL(action, loginPage.url), {
-        username,
-        password: options.password ?? "demo",
-      });
-      await agent.follow(submitted, intoPortal);
-      return agent;
-    },
+    signIn: (username, options = {}) => signIn(portalUrl, username, options),
     async close() {
       await bff.close();
       await sandbox.close();

@@ -1,10 +1,11 @@
 import { type CrowdTwistClient, createCrowdTwistClient } from "@portal/crowdtwist/client";
 import { CrowdTwistError } from "@portal/crowdtwist/errors";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMetrics, type Metrics } from "../observability/metrics.ts";
 import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "../testing/sandbox.ts";
 import { createCachedLoader } from "./cached-upstream.ts";
-import { createUpstreamResilience, type ResilienceOptions } from "./resilience.ts";
+import { createUpstreamResilience, type ResilienceOptions, type UpstreamResilience } from "./resilience.ts";
+import { resilientCrowdTwist } from "./resilient-crowdtwist.ts";
 import { createSwrCache } from "./swr-cache.ts";
 import { UpstreamUnavailableError } from "./upstream-unavailable-error.ts";
 
@@ -37,31 +38,38 @@ beforeEach(() => {
   sandbox.resetRequests();
 });
 
+/** The resilience of the test's current setup(): every upstream call of a loader goes through it. */
+let resilience: UpstreamResilience;
+
 const activitiesOf =
   (user: string, via: () => CrowdTwistClient = () => client) =>
   (signal: AbortSignal) =>
-    via().getUserActivities(user, { idType: "third_party_id", signal }).then(JSON.stringify);
+    resilientCrowdTwist(via(), resilience)
+      .getUserActivities(user, { idType: "third_party_id", signal })
+      .then(JSON.stringify);
 
-function setup(resilience: Partial<ResilienceOptions> = {}) {
+function setup(options: Partial<ResilienceOptions> = {}, deadlines: { deadlineMs?: number } = {}) {
   const clock = { now: Date.UTC(2025, 5, 1, 12, 0, 0) };
   const metrics = createMetrics({ defaultMetrics: false });
   const cache = createSwrCache({ freshMs: FRESH_MS, staleMs: STALE_MS, now: () => clock.now });
+  resilience = createUpstreamResilience({
+    upstream: "crowdtwist",
+    metrics,
+    initialDelayMs: 1,
+    maxDelayMs: 5,
+    ...options,
+  });
   const loader = createCachedLoader({
     operation: OPERATION,
+    upstream: "crowdtwist",
     metrics,
     cache,
-    resilience: createUpstreamResilience({
-      upstream: "crowdtwist",
-      metrics,
-      initialDelayMs: 1,
-      maxDelayMs: 5,
-      ...resilience,
-    }),
+    ...deadlines,
   });
   const advance = (ms: number) => {
     clock.now += ms;
   };
-  return { clock, metrics, loader, advance };
+  return { clock, metrics, loader, advance, resilience };
 }
 
 async function cacheEvents(metrics: Metrics): Promise<Record<string, number>> {
@@ -120,7 +128,8 @@ describe("cached upstream loader", () => {
   });
 
   it("serves the last good data as degraded with its true fetchedAt while the upstream fails", async () => {
-    const { loader, advance } = setup();
+    // No retries: two failed refreshes stay under the breaker's threshold, so recovery is immediate.
+    const { loader, advance } = setup({ retries: 0 });
     const good = await loader.load("ava", activitiesOf("ava"));
     advance(5 * 60 * SECOND);
     sandbox.fault({ target: "crowdtwist", status: 503 });
@@ -226,11 +235,123 @@ describe("cached upstream loader", () => {
     expect(text).toContain(`cache_events_total{cache="${OPERATION}",event="served_degraded"} 1`);
     expect(text).toContain(`cache_events_total{cache="${OPERATION}",event="revalidate_failed"} 2`);
     expect(text).toContain(
-      `upstream_request_duration_seconds_count{upstream="crowdtwist",operation="${OPERATION}",outcome="error"} 2`,
+      `upstream_request_duration_seconds_count{upstream="crowdtwist",operation="user_activities",outcome="error"} 2`,
     );
     expect(text).toContain(
-      `upstream_request_duration_seconds_count{upstream="crowdtwist",operation="${OPERATION}",outcome="ok"} 1`,
+      `upstream_request_duration_seconds_count{upstream="crowdtwist",operation="user_activities",outcome="ok"} 1`,
     );
     expect(text).toContain(`circuit_breaker_state{upstream="crowdtwist"} 0`);
+  });
+});
+
+// The portal once hung for good after an outage: a member's load read the activity descriptions
+// through a second cached loader inside its own breaker call, and in the half-open state that inner
+// call waited for the decision of the trial it was part of. These are the sequences that found it.
+describe("cached upstream loader under deadlines", () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const within = async <T>(ms: number, work: Promise<T>) => {
+    const startedAt = performance.now();
+    const settled = await work.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    return { ...settled, elapsed: performance.now() - startedAt, bound: ms };
+  };
+
+  it("recovers through a half-open trial when a load reads another cached loader", async () => {
+    const {
+      loader,
+      metrics,
+      resilience: shared,
+    } = setup({
+      retries: 0,
+      breakerThreshold: 1,
+      halfOpenAfterMs: 50,
+    });
+    const details = createCachedLoader({ operation: "details", upstream: "crowdtwist", metrics });
+    const resilient = resilientCrowdTwist(client, shared);
+    const member = (user: string) => (signal: AbortSignal) =>
+      resilient.getUserActivities(user, { idType: "third_party_id", signal }).then(async (list) => {
+        // The nested read, as the member's activities read the program-wide descriptions.
+        const first = list[0];
+        if (first)
+          await details.load(`extended:${first.id}`, (inner) =>
+            resilient.getActivityExtended(first.id, { signal: inner }).then(JSON.stringify),
+          );
+        return JSON.stringify(list);
+      });
+
+    sandbox.fault({ target: "crowdtwist", status: 503 });
+    await expect(loader.load("ava", member("ava"))).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    expect(shared.breakerState()).toBe("open");
+    sandbox.clearFaults();
+    await sleep(80);
+
+    const result = await within(4_000, loader.load("ava", member("ava")));
+    expect(result).toHaveProperty("value");
+    expect(shared.breakerState()).toBe("closed");
+    expect(shared.health().state).toBe("ok");
+  });
+
+  it("answers every caller of a hanging load within the deadline, then recovers", async () => {
+    const { loader, resilience: shared } = setup({ retries: 2 }, { deadlineMs: 300 });
+    sandbox.fault({ target: "crowdtwist", hang: true });
+
+    const callers = await Promise.all(
+      Array.from({ length: 10 }, () => within(300, loader.load("ben", activitiesOf("ben")))),
+    );
+    for (const caller of callers) {
+      expect(caller).toHaveProperty("error");
+      expect((caller as { error: unknown }).error).toBeInstanceOf(UpstreamUnavailableError);
+      // The deadline plus the event loop's slack on a busy 2-core machine; the hang itself is endless.
+      expect(caller.elapsed).toBeLessThan(1_500);
+    }
+    expect(sandbox.requests()).toBe(1); // one flight, joined by nine, aborted at the deadline
+    // The aborted attempt is recorded as the abort reaches the socket, a moment after the callers' answer.
+    await vi.waitFor(() => expect(shared.health().state).toBe("degraded"), { timeout: 2_000 });
+
+    sandbox.clearFaults();
+    const recovered = await loader.load("ben", activitiesOf("ben"));
+    expect(recovered.degraded).toBe(false);
+    expect(shared.health().state).toBe("ok");
+  });
+
+  it("counts a half-open trial cut short by the deadline as a failure, not a success", async () => {
+    const { loader, resilience: shared } = setup(
+      { retries: 0, breakerThreshold: 1, halfOpenAfterMs: 50, deadlineMs: 200 },
+      { deadlineMs: 1_000 },
+    );
+    sandbox.fault({ target: "crowdtwist", status: 503 });
+    await expect(loader.load("cleo", activitiesOf("cleo"))).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    expect(shared.breakerState()).toBe("open");
+
+    sandbox.clearFaults();
+    sandbox.fault({ target: "crowdtwist", hang: true });
+    await sleep(80);
+    // The trial hangs; the resilience deadline (200 ms) cuts it short, and waiters are not stuck.
+    const trial = await within(1_000, loader.load("cleo", activitiesOf("cleo")));
+    expect(trial).toHaveProperty("error");
+    expect(trial.elapsed).toBeLessThan(1_500);
+    expect(shared.breakerState()).toBe("open");
+
+    sandbox.clearFaults();
+    await sleep(80);
+    expect((await loader.load("cleo", activitiesOf("cleo"))).degraded).toBe(false);
+    expect(shared.breakerState()).toBe("closed");
+  });
+
+  it("gives a degraded entry's refresh a moment, so the first request after recovery is fresh", async () => {
+    const { loader, advance } = setup({ retries: 0 });
+    await loader.load("ava", activitiesOf("ava"));
+    advance(FRESH_MS + SECOND);
+    sandbox.fault({ target: "crowdtwist", status: 503 });
+    await loader.load("ava", activitiesOf("ava"));
+    await loader.idle();
+    expect((await loader.load("ava", activitiesOf("ava"))).degraded).toBe(true);
+    await loader.idle();
+
+    sandbox.clearFaults();
+    const first = await loader.load("ava", activitiesOf("ava"));
+    expect(first).toMatchObject({ degraded: false, ageSeconds: 0 });
   });
 });

@@ -1,8 +1,9 @@
 import type { CacheEvent, Metrics } from "../observability/metrics.ts";
+import { deadlineSignal, isDeadlineExceeded, untilAborted } from "./deadline.ts";
 import { failureKind } from "./failure-kind.ts";
-import type { UpstreamResilience } from "./resilience.ts";
 import { createSingleFlight } from "./single-flight.ts";
 import { type CachedBytes, type CacheEntry, createSwrCache, type SwrCache } from "./swr-cache.ts";
+import { type UpstreamName, UpstreamUnavailableError } from "./upstream-unavailable-error.ts";
 
 /*
  * Cached upstream reads: the one door every member-facing upstream read goes through.
@@ -15,11 +16,17 @@ import { type CachedBytes, type CacheEntry, createSwrCache, type SwrCache } from
  * - stale (age <= staleMs): answer from the cache at once and refresh it in the background. If that
  *   refresh fails, the entry remembers it (`lastFailureAt`) and later answers say `degraded: true`:
  *   the upstream could not be reached since `fetchedAt`. A successful refresh clears it.
- * - missing, or older than staleMs: load now. If the upstream is unreachable but an entry within the
- *   stale window appeared meanwhile, serve it as degraded; otherwise the caller gets the error.
+ * - stale and degraded: the member is already looking at old data, so a request waits a moment
+ *   (`refreshWaitMs`) for the refresh it starts: the first request after the upstream recovers gets
+ *   fresh data, and a "Try again" visibly does something.
+ * - missing, or older than staleMs: load now, for at most `deadlineMs`. If the upstream is
+ *   unreachable but an entry within the stale window appeared meanwhile, serve it as degraded;
+ *   otherwise the caller gets UpstreamUnavailableError.
  *
  * Every load goes through single-flight (one upstream request per key at a time, however many
- * members or tabs ask) and through the upstream's retry and circuit breaker.
+ * members or tabs ask) and is aborted at `deadlineMs`, so a joiner never waits on a load that hangs.
+ * Retries and the circuit breaker apply to each upstream call the loader makes (a resilient client),
+ * not to the loader as a whole: a loader may read other cached loaders without nesting breaker calls.
  *
  * What is a failure is the loader's call: it throws for anything it does not want cached. A definitive
  * answer such as CrowdTwist's 404 `page_not_found` ("not enrolled") is rethrown to the caller, never
@@ -32,10 +39,17 @@ import { type CachedBytes, type CacheEntry, createSwrCache, type SwrCache } from
 export interface CachedLoaderOptions<B extends CachedBytes = string> {
   /** Stable name (e.g. `crowdtwist_user_activities`): the metrics' `cache` and `operation` label. */
   operation: string;
-  resilience: UpstreamResilience;
+  /** Whose data this is, for the error a caller gets when nothing can be served. */
+  upstream: UpstreamName;
   metrics: Metrics;
   /** Holds the fresh and stale windows and the clock. Default: `createSwrCache()`. */
   cache?: SwrCache<B> | undefined;
+  /** The longest a load may run, and a caller wait for it. Default 4 s. */
+  deadlineMs?: number | undefined;
+  /** How long a request for a degraded entry waits for its refresh before answering from it. Default 1 s. */
+  refreshWaitMs?: number | undefined;
+  /** Told after new bytes are stored for a key (a load or a refresh succeeded). */
+  onStored?: ((key: string) => void) | undefined;
 }
 
 /** The data's age as the browser gets it (JSON-safe): enough for an "updated N minutes ago" banner. */
@@ -57,18 +71,35 @@ export interface CachedResult<B extends CachedBytes = string> {
   freshness: Freshness;
 }
 
+/**
+ * What a loader returns when part of its upstream reads failed but the rest is worth showing: cached
+ * as degraded, so it is served with the banner and every request retries until a whole answer.
+ */
+export class IncompleteBytes<B extends CachedBytes = string> {
+  readonly bytes: B;
+  constructor(bytes: B) {
+    this.bytes = bytes;
+  }
+}
+
+export type Loader<B extends CachedBytes = string> = (signal: AbortSignal) => Promise<B | IncompleteBytes<B>>;
+
 export interface CachedLoader<B extends CachedBytes = string> {
-  load(key: string, loader: (signal: AbortSignal) => Promise<B>): Promise<CachedResult<B>>;
+  load(key: string, loader: Loader<B>): Promise<CachedResult<B>>;
   /** Resolves when every background refresh started so far has settled (shutdown, tests). */
   idle(): Promise<void>;
   /** Drops a key, so the next load asks the upstream (it is known to have changed). */
   forget(key: string): void;
+  /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
+  peek(key: string): CachedResult<B> | undefined;
 }
 
 export function createCachedLoader<B extends CachedBytes = string>(
   options: CachedLoaderOptions<B>,
 ): CachedLoader<B> {
-  const { operation, resilience, metrics } = options;
+  const { operation, upstream, metrics } = options;
+  const deadlineMs = options.deadlineMs ?? 4_000;
+  const refreshWaitMs = options.refreshWaitMs ?? 1_000;
   const cache = options.cache ?? createSwrCache<B>();
   const count = (event: CacheEvent) => metrics.cacheEvents.inc({ cache: operation, event });
   const flights = createSingleFlight<CacheEntry<B>>({
@@ -76,10 +107,21 @@ export function createCachedLoader<B extends CachedBytes = string>(
   });
   const background = new Set<Promise<void>>();
 
-  const fetchAndStore = (key: string, loader: (signal: AbortSignal) => Promise<B>) =>
+  // Joins the running load for `key`, or starts one that is aborted at the deadline.
+  const fetchAndStore = (key: string, loader: Loader<B>) =>
     flights.run(key, async () => {
-      const bytes = await resilience.execute({ operation, idempotent: true }, loader);
-      return cache.set(key, bytes);
+      const deadline = deadlineSignal(deadlineMs);
+      try {
+        const loaded = await untilAborted(loader(deadline.signal), deadline.signal);
+        const entry =
+          loaded instanceof IncompleteBytes
+            ? cache.set(key, loaded.bytes, { incomplete: true })
+            : cache.set(key, loaded);
+        options.onStored?.(key);
+        return entry;
+      } finally {
+        deadline.clear();
+      }
     });
 
   function answer(entry: CacheEntry<B>, degraded = entry.lastFailureAt !== null): CachedResult<B> {
@@ -95,10 +137,12 @@ export function createCachedLoader<B extends CachedBytes = string>(
     };
   }
 
-  function revalidate(key: string, entry: CacheEntry<B>, loader: (signal: AbortSignal) => Promise<B>) {
-    if (flights.has(key)) return; // a load for this key is already on its way
+  /** Refreshes a cached entry in the background (or joins the load already on its way). */
+  function revalidate(key: string, entry: CacheEntry<B>, loader: Loader<B>): Promise<CacheEntry<B>> {
+    if (flights.has(key)) return fetchAndStore(key, loader);
     count("revalidate");
-    const task: Promise<void> = fetchAndStore(key, loader)
+    const flight = fetchAndStore(key, loader);
+    const task: Promise<void> = flight
       .then(
         () => undefined,
         (error: unknown) => {
@@ -109,10 +153,20 @@ export function createCachedLoader<B extends CachedBytes = string>(
       )
       .finally(() => background.delete(task));
     background.add(task);
+    return flight;
   }
+
+  const unavailable = (cause: unknown) =>
+    isDeadlineExceeded(cause)
+      ? new UpstreamUnavailableError({ upstream, operation, reason: "failed", cause })
+      : cause;
 
   return {
     forget: (key) => cache.delete(key),
+    peek(key) {
+      const hit = cache.get(key);
+      return hit ? answer(hit.entry) : undefined;
+    },
     async load(key, loader) {
       const hit = cache.get(key);
       if (hit?.state === "fresh") {
@@ -121,21 +175,35 @@ export function createCachedLoader<B extends CachedBytes = string>(
       }
       if (hit) {
         count("stale");
-        revalidate(key, hit.entry, loader);
-        return answer(hit.entry);
+        const refreshing = revalidate(key, hit.entry, loader);
+        if (hit.entry.lastFailureAt === null) return answer(hit.entry);
+        const refreshed = await settledWithin(refreshing, refreshWaitMs);
+        return refreshed ? answer(refreshed) : answer(hit.entry, true);
       }
       count("miss");
+      const wait = deadlineSignal(deadlineMs);
       try {
-        return answer(await fetchAndStore(key, loader));
+        return answer(await untilAborted(fetchAndStore(key, loader), wait.signal));
       } catch (error) {
         const fallback = failureKind(error) === "answer" ? undefined : cache.get(key);
-        if (!fallback) throw error;
+        if (!fallback) throw unavailable(error);
         cache.markFailure(key, fallback.entry.fetchedAt);
         return answer(fallback.entry, true);
+      } finally {
+        wait.clear();
       }
     },
     async idle() {
       await Promise.allSettled([...background]);
     },
   };
+}
+
+/** The entry, if `flight` succeeds within `ms`; otherwise null (the flight goes on). */
+function settledWithin<T>(flight: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([flight.catch(() => null), timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,25 +1,28 @@
 import type { Env } from "../env.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { type CachedLoader, createCachedLoader } from "./cached-upstream.ts";
-import type { UpstreamResilience } from "./resilience.ts";
 import { type CachedBytes, createSwrCache } from "./swr-cache.ts";
 
-// Every cached CrowdTwist read the BFF makes: its own fresh window, the configured stale window.
+// Every cached CrowdTwist read the BFF makes: its own fresh window, the configured stale window and
+// deadline. Loaders read through the resilient client (resilient-crowdtwist.ts).
 
 export interface CrowdTwistLoaderOptions {
   operation: string;
   freshMs: number;
   maxEntries: number;
+  onStored?: ((key: string) => void) | undefined;
 }
 
 export function crowdTwistLoader<B extends CachedBytes = string>(
-  parts: { env: Env; metrics: Metrics; resilience: UpstreamResilience },
+  parts: { env: Env; metrics: Metrics },
   options: CrowdTwistLoaderOptions,
 ): CachedLoader<B> {
   return createCachedLoader<B>({
     operation: options.operation,
-    resilience: parts.resilience,
+    upstream: "crowdtwist",
     metrics: parts.metrics,
+    deadlineMs: parts.env.UPSTREAM_DEADLINE_MS,
+    onStored: options.onStored,
     cache: createSwrCache<B>({
       freshMs: options.freshMs,
       // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).

@@ -1,5 +1,6 @@
 import { AlidaError } from "@portal/alida/errors";
 import { CrowdTwistError } from "@portal/crowdtwist/errors";
+import { isDeadlineExceeded } from "./deadline.ts";
 
 // The single place that decides what a failed upstream call means, so retry, breaker and cache
 // agree. Anything we do not recognise (a caller's abort, a bug in a loader) is `other`: it is
@@ -15,6 +16,8 @@ export type FailureKind =
   | "other";
 
 export function failureKind(error: unknown): FailureKind {
+  // Cut short by our own deadline: the upstream did not answer in time, like a timeout.
+  if (isDeadlineExceeded(error)) return "transient";
   if (error instanceof CrowdTwistError) return crowdTwistKind(error);
   if (error instanceof AlidaError) return alidaKind(error);
   return "other";
@@ -58,4 +61,5 @@ export const isRetryable = (error: unknown): boolean => {
 
 /** No answer within the client's time limit; reported apart from other errors in the metrics. */
 export const isTimeout = (error: unknown): boolean =>
-  (error instanceof CrowdTwistError || error instanceof AlidaError) && error.code === "timeout";
+  isDeadlineExceeded(error) ||
+  ((error instanceof CrowdTwistError || error instanceof AlidaError) && error.code === "timeout");

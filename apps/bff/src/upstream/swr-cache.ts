@@ -13,7 +13,10 @@ export interface CacheEntry<B extends CachedBytes = string> {
   readonly lastFailureAt: number | null;
 }
 
-/** fresh: serve as is · stale: serve and refresh · (older entries are never returned) */
+/**
+ * fresh: serve as is · stale: serve and refresh · (older entries are never returned). An entry with a
+ * failure recorded is never fresh: every request for it tries the upstream again.
+ */
 export type CacheState = "fresh" | "stale";
 
 export interface SwrCacheOptions {
@@ -30,7 +33,8 @@ export interface SwrCacheOptions {
 export interface SwrCache<B extends CachedBytes = string> {
   /** The entry and how fresh it is, or undefined when absent or older than the stale window. */
   get(key: string): { entry: CacheEntry<B>; state: CacheState } | undefined;
-  set(key: string, bytes: B): CacheEntry<B>;
+  /** `incomplete`: the bytes lack part of what the upstream should have given (stored as degraded). */
+  set(key: string, bytes: B, options?: { incomplete?: boolean }): CacheEntry<B>;
   /** Records that refreshing `key` failed, unless the entry changed since `fetchedAt`. */
   markFailure(key: string, fetchedAt: number): void;
   delete(key: string): void;
@@ -69,9 +73,12 @@ export function createSwrCache<B extends CachedBytes = string>(options: SwrCache
         return undefined;
       }
       put(key, entry);
-      return { entry, state: age <= freshMs ? "fresh" : "stale" };
+      return { entry, state: age <= freshMs && entry.lastFailureAt === null ? "fresh" : "stale" };
     },
-    set: (key, bytes) => put(key, { bytes, fetchedAt: now(), lastFailureAt: null }),
+    set(key, bytes, { incomplete = false } = {}) {
+      const at = now();
+      return put(key, { bytes, fetchedAt: at, lastFailureAt: incomplete ? at : null });
+    },
     markFailure(key, fetchedAt) {
       const entry = entries.get(key);
       if (entry?.fetchedAt === fetchedAt) entries.set(key, { ...entry, lastFailureAt: now() });
