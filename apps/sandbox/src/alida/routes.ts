@@ -1,6 +1,6 @@
-import { ALIDA_ACTIVITY_FIELDS } from "@portal/alida/activity";
 import { Hono } from "hono";
 import type { SeedProgram } from "../program/seed-types.ts";
+import { ALIDA_ACTIVITY_FIELDS } from "./activity-fields.ts";
 import { oauthTokenRoute } from "./oauth-token-route.ts";
 import { type RenderContext, renderActivity, renderSummary } from "./render-activity.ts";
 import { requireBearer } from "./require-bearer.ts";
@@ -18,8 +18,6 @@ export interface AlidaRoutesOptions {
   clientSecret: string;
   tokenTtlSeconds: number;
 }
-
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(ALIDA_ACTIVITY_FIELDS);
 
 export function alidaRoutes(options: AlidaRoutesOptions): Hono {
   const tokens = createTokenStore(options.tokenTtlSeconds);
@@ -46,7 +44,7 @@ export function alidaRoutes(options: AlidaRoutesOptions): Hono {
           .split(",")
           .map((field) => field.trim())
           .filter((field) => field !== "");
-        const unknown = fields.filter((field) => !KNOWN_FIELDS.has(field));
+        const unknown = fields.filter((field) => !ALIDA_ACTIVITY_FIELDS.has(field));
         if (unknown.length > 0) return c.json({ message: `Unknown fields: ${unknown.join(", ")}` }, 400);
         const rendered = renderActivity(activity, context);
         if (fields.length === 0) return c.json(rendered);

@@ -1,12 +1,6 @@
-import {
-  ACTIVITY_TYPE_NAMES,
-  CATEGORY_NAMES,
-  CHANNEL_NAMES,
-  EXTENDED_TYPE_IDS,
-  FREQUENCY_PERIOD_NAMES,
-} from "@portal/crowdtwist/activity-types";
 import { activityWindow } from "../program/rules.ts";
 import type { SeedActivity, SeedSegment } from "../program/seed-types.ts";
+import { CATEGORY_NAME, CHANNEL_NAME, EXTENDED_TYPE, FREQUENCY_PERIOD_NAME } from "./activity-tables.ts";
 import { absoluteUrl, epochSeconds, renderPointsOnClick, renderTags, type TagJson } from "./render-values.ts";
 
 // The object inside `GET /v2/activities/{activity_id}/extended`'s array, shaped like the document's
@@ -61,8 +55,7 @@ export function renderActivityExtended(
   const segmentName = segment
     ? (context.segments.find((s) => s.subscriptionId === segment.subscriptionId)?.name ?? "")
     : "";
-  const category = String(activity.categoryId);
-  const channel = text(activity.channelId);
+  const channel = activity.channelId;
   const tags: TagJson[] = activity.tags.map((tag) => ({ tag_id: tag.id, tag_name: tag.name }));
   return {
     id: String(activity.id),
@@ -71,15 +64,15 @@ export function renderActivityExtended(
     description: activity.description,
     num_points: activity.numPoints,
     image: absoluteUrl(context.publicUrl, activity.image),
-    category_id: category,
-    category_name: CATEGORY_NAMES[category] ?? null,
-    type_id: EXTENDED_TYPE_IDS[activity.type],
-    type_name: ACTIVITY_TYPE_NAMES[activity.type],
-    activity_channel_id: channel,
-    activity_channel_name: channel === null ? null : (CHANNEL_NAMES[channel] ?? null),
+    category_id: String(activity.categoryId),
+    category_name: CATEGORY_NAME[activity.categoryId] ?? null,
+    type_id: EXTENDED_TYPE[activity.type].id,
+    type_name: EXTENDED_TYPE[activity.type].name,
+    activity_channel_id: text(channel),
+    activity_channel_name: channel === null ? null : (CHANNEL_NAME[channel] ?? null),
     freq_cap: text(frequency?.cap ?? null),
     freq_period_id: text(frequency?.periodId ?? null),
-    freq_period_name: frequency ? (FREQUENCY_PERIOD_NAMES[String(frequency.periodId)] ?? null) : null,
+    freq_period_name: frequency ? (FREQUENCY_PERIOD_NAME[frequency.periodId] ?? null) : null,
     freq_num_required_attempts: text(frequency?.requiredAttempts ?? null),
     redirect_url: activity.redirectUrl,
     points_on_click: renderPointsOnClick(activity.id, activity.pointsOnClick),
@@ -90,6 +83,7 @@ export function renderActivityExtended(
     show_as_locked_by_tier: activity.showAsLockedByTier,
     ...renderTags(activity.id, tags),
     extra_data: activity.extraData ? { ...activity.extraData } : null,
+    // "The member-facing title/description": the only wording meant for members; may be empty.
     public_title: activity.publicTitle,
     public_description: activity.publicDescription,
     segment: segment

@@ -1,7 +1,7 @@
-import { USER_ACTIVITIES_TYPE_IDS } from "@portal/crowdtwist/activity-types";
 import { activityWindow, tierVisibility } from "../program/rules.ts";
 import type { SeedActivity, SeedTier } from "../program/seed-types.ts";
 import type { MemberState } from "../program/state.ts";
+import { USER_ACTIVITIES_TYPE_ID } from "./activity-tables.ts";
 import { absoluteUrl, epochSeconds, renderDecimal } from "./render-values.ts";
 
 // One item of `GET /v2/users/{user_id}/activities`, formatted as that document's table says: an
@@ -40,13 +40,15 @@ export function renderUserActivity(
   const visibility = tierVisibility(context.tiers, member.tierId, activity);
   return {
     id: activity.id,
-    // This endpoint has no separate member-facing title; members see the public wording.
-    title: activity.publicTitle,
-    description: activity.publicDescription,
+    // Control Center's title and description, as real CrowdTwist sends them: this endpoint has no
+    // member-facing wording at all (that is `public_title` on the extended endpoint), so a portal
+    // that shows these fields shows members the program team's internal names.
+    title: activity.title,
+    description: activity.description,
     num_points: activity.numPoints,
     image: absoluteUrl(context.publicUrl, activity.image),
     category_id: String(activity.categoryId),
-    type_id: USER_ACTIVITIES_TYPE_IDS[activity.type],
+    type_id: USER_ACTIVITIES_TYPE_ID[activity.type],
     ...(window.start && { date_start: epochSeconds(window.start) }),
     ...(window.end && { date_end: epochSeconds(window.end) }),
     ...(activity.minTierId !== null && { min_tier_id: activity.minTierId }),

@@ -1,15 +1,19 @@
 import { ALIDA_FORUM_ID, ALIDA_SURVEY_ID, SEGMENT, TIER } from "./seed-ids.ts";
 import type { SeedActivity } from "./seed-types.ts";
 
-type ActivityFields = Partial<SeedActivity> & Pick<SeedActivity, "id" | "publicTitle" | "numPoints">;
+type ActivityFields = Partial<SeedActivity> &
+  Pick<SeedActivity, "id" | "title" | "publicTitle" | "numPoints">;
 
 // Defaults describe a plain, always-open website activity; each entry states only what sets it apart.
+// Like the extended document's sample ("Ad Hoc Points" three times, public title "Code Redemption
+// Test"), Control Center's name, title and description are the program team's words, marked
+// "(internal)" here so a leak to members is easy to spot; `publicTitle`/`publicDescription` are what
+// members should read. 120 and 123 leave public wording empty, as real programs sometimes do.
 function activity(fields: ActivityFields): SeedActivity {
-  const slug = fields.publicTitle.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const slug = (fields.publicTitle || fields.title).toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return {
-    name: fields.publicTitle,
-    title: fields.publicTitle,
-    description: fields.publicTitle,
+    name: fields.title,
+    description: fields.title,
     publicDescription: fields.publicTitle,
     // A path on the sandbox; the routes make it absolute with the sandbox's public URL.
     image: `/sandbox/images/${slug}.svg`,
@@ -41,6 +45,8 @@ export const seedActivities: SeedActivity[] = [
   activity({
     id: 101,
     name: "Program login",
+    title: "Program login – daily (internal)",
+    description: "Awarded by the portal's login tag, once per calendar day.",
     publicTitle: "Daily check-in",
     publicDescription: "Sign in to the portal once a day to collect your points.",
     numPoints: 25,
@@ -51,6 +57,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 102,
+    title: "SOC-TW follow – lifetime (internal)",
     publicTitle: "Follow us on Twitter",
     publicDescription: "Follow the brand for news and drops.",
     numPoints: 50,
@@ -62,6 +69,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 103,
+    title: "SOC-FB share – 3 a week (internal)",
     publicTitle: "Share a post on Facebook",
     publicDescription: "Share our latest post with your friends.",
     numPoints: 40,
@@ -74,6 +82,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 104,
+    title: "ECOM store orders – base earn (internal)",
     publicTitle: "Buy from the team store",
     publicDescription: "Earn points on any merchandise order.",
     numPoints: 500,
@@ -85,6 +94,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 105,
+    title: "TIX season – Silver and up (internal)",
     publicTitle: "Buy a season ticket",
     publicDescription: "Season ticket holders earn big.",
     numPoints: 2000,
@@ -97,6 +107,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 106,
+    title: "VIP lounge check-in – Gold only (internal)",
     publicTitle: "Check in at the VIP lounge",
     publicDescription: "Gold members check in at the lounge on match days.",
     numPoints: 300,
@@ -109,6 +120,7 @@ export const seedActivities: SeedActivity[] = [
   activity({
     id: 107,
     name: "Gold secret preview",
+    title: "Gold secret preview – FW26 drop (internal)",
     publicTitle: "Private collection preview",
     publicDescription: "An early look at the next collection, for Gold members only.",
     numPoints: 150,
@@ -118,6 +130,7 @@ export const seedActivities: SeedActivity[] = [
   activity({
     id: 108,
     name: "Silver poll",
+    title: "Silver poll – kit vote (internal)",
     publicTitle: "Members' choice poll",
     publicDescription: "Vote on next season's kit.",
     numPoints: 60,
@@ -127,6 +140,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 109,
+    title: "CPG winter codes FY26 (internal)",
     publicTitle: "Redeem a winter code",
     publicDescription: "Enter the code from any winter product.",
     numPoints: 200,
@@ -138,6 +152,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 110,
+    title: "Referral – web other site (internal)",
     publicTitle: "Refer a friend",
     publicDescription: "Invite a friend who joins the program.",
     numPoints: 250,
@@ -151,6 +166,8 @@ export const seedActivities: SeedActivity[] = [
   activity({
     id: 111,
     name: "Alida product survey",
+    title: "FY26 Q4 – Survey push (internal)",
+    description: "Alida survey 6f1c…, product research panel; award on completion.",
     publicTitle: "Tell us about our products",
     publicDescription: "A ten-minute survey in our research community.",
     numPoints: 150,
@@ -162,6 +179,7 @@ export const seedActivities: SeedActivity[] = [
   activity({
     id: 112,
     name: "Alida fan forum",
+    title: "Alida forum – season wishes (internal)",
     publicTitle: "Join the fan forum",
     publicDescription: "Share your wishes for next season.",
     numPoints: 75,
@@ -172,6 +190,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 113,
+    title: "NYC meetup – segment 2001 (internal)",
     publicTitle: "New York meetup",
     publicDescription: "Check in at the members' meetup in Manhattan.",
     numPoints: 200,
@@ -181,6 +200,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 114,
+    title: "Login streak x5 – segment 1628 (internal)",
     publicTitle: "Login streak bonus",
     publicDescription: "A thank-you for five logins in a row.",
     numPoints: 100,
@@ -189,6 +209,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 115,
+    title: "UGC photo contest – not staff (internal)",
     publicTitle: "Members' photo contest",
     publicDescription: "Post your best match-day photo.",
     numPoints: 120,
@@ -198,6 +219,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 116,
+    title: "FY27 spring kickoff (internal)",
     publicTitle: "Spring kickoff challenge",
     publicDescription: "Opens with the new season.",
     numPoints: 100,
@@ -206,6 +228,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 117,
+    title: "Holiday sweeps FY26 (internal)",
     publicTitle: "Holiday sweepstakes",
     publicDescription: "Enter before the draw closes.",
     numPoints: 60,
@@ -215,6 +238,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 118,
+    title: "Summer playlist FY26 (internal)",
     publicTitle: "Summer playlist",
     publicDescription: "Add a song to the stadium playlist.",
     numPoints: 80,
@@ -225,6 +249,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 119,
+    title: "Video views – 2 per award, 5 a week (internal)",
     publicTitle: "Watch a highlight video",
     publicDescription: "Points for every two videos you watch, up to five times a week.",
     numPoints: 25,
@@ -233,14 +258,17 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 120,
-    publicTitle: "Complete your profile",
-    publicDescription: "Tell us your favourite player and city.",
+    title: "Complete your profile",
+    description: "Tell us your favourite player and city.",
+    publicTitle: "",
+    publicDescription: "",
     numPoints: 200,
     channelId: 19,
     frequency: { cap: 1, periodId: LIFETIME, requiredAttempts: null },
   }),
   activity({
     id: 121,
+    title: "APP download – mobile client (internal)",
     publicTitle: "Download the app",
     publicDescription: "Get the app and sign in once.",
     numPoints: 150,
@@ -251,6 +279,7 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 122,
+    title: "TIX concerts – Silver and up (internal)",
     publicTitle: "Buy concert tickets",
     publicDescription: "Points on every ticket for stadium concerts.",
     numPoints: 1000,
@@ -264,8 +293,10 @@ export const seedActivities: SeedActivity[] = [
   }),
   activity({
     id: 123,
+    title: "CRM newsletter open – monthly (internal)",
+    description: "Click through the monthly newsletter.",
     publicTitle: "Open our newsletter",
-    publicDescription: "Click through the monthly newsletter.",
+    publicDescription: "",
     numPoints: 30,
     channelId: 7,
     pointsOnClick: true,
@@ -274,6 +305,7 @@ export const seedActivities: SeedActivity[] = [
   activity({
     id: 124,
     name: "Gold anniversary gift",
+    title: "Gold anniversary gift – scarf (internal)",
     publicTitle: "Anniversary scarf",
     publicDescription: "A limited scarf for Gold members, with bonus points.",
     numPoints: 800,

@@ -1,7 +1,16 @@
-import type { ActivityType } from "@portal/crowdtwist/activity-types";
-
 // The sandbox keeps its demo program in one canonical shape; the CrowdTwist and Alida routes
 // render it into each endpoint's own (quirky) JSON.
+
+/** The activity types both CrowdTwist documents list; each endpoint numbers them its own way. */
+export type SeedActivityType =
+  | "facebook"
+  | "merchandise"
+  | "music"
+  | "tickets"
+  | "twitter"
+  | "your_site"
+  | "check_in"
+  | "code_redemption";
 
 export interface SeedTier {
   id: number;
@@ -32,15 +41,17 @@ export interface SeedFrequency {
 
 export interface SeedActivity {
   id: number;
+  /** Control Center's own words (`name`, `title`, `description`): what the program team calls it. */
   name: string;
   title: string;
   description: string;
+  /** What members are meant to read; empty where the team never filled it in (members then get `title`). */
   publicTitle: string;
   publicDescription: string;
   numPoints: number;
   image: string;
   categoryId: 1 | 2 | 3 | 4;
-  type: ActivityType;
+  type: SeedActivityType;
   channelId: number | null;
   frequency: SeedFrequency | null;
   redirectUrl: string | null;
