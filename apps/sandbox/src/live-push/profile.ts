@@ -1,10 +1,16 @@
 import { tierForScore } from "../program/rules.ts";
 import type { SeedTier } from "../program/seed-types.ts";
-import type { MemberState } from "../program/state.ts";
+import { type MemberState, periodPoints } from "../program/state.ts";
 
 // A Live Push user-profile body as CrowdTwist sends it, quirks included: the tier block mixes
-// camelCase with a snake_case `timeframe_score` on some pushes, and the body carries fields the
-// portal must drop (password, salt, hash algorithm, IP address).
+// camelCase with a snake_case `timeframe_score` on some pushes, `assignedByEvent` comes in upper
+// case (the document's list) for some members and lower case (its sample, "drop") for others, and
+// the body carries fields the portal must drop (password, salt, hash algorithm, IP address).
+//
+// The scores, read from the document's own sample (Tier 1 up to 999, Tier 2 from 1000, tierScore and
+// score 0, timeframe score 1200, scoreNeededToReach 1000): `tierScore` and `score` are what the tier
+// thresholds apply to, `scoreNeededToReach` is the next tier's minimum less that score, and the
+// timeframe score counts on past a tier period's end, so it can exceed the tier's ceiling.
 
 const DAY_MS = 86_400_000;
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -16,14 +22,15 @@ function level(tier: SeedTier | undefined) {
 
 export function renderLivePushProfile(member: MemberState, tiers: readonly SeedTier[], now: Date) {
   const sorted = [...tiers].sort((a, b) => a.minValue - b.minValue);
-  const current =
-    tiers.find((tier) => tier.id === member.tierId) ?? tierForScore(tiers, member.timeframeScore);
+  const current = tiers.find((tier) => tier.id === member.tierId) ?? tierForScore(tiers, member.tierScore);
   const next = sorted.find((tier) => tier.minValue > current.minValue);
   const daysUntilExpiration = Math.max(
     0,
     Math.ceil((member.expirationDate.getTime() - now.getTime()) / DAY_MS),
   );
   const timeframeKey = member.id % 2 === 0 ? "timeframeScore" : "timeframe_score";
+  const event = member.id % 2 === 0 ? member.assignedByEvent.toLowerCase() : member.assignedByEvent;
+  const points = periodPoints(member, now);
   return {
     country: member.country,
     receiveSmsMessages: 0,
@@ -33,21 +40,19 @@ export function renderLivePushProfile(member: MemberState, tiers: readonly SeedT
     tierInfo: {
       resetDate: null,
       dateReached: member.dateReached.toISOString(),
-      scoreNeededToReach: next ? Math.max(0, next.minValue - member.timeframeScore) : null,
+      scoreNeededToReach: next ? Math.max(0, next.minValue - member.tierScore) : null,
       nextLevel: level(next),
-      tierScore: member.timeframeScore - current.minValue,
+      tierScore: member.tierScore,
       [timeframeKey]: member.timeframeScore,
-      assignedByEvent: member.assignedByEvent,
+      assignedByEvent: event,
       currentLevel: level(current),
-      score: member.timeframeScore,
+      score: member.tierScore,
       daysUntilResetDate: null,
       daysUntilExpirationDate: daysUntilExpiration,
       dateAssigned: member.dateAssigned.toISOString(),
       expirationDate: member.expirationDate.toISOString(),
       scoreNeededToMaintain:
-        current.scoreToMaintain === null
-          ? null
-          : Math.max(0, current.scoreToMaintain - member.timeframeScore),
+        current.scoreToMaintain === null ? null : Math.max(0, current.scoreToMaintain - member.tierScore),
     },
     customData: null,
     signUpTypeId: 3,
@@ -59,7 +64,7 @@ export function renderLivePushProfile(member: MemberState, tiers: readonly SeedT
     yahooUserId: null,
     state: member.state,
     id: member.id,
-    monthlyPoints: 0,
+    monthlyPoints: points.monthly,
     signUpCampaign: null,
     signUpChannelId: null,
     ipAddress: "203.0.113.24",
@@ -70,7 +75,7 @@ export function renderLivePushProfile(member: MemberState, tiers: readonly SeedT
     googleUserId: null,
     region: member.region,
     instUserId: null,
-    weeklyPoints: 0,
+    weeklyPoints: points.weekly,
     lastName: member.lastName,
     clientBrandingId: "0",
     gender: member.gender,

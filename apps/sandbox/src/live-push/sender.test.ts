@@ -111,8 +111,68 @@ describe("Live Push profile", () => {
       currentLevel: { title: "Silver", minValue: 1000, maxValue: 2499 },
       nextLevel: { title: "Gold", minValue: 2500, maxValue: null },
       scoreNeededToReach: 900,
+      tierScore: 1600,
+      score: 1600,
       assignedByEvent: "JUMP",
     });
+  });
+
+  it("writes assignedByEvent in upper case for some members and lower case for others", () => {
+    expect(profile("ben").tierInfo.assignedByEvent).toBe("JUMP");
+    expect(profile("ava").tierInfo.assignedByEvent).toBe("start");
+  });
+
+  it("after a maintain and a drop has the document's sample shape: tier score 0, timeframe score past the tier", () => {
+    let clock = new Date("2026-05-01T10:00:00Z");
+    const own = createProgramState(seedProgram, () => clock);
+    const push = () => {
+      const ben = own.members().find((m) => m.username === "ben");
+      if (!ben) throw new Error("ben");
+      return renderLivePushProfile(ben, seedProgram.tiers, clock);
+    };
+    expect(own.endTierPeriod("ben")).toMatchObject({ ok: true, event: "MAINTAIN" });
+    expect(push().tierInfo).toMatchObject({
+      assignedByEvent: "MAINTAIN",
+      currentLevel: { title: "Silver" },
+      tierScore: 0,
+      scoreNeededToReach: 2500,
+      scoreNeededToMaintain: 1000,
+      dateAssigned: clock.toISOString(),
+    });
+    clock = new Date("2027-05-01T10:00:00Z");
+    expect(own.endTierPeriod("ben")).toMatchObject({ ok: true, event: "DROP" });
+    const dropped = push();
+    expect(dropped.fanLevelName).toBe("Bronze");
+    expect(dropped.tierInfo).toEqual(
+      expect.objectContaining({
+        assignedByEvent: "DROP",
+        currentLevel: { title: "Bronze", minValue: null, maxValue: 999 },
+        nextLevel: { title: "Silver", minValue: 1000, maxValue: 2499 },
+        tierScore: 0,
+        score: 0,
+        timeframe_score: 1600,
+        scoreNeededToReach: 1000,
+        dateAssigned: clock.toISOString(),
+        dateReached: clock.toISOString(),
+      }),
+    );
+  });
+
+  it("sends this month's and this week's points, which start again at 0 in a new month or week", () => {
+    let clock = new Date("2026-04-29T10:00:00Z"); // a Wednesday
+    const own = createProgramState(seedProgram, () => clock);
+    const ava = () => {
+      const member = own.members().find((m) => m.username === "ava");
+      if (!member) throw new Error("ava");
+      return renderLivePushProfile(member, seedProgram.tiers, clock);
+    };
+    expect(own.complete("ava", 101)).toMatchObject({ ok: true });
+    const earned = ava().totalPoints - 350;
+    expect(ava()).toMatchObject({ monthlyPoints: earned, weeklyPoints: earned });
+    clock = new Date("2026-05-02T10:00:00Z"); // same ISO week, a new month
+    expect(ava()).toMatchObject({ monthlyPoints: 0, weeklyPoints: earned });
+    clock = new Date("2026-05-04T00:00:00Z"); // Monday: a new week
+    expect(ava()).toMatchObject({ monthlyPoints: 0, weeklyPoints: 0 });
   });
 
   it("writes the timeframe score in camelCase for some members and snake_case for others", () => {

@@ -41,6 +41,16 @@ describe("the demo program", () => {
     ).toBe(true);
     expect(campaigns.some((c) => c.length === 2)).toBe(true);
   });
+
+  it("sends gift-only campaigns in both encodings: multiplier 1 and multiplier 0, on odd and even ids", () => {
+    const giftOnly = seedProgram.activities.flatMap((a) =>
+      a.campaigns.filter((c) => c.pointGift > 0).map((c) => ({ id: a.id, multiplier: c.multiplier })),
+    );
+    expect(giftOnly.some((c) => c.multiplier === 1)).toBe(true);
+    const asZero = giftOnly.filter((c) => c.multiplier === 0).map((c) => c.id);
+    expect(asZero.some((id) => id % 2 === 0)).toBe(true);
+    expect(asZero.some((id) => id % 2 === 1)).toBe(true);
+  });
 });
 
 describe("tier visibility", () => {
@@ -97,6 +107,75 @@ describe("program state", () => {
     if (!second.ok) throw new Error("refused");
     expect(second.member.assignedByEvent).toBe("UPDATE");
     expect(second.member.dateLastUpdated).toBeGreaterThan(stamp);
+    // An update never moves the assignment's date (Live Push document: dateAssigned changes on
+    // start, jump, maintain, drop and reset).
+    expect(second.member.dateAssigned).toEqual(new Date("2026-05-01T10:00:00Z"));
+  });
+
+  it("starts the entry tier's members with START and the others with JUMP", () => {
+    const state = createProgramState(seedProgram);
+    expect(state.members().map((m) => [m.username, m.assignedByEvent])).toEqual([
+      ["ava", "START"],
+      ["ben", "JUMP"],
+      ["cleo", "JUMP"],
+    ]);
+  });
+
+  it.each([
+    ["ben keeps Silver with 1,600 of 1,000", "ben", "MAINTAIN", TIER.silver],
+    ["cleo keeps Gold with 4,200 of 2,500", "cleo", "MAINTAIN", TIER.gold],
+    ["ava's entry tier cannot be lost: her counters reset", "ava", "RESET", TIER.bronze],
+  ])("ends a tier period: %s", (_name, username, event, tierId) => {
+    const at = new Date("2026-06-01T00:00:00Z");
+    const state = createProgramState(seedProgram, () => at);
+    const before = state.members().find((m) => m.username === username);
+    const timeframe = before?.timeframeScore;
+    const result = state.endTierPeriod(username);
+    expect(result).toMatchObject({ ok: true, event, member: { tierId, tierScore: 0, dateAssigned: at } });
+    // The timeframe score is not the tier score: it carries on (the document's sample).
+    expect(result.ok && result.member.timeframeScore).toBe(timeframe);
+  });
+
+  it("drops a member whose tier score is below what keeps the tier, and earning never drops", () => {
+    let clock = new Date("2026-06-01T00:00:00Z");
+    const state = createProgramState(seedProgram, () => clock);
+    state.endTierPeriod("cleo"); // Gold kept, tier score 0
+    const earned = state.complete("cleo", 101);
+    expect(earned).toMatchObject({ ok: true, tierChanged: false, member: { tierId: TIER.gold } });
+    clock = new Date("2027-06-01T00:00:00Z");
+    const dropped = state.endTierPeriod("cleo");
+    expect(dropped).toMatchObject({
+      ok: true,
+      event: "DROP",
+      member: { tierId: TIER.bronze, tierScore: 0, dateReached: clock, dateAssigned: clock },
+    });
+    expect(state.endTierPeriod("zoe")).toEqual({ ok: false, status: 404, reason: 'no demo member "zoe"' });
+  });
+
+  it("a reset rewinds: the seed's tier and its assignment date come back, with a newer stamp", () => {
+    let clock = new Date("2026-06-01T00:00:00Z");
+    const state = createProgramState(seedProgram, () => clock);
+    const seedAssigned = state.members()[0]?.dateAssigned;
+    state.complete("ava", 109);
+    const stamp = state.members()[0]?.dateLastUpdated ?? 0;
+    clock = new Date("2026-06-01T00:00:00Z");
+    state.reset();
+    expect(state.members()[0]).toMatchObject({
+      tierId: TIER.bronze,
+      tierScore: 350,
+      assignedByEvent: "START",
+      dateAssigned: seedAssigned,
+    });
+    expect(state.members()[0]?.dateLastUpdated).toBeGreaterThan(stamp);
+  });
+
+  it.each([
+    ["multiplier 0: the gift on top of the points", 123, 30 + 20],
+    ["multiplier 0 on an even id", 102, 50 + 25],
+    ["multiplier 1: the gift on top of the points", 104, 500 + 100],
+  ])("awards a gift-only campaign, %s", (_name, activityId, awarded) => {
+    const state = createProgramState(seedProgram, () => new Date("2026-05-01T10:00:00Z"));
+    expect(state.complete("ava", activityId)).toMatchObject({ ok: true, awarded });
   });
 
   it.each([

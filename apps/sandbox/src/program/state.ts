@@ -6,6 +6,16 @@ const DAY_MS = 86_400_000;
 export type TierEvent = "JUMP" | "UPDATE" | "DROP" | "MAINTAIN" | "RESET" | "START";
 
 export interface MemberState extends SeedMember {
+  /**
+   * The score that counts toward tiers (Live Push `tierScore` and `score`): the seed's tier-year
+   * points at first, restarting at 0 when a tier period ends. `timeframeScore` keeps counting, as
+   * in the document's sample (a drop to Tier 1 with tierScore 0 and a timeframe score of 1200).
+   */
+  tierScore: number;
+  /** Points earned this calendar month and ISO week (UTC), as of `periodsAt`. */
+  monthlyPoints: number;
+  weeklyPoints: number;
+  periodsAt: Date;
   dateReached: Date;
   dateAssigned: Date;
   expirationDate: Date;
@@ -34,6 +44,10 @@ export type CompletionResult =
   | { ok: true; member: MemberState; awarded: number; tierChanged: boolean }
   | { ok: false; status: 404 | 409; reason: string };
 
+export type TierPeriodResult =
+  | { ok: true; member: MemberState; event: "MAINTAIN" | "DROP" | "RESET" }
+  | { ok: false; status: 404; reason: string };
+
 export interface ProgramState {
   readonly program: SeedProgram;
   readonly startedAt: Date;
@@ -42,20 +56,46 @@ export interface ProgramState {
   tier(id: number): SeedTier | undefined;
   activity(id: number): SeedActivity | undefined;
   complete(username: string, activityId: number): CompletionResult;
+  /** The member's tier period ends now: they keep their tier (MAINTAIN), drop, or (lowest tier) RESET. */
+  endTierPeriod(username: string): TierPeriodResult;
   reset(): void;
 }
 
-function initialState(member: SeedMember, startedAt: Date): MemberState {
+const monthOf = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+// ISO weeks start on Monday: days since the Monday 1970-01-05, in whole weeks.
+const weekOf = (date: Date) => Math.floor((date.getTime() - 4 * DAY_MS) / (7 * DAY_MS));
+
+/** Monthly and weekly points as of `at` (UTC calendar): a new month or week starts them at 0. */
+export function periodPoints(member: MemberState, at: Date): { monthly: number; weekly: number } {
+  return {
+    monthly: monthOf(at) === monthOf(member.periodsAt) ? member.monthlyPoints : 0,
+    weekly: weekOf(at) === weekOf(member.periodsAt) ? member.weeklyPoints : 0,
+  };
+}
+
+function rollPeriods(member: MemberState, at: Date): void {
+  const { monthly, weekly } = periodPoints(member, at);
+  member.monthlyPoints = monthly;
+  member.weeklyPoints = weekly;
+  member.periodsAt = at;
+}
+
+function initialState(member: SeedMember, startedAt: Date, lowestTierId: number | undefined): MemberState {
   // Counted from midnight UTC, so a sandbox restarted the same day tells the same tier history.
   const midnight = Math.floor(startedAt.getTime() / DAY_MS) * DAY_MS;
   const reached = new Date(midnight - member.reachedDaysAgo * DAY_MS);
   return {
     ...member,
     segments: [...member.segments],
+    tierScore: member.timeframeScore,
+    monthlyPoints: 0,
+    weeklyPoints: 0,
+    periodsAt: startedAt,
     dateReached: reached,
     dateAssigned: reached,
     expirationDate: new Date(reached.getTime() + 365 * DAY_MS),
-    assignedByEvent: "JUMP",
+    // A member in the entry tier started there; the others jumped to where they are.
+    assignedByEvent: member.tierId === lowestTierId ? "START" : "JUMP",
     dateLastUpdated: Math.floor(startedAt.getTime() / 1000),
     completions: new Map(),
   };
@@ -63,7 +103,19 @@ function initialState(member: SeedMember, startedAt: Date): MemberState {
 
 export function createProgramState(program: SeedProgram, now: () => Date = () => new Date()): ProgramState {
   const startedAt = now();
-  let members = new Map(program.members.map((m) => [m.username, initialState(m, startedAt)]));
+  const lowestTierId = [...program.tiers].sort((a, b) => a.minValue - b.minValue)[0]?.id;
+  const fresh = (member: SeedMember) => initialState(member, startedAt, lowestTierId);
+  let members = new Map(program.members.map((m) => [m.username, fresh(m)]));
+  const rank = (tierId: number) => program.tiers.find((tier) => tier.id === tierId)?.minValue ?? 0;
+  const stamp = (member: MemberState, at: Date) => {
+    member.dateLastUpdated = Math.max(Math.floor(at.getTime() / 1000), member.dateLastUpdated + 1);
+  };
+  const assign = (member: MemberState, tierId: number, at: Date) => {
+    if (tierId !== member.tierId) member.dateReached = at;
+    member.tierId = tierId;
+    member.dateAssigned = at;
+    member.expirationDate = new Date(at.getTime() + 365 * DAY_MS);
+  };
 
   function refusal(activity: SeedActivity, member: MemberState): string | null {
     const at = now();
@@ -95,30 +147,52 @@ export function createProgramState(program: SeedProgram, now: () => Date = () =>
       const at = now();
       member.completions.set(activity.id, [...(member.completions.get(activity.id) ?? []), at]);
       const awarded = awardedPoints(activity);
+      rollPeriods(member, at);
       member.totalPoints += awarded;
       member.redeemablePoints += awarded;
       member.timeframeScore += awarded;
-      const reached = tierForScore(program.tiers, member.timeframeScore);
-      const tierChanged = reached.id !== member.tierId;
-      if (tierChanged) {
-        member.tierId = reached.id;
-        member.dateReached = at;
-        member.dateAssigned = at;
-        member.expirationDate = new Date(at.getTime() + 365 * DAY_MS);
-      }
+      member.tierScore += awarded;
+      member.monthlyPoints += awarded;
+      member.weeklyPoints += awarded;
+      // Earning only ever jumps: a member whose tier score restarted below their tier keeps it.
+      const reached = tierForScore(program.tiers, member.tierScore);
+      const tierChanged = reached.minValue > rank(member.tierId);
+      if (tierChanged) assign(member, reached.id, at);
+      // An update leaves dateAssigned alone: it changes only on an assignment (Live Push document).
       member.assignedByEvent = tierChanged ? "JUMP" : "UPDATE";
-      member.dateLastUpdated = Math.max(Math.floor(at.getTime() / 1000), member.dateLastUpdated + 1);
+      stamp(member, at);
       return { ok: true, member, awarded, tierChanged };
+    },
+    endTierPeriod(username) {
+      const member = members.get(username);
+      if (!member) return { ok: false, status: 404, reason: `no demo member "${username}"` };
+      const at = now();
+      const tier = program.tiers.find((t) => t.id === member.tierId);
+      const required = tier?.scoreToMaintain ?? null;
+      const event: "MAINTAIN" | "DROP" | "RESET" =
+        required === null ? "RESET" : member.tierScore >= required ? "MAINTAIN" : "DROP";
+      // A drop lands in the highest tier the score still reaches, at least one below the tier held.
+      const below = [...program.tiers]
+        .filter((t) => t.minValue < rank(member.tierId))
+        .sort((a, b) => b.minValue - a.minValue);
+      const landed = below.find((t) => member.tierScore >= t.minValue) ?? below.at(-1);
+      assign(member, event === "DROP" && landed ? landed.id : member.tierId, at);
+      member.tierScore = 0;
+      member.assignedByEvent = event;
+      rollPeriods(member, at);
+      stamp(member, at);
+      return { ok: true, member, event };
     },
     reset() {
       // Back to the seed, stamped now: receivers that keep the newest profile must take the reset one.
-      const stamp = Math.floor(now().getTime() / 1000);
+      // Its dateAssigned goes back to the seed's too: a rewind, which undoes later assignments.
+      const at = Math.floor(now().getTime() / 1000);
       const previous = members;
       members = new Map(
         program.members.map((m) => {
-          const fresh = initialState(m, startedAt);
-          fresh.dateLastUpdated = Math.max(stamp, (previous.get(m.username)?.dateLastUpdated ?? 0) + 1);
-          return [m.username, fresh];
+          const member = fresh(m);
+          member.dateLastUpdated = Math.max(at, (previous.get(m.username)?.dateLastUpdated ?? 0) + 1);
+          return [m.username, member];
         }),
       );
     },

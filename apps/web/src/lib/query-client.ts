@@ -1,13 +1,10 @@
 import { QueryClient } from "@tanstack/react-query";
-import { ApiError, isTransient } from "./api-error.ts";
-import { TIMEOUT_CODE } from "./fetch-within.ts";
+import { ApiError } from "./api-error.ts";
 
 // A 4xx will answer the same on a retry; a 5xx or a dropped connection may not. The BFF already
-// retries its upstreams, so one more try from the browser is enough. A call that ran into the
-// browser's own deadline is not tried again behind the member's back: they have waited long enough,
-// and the error they now see offers the retry.
+// retries its upstreams, so one more try from the browser is enough.
 const shouldRetry = (failureCount: number, error: Error) =>
-  failureCount < 1 && isTransient(error) && !(error instanceof ApiError && error.code === TIMEOUT_CODE);
+  failureCount < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 
 export function createQueryClient() {
   return new QueryClient({
