@@ -11,13 +11,13 @@ import type { MemberActivities } from "./member/member-activities.ts";
 import type { MemberProfiles } from "./member/member-profiles.ts";
 import { requestIds } from "./observability/request-id.ts";
 import { requestLog } from "./observability/request-log.ts";
+import { requestDeadline } from "./request-deadline.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { type ManagerDeps, managerRoutes } from "./routes/manager.ts";
 import { meRoutes } from "./routes/me.ts";
 import { readyRoutes } from "./routes/ready.ts";
 import { type StatusDeps, statusRoutes } from "./routes/status.ts";
-import { requestDeadline } from "./request-deadline.ts";
 import { limitBody } from "./security/body-limit.ts";
 import type { ClientIp } from "./security/client-ip.ts";
 import { csrfProtection } from "./security/csrf.ts";
@@ -48,7 +48,7 @@ export interface ApiDeps {
 }
 
 /** Every API answer, success or error, leaves within this (live streams excepted). */
-const REQUEST_DEADLINE_MS = 4_800;
+const REQUEST_DEADLINE_MS = 4_500;
 
 /** JSON bodies the API accepts are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -70,6 +70,7 @@ export function createApi(deps: ApiDeps) {
     .use(requestIds())
     .use(noStore())
     .use(requestLog(deps.logger, deps.clientIp))
+    .use(requestDeadline(REQUEST_DEADLINE_MS, (path) => path === "/api/me/events"))
     .route("/health", healthRoutes)
     .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
     .route("/status", statusRoutes({ upstreams: deps.upstreams }))

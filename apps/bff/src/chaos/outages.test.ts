@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "../testing/sandbox.ts";
 import { signIn } from "../testing/sign-in.ts";
@@ -21,6 +24,7 @@ let portal: PortalProcess;
 /** A Postgres of this file's own (scripts/postgres.mjs), so crashing it touches no other test. */
 interface Postgres {
   url: string;
+  dir: string;
   stop(): void;
   crash(): void;
   start(): void;
@@ -202,6 +206,40 @@ describe("when the database restarts under load", () => {
     const whileDown = samples.filter((s) => s.status !== 200);
     expect(whileDown.length).toBeGreaterThan(0);
     expect(whileDown.map((s) => s.status).filter((status) => status !== 503)).toEqual([]);
+    await expectRecovery();
+  }, 60_000);
+});
+
+describe("when the database stops answering", () => {
+  it("answers every request within the bound while queries hang, and recovers when it resumes", async () => {
+    // SIGSTOP on the server and its backends: connections stay open, queries never return — the
+    // case a connection error cannot catch, only a deadline can.
+    const postmaster = Number(
+      readFileSync(join(postgres.dir, "data", "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    const processes = () => [
+      postmaster,
+      ...execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map(Number),
+    ];
+    const signal = (name: NodeJS.Signals) => {
+      for (const pid of processes()) process.kill(pid, name);
+    };
+    let samples: Sample[] = [];
+    try {
+      samples = await whileMembersLoad(async () => {
+        await sleep(500);
+        signal("SIGSTOP");
+        await sleep(7_000); // past the session cache (5 s): every request needs the database
+        signal("SIGCONT");
+      });
+    } finally {
+      signal("SIGCONT");
+    }
+    expectEveryAnswerWithinBound(samples);
+    expect(samples.some((s) => s.status === 503)).toBe(true);
     await expectRecovery();
   }, 60_000);
 });
