@@ -12,6 +12,7 @@ export interface CampaignInput {
 
 export interface CampaignPoints {
   title: string;
+  /** As applied: a multiplier of 0 (a campaign that only gives points) reads as 1. */
   multiplier: number;
   pointGift: number;
   /** What this campaign alone yields: round(base × multiplier + pointGift). */
@@ -26,12 +27,19 @@ export interface EffectivePoints {
   /** `effective − base`; negative only if a stacked campaign's multiplier is below 1. */
   bonus: number;
   campaigns: CampaignPoints[];
+  /** The program's rule that combined the campaigns, so that what a member reads says the same. */
+  stacking: CampaignStacking;
 }
 
 // A broken number from upstream must neither erase nor inflate points: a base or gift that is not
 // a finite non-negative number counts as 0, such a multiplier as 1 (no boost).
 const orZero = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
-const orOne = (value: number) => (Number.isFinite(value) && value >= 0 ? value : 1);
+/**
+ * A multiplier of 0 is a campaign without one: CrowdTwist requires both fields on every "bonus points
+ * campaign", so one that only gives points comes as `multiplier 1` or `multiplier 0` with its
+ * `point_gift`. Read as "times 0" it would wipe the activity's points, which no bonus does (ADR 0020).
+ */
+const orOne = (value: number) => (Number.isFinite(value) && value > 0 ? value : 1);
 
 /**
  * Half-up to whole points, after cancelling binary float noise (1.15 × 10 is 11.499999999999998 in
@@ -86,5 +94,6 @@ export function effectivePoints(
       points: alone[index] ?? 0,
       applied: applied(index),
     })),
+    stacking,
   };
 }

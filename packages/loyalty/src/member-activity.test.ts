@@ -66,6 +66,7 @@ describe("toMemberActivities", () => {
             effective: 350,
             bonus: 250,
             campaigns: [{ title: "Winter", multiplier: 3, pointGift: 50, points: 350, applied: true }],
+            stacking: "additive",
           },
         },
       ],

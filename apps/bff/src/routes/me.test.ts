@@ -64,6 +64,34 @@ describe("GET /api/me/activities", () => {
     expect(activities.get("101")?.points).toMatchObject({ base: 25, effective: 25, campaigns: [] });
   });
 
+  it('counts a gift-only campaign in both encodings: multiplier 1 and multiplier 0 (as 0 and "0.0")', async () => {
+    const agent = await system.signIn("ava");
+    const activities = byId((await activitiesOf(agent)).body.activities);
+    const giftOnly = (title: string, pointGift: number, points: number) => ({
+      stacking: "best_single",
+      campaigns: [{ title, multiplier: 1, pointGift, points, applied: true }],
+    });
+    expect(activities.get("104")?.points).toEqual({
+      base: 500,
+      effective: 600,
+      bonus: 100,
+      ...giftOnly("New store launch gift", 100, 600),
+    });
+    // Sent as multiplier 0 (a number on odd ids, "0.0" on even ones): the gift on top, never ×0.
+    expect(activities.get("123")?.points).toEqual({
+      base: 30,
+      effective: 50,
+      bonus: 20,
+      ...giftOnly("Newsletter thank-you", 20, 50),
+    });
+    expect(activities.get("102")?.points).toEqual({
+      base: 50,
+      effective: 75,
+      bonus: 25,
+      ...giftOnly("Follower welcome gift", 25, 75),
+    });
+  });
+
   it("marks date windows: upcoming, ending soon, expired", async () => {
     const agent = await system.signIn("cleo");
     const { body } = await activitiesOf(agent);

@@ -55,10 +55,16 @@ export function inSegment(activity: SeedActivity, memberSegments: readonly numbe
   return activity.segment.eligibility === "inclusion" ? member : !member;
 }
 
-/** Points the sandbox awards for one completion: the best single campaign, as the demo program is set up. */
+/**
+ * Points the sandbox awards for one completion: the best single campaign, as the demo program is set
+ * up. A "bonus points campaign" whose multiplier is 0 has no multiplier: it gives its point gift on
+ * top of the activity's points, as one sent with multiplier 1 does.
+ */
 export function awardedPoints(activity: SeedActivity): number {
   const withCampaigns = activity.campaigns.map((campaign) =>
-    Math.round(activity.numPoints * campaign.multiplier + campaign.pointGift),
+    Math.round(
+      activity.numPoints * (campaign.multiplier === 0 ? 1 : campaign.multiplier) + campaign.pointGift,
+    ),
   );
   return Math.max(activity.numPoints, ...withCampaigns);
 }

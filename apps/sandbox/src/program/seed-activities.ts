@@ -65,6 +65,8 @@ export const seedActivities: SeedActivity[] = [
     type: "twitter",
     channelId: 23,
     frequency: { cap: 1, periodId: LIFETIME, requiredAttempts: null },
+    // A gift-only campaign sent as multiplier 0 (an even id: rendered "0.0"); 104 sends one as 1.
+    campaigns: [{ title: "Follower welcome gift", multiplier: 0, pointGift: 25 }],
     tags: [{ id: 2, name: "Social" }],
   }),
   activity({
@@ -301,6 +303,8 @@ export const seedActivities: SeedActivity[] = [
     channelId: 7,
     pointsOnClick: true,
     frequency: { cap: 1, periodId: MONTHLY, requiredAttempts: null },
+    // Gift-only as multiplier 0 again, on an odd id: rendered as the number 0.
+    campaigns: [{ title: "Newsletter thank-you", multiplier: 0, pointGift: 20 }],
   }),
   activity({
     id: 124,

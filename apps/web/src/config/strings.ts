@@ -93,7 +93,7 @@ export const strings = {
       { title: "Activities for you", text: "What you can do now, what unlocks at a higher tier, and why." },
       {
         title: "Bonus campaigns",
-        text: "The points you really earn, with every multiplier and gift counted.",
+        text: "The points you really earn, bonuses included.",
       },
       { title: "Always current", text: "Your points and tier update live while the page is open." },
     ],
@@ -196,7 +196,18 @@ export const strings = {
       ]
         .filter(Boolean)
         .join(" · "),
-    campaignNotApplied: "doesn't combine with the other bonus",
+    /** The program's campaign stacking rule (program config), the only source of these words. */
+    campaignStacking: {
+      best_single: "Only the biggest bonus counts.",
+      additive: "Bonuses add up.",
+      multiplicative: "Multipliers multiply; gifts add up.",
+    } satisfies Record<Activity["points"]["stacking"], string>,
+    campaignNotApplied: (stacking: Activity["points"]["stacking"], belowBase: boolean) =>
+      belowBase
+        ? "not counted: worth less than the activity's own points"
+        : stacking === "best_single"
+          ? "not counted: only the biggest bonus counts"
+          : "not counted",
     lockedIcon: "Locked",
     lockedAction: "Locked",
     viewDetails: "View details",

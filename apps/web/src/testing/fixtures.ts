@@ -77,7 +77,7 @@ export function activityFixture(overrides: Partial<Activity> & Pick<Activity, "i
     type: "your_site",
     visibility: { state: "available" },
     window: window("open"),
-    points: { base: 100, effective: 100, bonus: 0, campaigns: [] },
+    points: { base: 100, effective: 100, bonus: 0, campaigns: [], stacking: "best_single" },
     why: [],
     ...overrides,
   };
@@ -90,7 +90,7 @@ export const activitiesFixture = (): Activity[] => [
     window: window("ending_soon", 2, "2026-11-25T14:55:20.000Z"),
     frequency: { cap: 1, period: "day", requiredAttempts: 1 },
     pointsOnClick: true,
-    points: { base: 60, effective: 60, bonus: 0, campaigns: [] },
+    points: { base: 60, effective: 60, bonus: 0, campaigns: [], stacking: "best_single" },
   }),
   activityFixture({
     id: "109",
@@ -101,6 +101,7 @@ export const activitiesFixture = (): Activity[] => [
       effective: 650,
       bonus: 450,
       campaigns: [{ title: "Winter bonus", multiplier: 3, pointGift: 50, points: 650, applied: true }],
+      stacking: "best_single",
     },
   }),
   activityFixture({
@@ -116,6 +117,7 @@ export const activitiesFixture = (): Activity[] => [
         { title: "Referral month", multiplier: 2, pointGift: 0, points: 500, applied: true },
         { title: "Holiday gift", multiplier: 1, pointGift: 100, points: 350, applied: false },
       ],
+      stacking: "best_single",
     },
   }),
   activityFixture({
@@ -131,14 +133,14 @@ export const activitiesFixture = (): Activity[] => [
     title: "Buy a season ticket",
     categoryId: "4",
     visibility: { state: "locked", unlockTier: SILVER },
-    points: { base: 2000, effective: 2000, bonus: 0, campaigns: [] },
+    points: { base: 2000, effective: 2000, bonus: 0, campaigns: [], stacking: "best_single" },
     why: [{ kind: "tier", unlockTier: SILVER, pointsToGo: null, action: "earn_points" }],
   }),
   activityFixture({
     id: "106",
     title: "Check in at the VIP lounge",
     visibility: { state: "locked", unlockTier: GOLD },
-    points: { base: 300, effective: 300, bonus: 0, campaigns: [] },
+    points: { base: 300, effective: 300, bonus: 0, campaigns: [], stacking: "best_single" },
     why: [{ kind: "tier", unlockTier: GOLD, pointsToGo: null, action: "earn_points" }],
   }),
   activityFixture({

@@ -27,12 +27,70 @@ describe("ActivityCard", () => {
     expect(image?.getAttribute("loading")).toBe("lazy");
   });
 
-  test("a campaign the stacking rule leaves out is marked as such", () => {
+  test("a campaign the stacking rule leaves out is marked as such, in the rule's words", () => {
     renderCard("110");
-    expect(screen.getByText("2× Referral month")).toBeTruthy();
-    expect(screen.getByText(/Holiday gift · \+100/).textContent).toBe(
-      "Holiday gift · +100 (doesn't combine with the other bonus)",
+    const card = screen.getByRole("article", { name: "Refer a friend" });
+    expect(within(card).getByText("2× Referral month")).toBeTruthy();
+    expect(within(card).getByText(/Holiday gift · \+100/).textContent).toBe(
+      "Holiday gift · +100 (not counted: only the biggest bonus counts)",
     );
+    expect(within(card).getByText("Only the biggest bonus counts.")).toBeTruthy();
+    // No document says campaigns "don't combine"; only the configured rule is worded.
+    expect(card.textContent).not.toMatch(/combine/i);
+  });
+
+  test.each([
+    ["additive", "Bonuses add up."],
+    ["multiplicative", "Multipliers multiply; gifts add up."],
+  ] as const)("under the %s rule every campaign counts and the card says so", (stacking, rule) => {
+    const activity = byId("110");
+    const points = {
+      ...activity.points,
+      effective: 600,
+      bonus: 350,
+      stacking,
+      campaigns: activity.points.campaigns.map((campaign) => ({ ...campaign, applied: true })),
+    };
+    render(<ActivityCard activity={{ ...activity, points }} memberScore={null} href={null} />);
+    const card = screen.getByRole("article", { name: "Refer a friend" });
+    expect(within(card).getByText(rule)).toBeTruthy();
+    expect(within(card).getByText("Holiday gift · +100").textContent).toBe("Holiday gift · +100");
+    expect(card.textContent).not.toMatch(/not counted|biggest/);
+  });
+
+  test("one campaign states no rule; one worth less than the activity says why it is left out", () => {
+    const activity = byId("110");
+    const points = {
+      base: 250,
+      effective: 250,
+      bonus: 0,
+      stacking: "best_single" as const,
+      campaigns: [{ title: "Slow week", multiplier: 0.5, pointGift: 0, points: 125, applied: false }],
+    };
+    render(<ActivityCard activity={{ ...activity, points }} memberScore={null} href={null} />);
+    const card = screen.getByRole("article", { name: "Refer a friend" });
+    expect(within(card).getByText(/Slow week/).textContent).toBe(
+      "0.5× Slow week (not counted: worth less than the activity's own points)",
+    );
+    expect(card.textContent).not.toMatch(/biggest|add up|multiply/);
+  });
+
+  test("a gift-only campaign reads as its gift, whichever multiplier CrowdTwist sent", () => {
+    // The BFF reports a multiplier of 0 as 1 (ADR 0020): the member never reads "0×".
+    const activity = byId("109");
+    const points = {
+      base: 30,
+      effective: 50,
+      bonus: 20,
+      stacking: "best_single" as const,
+      campaigns: [{ title: "Newsletter thank-you", multiplier: 1, pointGift: 20, points: 50, applied: true }],
+    };
+    render(<ActivityCard activity={{ ...activity, points }} memberScore={null} href={null} />);
+    const card = screen.getByRole("article", { name: "Redeem a winter code" });
+    expect(within(card).getByText("50 pts")).toBeTruthy();
+    expect(within(card).getByText("30 pts base")).toBeTruthy();
+    expect(within(card).getByText("Newsletter thank-you · +20")).toBeTruthy();
+    expect(card.textContent).not.toMatch(/0×/);
   });
 
   test("the title links to the given address; without one it is plain text", () => {

@@ -1,9 +1,17 @@
 import { strings } from "../../config/strings.ts";
 import type { Activity } from "./activity-types.ts";
 
-/** "650 pts", the base when a campaign changes it, and each campaign: "3× Winter bonus · +50". */
+type Campaign = Activity["points"]["campaigns"][number];
+
+/**
+ * "650 pts", the base when a campaign changes it, and each campaign: "3× Winter bonus · +50". With
+ * several campaigns, how they combine is the program's setting (`points.stacking`), said as such:
+ * nothing here claims more than that rule and the numbers.
+ */
 export function ActivityPoints({ points }: { points: Activity["points"] }) {
   const boosted = points.effective !== points.base;
+  const notApplied = (campaign: Campaign) =>
+    strings.activities.campaignNotApplied(points.stacking, campaign.points < points.base);
   return (
     <div>
       <p className="flex flex-wrap items-baseline gap-x-2">
@@ -28,12 +36,15 @@ export function ActivityPoints({ points }: { points: Activity["points"] }) {
               }`}
             >
               {strings.activities.campaign(campaign.multiplier, campaign.title, campaign.pointGift)}
-              {!campaign.applied && (
-                <span className="sr-only"> ({strings.activities.campaignNotApplied})</span>
-              )}
+              {!campaign.applied && <span className="sr-only"> ({notApplied(campaign)})</span>}
             </li>
           ))}
         </ul>
+      )}
+      {points.campaigns.length > 1 && (
+        <p className="mt-1 text-xs text-gray-600 dark:text-gray-300">
+          {strings.activities.campaignStacking[points.stacking]}
+        </p>
       )}
     </div>
   );
