@@ -29,6 +29,13 @@ export interface UserActivityInput<Type extends string = string> {
   isLockedByTier: boolean;
   campaigns: readonly CampaignInput[];
   // Optional, from the extended endpoint when the BFF fetches it; absent fields stay absent below.
+  /**
+   * The extended endpoint's "member-facing" `public_title`/`public_description`. The list's
+   * `title`/`description` are Control Center's internal words, shown only when these are empty or
+   * unknown (the extended description could not be had).
+   */
+  publicTitle?: string | null;
+  publicDescription?: string | null;
   frequency?: FrequencyInput | null;
   pointsOnClick?: boolean;
   segment?: NamedSegmentRule | null;
@@ -86,6 +93,11 @@ function forBrowser(visibility: Exclude<MemberVisibility, { state: "hidden" }>):
   return { state: "locked", unlockTier: tier && { id: tier.id, title: tier.title, minScore: tier.minScore } };
 }
 
+/** The member-facing wording when there is any, else the list's own (blank counts as none). */
+export function memberFacing(publicText: string | null | undefined, listText: string): string {
+  return publicText?.trim() ? publicText : listText;
+}
+
 // Copies only what the input has, so a list built without the extended endpoint keeps its shape.
 function extended(
   activity: UserActivityInput,
@@ -110,8 +122,8 @@ export function toMemberActivities<Type extends string>(
     const end = validDate(activity.dateEnd);
     shown.push({
       id: activity.id,
-      title: activity.title,
-      description: activity.description,
+      title: memberFacing(activity.publicTitle, activity.title),
+      description: memberFacing(activity.publicDescription, activity.description),
       image: activity.image,
       categoryId: activity.categoryId,
       typeId: activity.typeId,

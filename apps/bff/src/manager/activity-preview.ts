@@ -72,8 +72,11 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
           [
             {
               id: activity.id,
-              title: activity.publicTitle,
-              description: activity.publicDescription,
+              // Built like the member's own card: public wording, else Control Center's.
+              title: activity.title,
+              description: activity.description,
+              publicTitle: activity.publicTitle,
+              publicDescription: activity.publicDescription,
               numPoints: activity.numPoints,
               image: activity.image,
               categoryId: activity.categoryId,

@@ -5,18 +5,23 @@ import type { NamedSegmentRule } from "@portal/loyalty/segment";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
 import { failureKind } from "../upstream/failure-kind.ts";
 
-// What the user-activities list does not carry but members need to know — frequency caps,
+// What the user-activities list does not carry but members need to know — the member-facing
+// title and description (the list's are Control Center's internal ones), frequency caps,
 // points-on-click, the segment rule — comes from the extended endpoint. It is the same for every
 // member, so it is cached program-wide; a description that cannot be had leaves those fields out
 // rather than failing the member's page.
 
 export interface ActivityDetails {
+  publicTitle: string;
+  publicDescription: string;
   frequency: FrequencyInput | null;
   pointsOnClick: boolean;
   segment: NamedSegmentRule | null;
 }
 
 const toDetails = (activity: ActivityExtended): ActivityDetails => ({
+  publicTitle: activity.publicTitle,
+  publicDescription: activity.publicDescription,
   frequency: activity.frequency,
   pointsOnClick: activity.pointsOnClick,
   segment: activity.segment

@@ -36,7 +36,8 @@ function ActivityRow({
             to={managerPaths.activity(activity.id)}
             className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-200"
           >
-            <span className="text-gray-700 dark:text-gray-300">#{activity.id}</span> {activity.publicTitle}
+            <span className="text-gray-700 dark:text-gray-300">#{activity.id}</span>{" "}
+            {activity.publicTitle.trim() ? activity.publicTitle : activity.title}
           </Link>
         </h3>
         {recent && (
@@ -45,7 +46,7 @@ function ActivityRow({
           </span>
         )}
       </div>
-      {activity.title !== activity.publicTitle && (
+      {activity.publicTitle.trim() !== "" && activity.title !== activity.publicTitle && (
         <p className="mt-0.5 text-sm text-gray-700 dark:text-gray-300">
           {s.find.internalTitle(activity.title)}
         </p>

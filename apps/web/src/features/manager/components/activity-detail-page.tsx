@@ -44,12 +44,14 @@ function DetailSkeleton() {
 function Detail({ preview, tierId }: { preview: ActivityPreview; tierId: string | null }) {
   const { activity } = preview;
   const selected = preview.matrix.tiers.some((t) => t.id === tierId) ? tierId : null;
+  // What members read: the public title, or the internal one where none is set.
+  const heading = activity.publicTitle.trim() ? activity.publicTitle : activity.title;
   return (
     <div className="space-y-6">
       <div className="space-y-1">
         <BackLink />
-        <PageHeading documentTitle={`${activity.publicTitle} · ${s.detail.documentTitle(activity.id)}`}>
-          {activity.publicTitle}
+        <PageHeading documentTitle={`${heading} · ${s.detail.documentTitle(activity.id)}`}>
+          {heading}
         </PageHeading>
         <p className="text-gray-700 dark:text-gray-300">{s.detail.subtitle(activity.id)}</p>
       </div>

@@ -38,8 +38,10 @@ export function ActivityFacts({ preview }: { preview: Pick<ActivityPreview, "act
   return (
     <dl className="text-sm sm:text-base">
       <Row term={s.detail.public}>
-        <p className="font-semibold">{a.publicTitle}</p>
-        <p className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">{a.publicDescription}</p>
+        <p className="font-semibold">{a.publicTitle.trim() ? a.publicTitle : s.detail.noPublicTitle}</p>
+        <p className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">
+          {a.publicDescription.trim() ? a.publicDescription : s.detail.noPublicDescription}
+        </p>
       </Row>
       <Row term={s.detail.internal}>
         <p className="font-semibold">{a.title}</p>
