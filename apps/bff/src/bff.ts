@@ -1,3 +1,4 @@
+import { createAlidaClient } from "@portal/alida/client";
 import { createCrowdTwistClient } from "@portal/crowdtwist/client";
 import type { DestinationStream } from "pino";
 import { createApi } from "./app.ts";
@@ -14,17 +15,20 @@ import { createLivePushMetrics } from "./live-push/metrics.ts";
 import { createProfileListeners } from "./live-push/profile-listeners.ts";
 import { createManager } from "./manager/create-manager.ts";
 import { createActivityCatalog } from "./member/activity-catalog.ts";
+import { createCommunityStatus } from "./member/community-status.ts";
 import { createMemberActivities } from "./member/member-activities.ts";
 import { createMemberProfiles } from "./member/member-profiles.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
+import { SIGNED_OUT_PATH } from "./routes/auth.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { clientIpResolver } from "./security/client-ip.ts";
 import { securityHeaderValues } from "./security/security-headers.ts";
 import { createServerApp } from "./server.ts";
 import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
+import { resilientAlida } from "./upstream/resilient-alida.ts";
 import { resilientCrowdTwist } from "./upstream/resilient-crowdtwist.ts";
 
 // The composition root: every long-lived part of the BFF is made here, once, from the environment.
@@ -82,6 +86,17 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     metrics,
     deadlineMs: env.UPSTREAM_DEADLINE_MS,
   });
+  // One Alida client for the manager's panel and members' lists; without credentials there is none.
+  const alida = env.ALIDA_CLIENT_SECRET
+    ? createAlidaClient({
+        baseUrl: env.ALIDA_BASE_URL,
+        tokenUrl: env.ALIDA_TOKEN_URL ?? new URL("/oauth/token", env.ALIDA_BASE_URL).toString(),
+        communityApiKeyName: env.ALIDA_COMMUNITY,
+        clientId: env.ALIDA_CLIENT_ID,
+        clientSecret: env.ALIDA_CLIENT_SECRET,
+        timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+      })
+    : null;
   const loaderParts = { env, metrics };
   let draining = false;
   const activitiesLoader = crowdTwistLoader<Uint8Array>(loaderParts, {
@@ -116,12 +131,18 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       maxEntries: 5_000,
     }),
   });
+  const community = createCommunityStatus({
+    alida: alida && resilientAlida(alida, alidaResilience),
+    metrics,
+  });
   const memberActivities = createMemberActivities({
     crowdtwist,
     idType: env.CROWDTWIST_ID_TYPE,
     program: programConfig.program,
     loader: activitiesLoader,
     catalog,
+    community,
+    timeZone: env.PROGRAM_TIME_ZONE,
   });
   const hub = createProfileHub({
     ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),
@@ -139,6 +160,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     metrics,
     programConfig,
     crowdtwist,
+    alida,
     alidaResilience,
     memberActivities,
     catalog,
@@ -155,7 +177,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       clientId: env.OIDC_CLIENT_ID,
       clientSecret: env.OIDC_CLIENT_SECRET,
       redirectUri: `${env.publicUrl}/api/auth/callback`,
-      postLogoutRedirectUri: `${env.publicUrl}/`,
+      postLogoutRedirectUri: `${env.publicUrl}${SIGNED_OUT_PATH}`,
       allowInsecure: env.NODE_ENV !== "production",
     }),
     memberActivities,
@@ -168,6 +190,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     absoluteSessionMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     crowdtwistIdClaim: env.CROWDTWIST_ID_CLAIM,
+    crowdtwistIdType: env.CROWDTWIST_ID_TYPE,
     securityHeaders: securityHeaderValues({ production: env.NODE_ENV === "production" }),
     clientIp,
   });
@@ -245,6 +268,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       await activitiesLoader.idle();
       await crowdtwist.close();
       await manager.close();
+      await alida?.close();
       await db.close();
       logger.flush();
     },

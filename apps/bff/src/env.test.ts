@@ -107,3 +107,28 @@ describe("parseEnv", () => {
     }
   });
 });
+
+describe("PROGRAM_TIME_ZONE", () => {
+  const sandbox = { CROWDTWIST_API_KEY: "sandbox-key", OIDC_CLIENT_SECRET: "sandbox-secret" };
+
+  it("defaults to UTC and keeps an IANA name in its canonical spelling", () => {
+    expect(parseEnv(sandbox).PROGRAM_TIME_ZONE).toBe("UTC");
+    expect(parseEnv({ ...sandbox, PROGRAM_TIME_ZONE: "America/New_York" }).PROGRAM_TIME_ZONE).toBe(
+      "America/New_York",
+    );
+    expect(parseEnv({ ...sandbox, PROGRAM_TIME_ZONE: " europe/london " }).PROGRAM_TIME_ZONE).toBe(
+      "Europe/London",
+    );
+  });
+
+  it.each([
+    ["an unknown zone", "Mars/Olympus_Mons"],
+    ["an offset, which ignores summer time", "+05:00"],
+    ["blank", "   "],
+    ["a path", "../../etc/localtime"],
+  ])("refuses %s, naming the variable", (_name, value) => {
+    expect(() => parseEnv({ ...sandbox, PROGRAM_TIME_ZONE: value })).toThrow(
+      /PROGRAM_TIME_ZONE: must be an IANA/,
+    );
+  });
+});

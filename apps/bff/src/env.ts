@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from "@portal/loyalty/period-boundary";
 import { z } from "zod";
 import { ipAllowlistProblems } from "./live-push/ip-allowlist.ts";
 
@@ -62,6 +63,20 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
   PROGRAM_CONFIG: z.string().optional(),
+  /**
+   * Where the program's calendar periods ("today", "this week") start at midnight, for caps on the
+   * server and dates in the browser alike. An IANA name (offsets such as +05:00 would ignore summer
+   * time); kept in its canonical spelling.
+   */
+  PROGRAM_TIME_ZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine(
+      (zone) => /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) && isKnownTimeZone(zone),
+      "must be an IANA time zone name such as UTC, Europe/London or America/New_York",
+    )
+    .transform((zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),

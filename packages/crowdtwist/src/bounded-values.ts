@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUtcDate } from "./utc-date.ts";
 
 // Values the portal stores and shows must survive JSON, Postgres and JavaScript unchanged and still
 // mean something afterwards. The plain coercions in coerce.ts let through "1" followed by 400 zeros
@@ -74,13 +75,13 @@ export const epochSecondsInRange = z.unknown().transform((value, ctx) => {
 });
 export const epochSecondsInRangeOrNull = epochSecondsInRange.nullish().transform((value) => value ?? null);
 
-/** An ISO 8601 timestamp between 1970 and 9999; absent, `null` or blank → `null`. */
+/** An ISO 8601 timestamp between 1970 and 9999 (without a zone: UTC); absent, `null` or blank → `null`. */
 export const isoDateInRangeOrNull = z
   .string()
   .nullish()
   .transform((text, ctx): Date | null => {
     if (text === null || text === undefined || text.trim() === "") return null;
-    const date = new Date(text);
+    const date = parseUtcDate(text);
     if (Number.isNaN(date.getTime())) return refuse(ctx, text, "expected an ISO 8601 timestamp") ?? z.NEVER;
     return dateInRange(date, text, ctx) ?? z.NEVER;
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUtcDate } from "./utc-date.ts";
 
 // CrowdTwist's documents promise one JSON type per field and the responses deliver another often
 // enough (ids as numbers or strings, "3.0" decimals, "true" booleans, 1/0 flags). These helpers
@@ -63,10 +64,10 @@ export const ctBoolean = z.union([
 export const ctEpochSecondsOrNull = orNull(ctInteger.transform((seconds) => new Date(seconds * 1000)));
 export const ctEpochSeconds = ctInteger.transform((seconds) => new Date(seconds * 1000));
 
-/** An ISO 8601 timestamp; absent or `null` → `null`. */
+/** An ISO 8601 timestamp (without a zone: UTC); absent or `null` → `null`. */
 export const ctIsoDateOrNull = orNull(
   z.string().transform((text, ctx) => {
-    const date = new Date(text);
+    const date = parseUtcDate(text);
     if (Number.isNaN(date.getTime())) {
       ctx.issues.push({ code: "custom", message: "expected an ISO 8601 timestamp", input: text });
       return z.NEVER;

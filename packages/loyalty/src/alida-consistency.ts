@@ -2,19 +2,26 @@
 // live CrowdTwist activity that leads to a survey or forum they cannot take part in.
 
 export interface CrowdTwistSide {
-  activityId: string;
   start: Date | null;
   end: Date | null;
 }
 
+/**
+ * What Alida says about the linked activity. `alternateId` ("the ID for an activity in an external
+ * system", a GUID) is shown to managers but never compared with CrowdTwist's ids: nothing in the
+ * documents says that external system is CrowdTwist.
+ */
 export interface AlidaSide {
   status: "open" | "closed" | null;
   isReady: boolean | null;
   hideFromMember: boolean | null;
   openedOn: Date | null;
   closedOn: Date | null;
-  alternateId: string | null;
+  alternateId?: string | null;
 }
+
+/** Why a member cannot take part in the linked Alida activity right now, in the manager's words too. */
+export type CommunityBlock = "closed" | "hidden" | "not_ready";
 
 export type ConsistencyWarning =
   | { kind: "alida_closed" }
@@ -24,8 +31,32 @@ export type ConsistencyWarning =
       kind: "windows_do_not_overlap";
       crowdtwist: { start: Date | null; end: Date | null };
       alida: { start: Date | null; end: Date | null };
-    }
-  | { kind: "alternate_id_mismatch"; alternateId: string; activityId: string };
+    };
+
+/**
+ * Alida's `status` is its word about now. `closedOn` is only when it last went from open to closed:
+ * the document says an activity may be re-opened after it closed, so an open activity with a past
+ * `closedOn` is open, and a closed one is closed whatever its dates say.
+ */
+export function communityBlocks(
+  alida: Pick<AlidaSide, "status" | "isReady" | "hideFromMember">,
+): CommunityBlock[] {
+  const blocks: CommunityBlock[] = [];
+  if (alida.status === "closed") blocks.push("closed");
+  if (alida.hideFromMember === true) blocks.push("hidden");
+  if (alida.isReady === false) blocks.push("not_ready");
+  return blocks;
+}
+
+/**
+ * When Alida's activity can be taken part in, as far as its dates tell: from `openedOn` (which may
+ * be in the future) until a `closedOn` that still lies ahead or, when it is closed, the one behind.
+ * A past `closedOn` of an open activity means it was re-opened: its end is not known.
+ */
+export function alidaWindow(alida: AlidaSide, now: Date): { start: Date | null; end: Date | null } {
+  const reopened = alida.status === "open" && alida.closedOn !== null && alida.closedOn <= now;
+  return { start: alida.openedOn, end: reopened ? null : alida.closedOn };
+}
 
 const isLive = (side: CrowdTwistSide, now: Date) =>
   (side.start === null || side.start <= now) && (side.end === null || now < side.end);
@@ -40,6 +71,13 @@ function overlap(
   return startsBeforeOtherEnds(a, b) && startsBeforeOtherEnds(b, a);
 }
 
+const WARNING: Record<CommunityBlock, ConsistencyWarning> = {
+  closed: { kind: "alida_closed" },
+  not_ready: { kind: "alida_not_ready" },
+  hidden: { kind: "alida_hidden" },
+};
+const ORDER: CommunityBlock[] = ["closed", "not_ready", "hidden"];
+
 export function alidaConsistency(
   crowdtwist: CrowdTwistSide,
   alida: AlidaSide,
@@ -47,21 +85,13 @@ export function alidaConsistency(
 ): ConsistencyWarning[] {
   const warnings: ConsistencyWarning[] = [];
   if (isLive(crowdtwist, now)) {
-    if (alida.status === "closed") warnings.push({ kind: "alida_closed" });
-    if (alida.isReady === false) warnings.push({ kind: "alida_not_ready" });
-    if (alida.hideFromMember === true) warnings.push({ kind: "alida_hidden" });
+    const blocks = communityBlocks(alida);
+    for (const block of ORDER) if (blocks.includes(block)) warnings.push(WARNING[block]);
   }
   const ctWindow = { start: crowdtwist.start, end: crowdtwist.end };
-  const alidaWindow = { start: alida.openedOn, end: alida.closedOn };
-  if (!overlap(ctWindow, alidaWindow)) {
-    warnings.push({ kind: "windows_do_not_overlap", crowdtwist: ctWindow, alida: alidaWindow });
-  }
-  if (alida.alternateId !== null && alida.alternateId !== crowdtwist.activityId) {
-    warnings.push({
-      kind: "alternate_id_mismatch",
-      alternateId: alida.alternateId,
-      activityId: crowdtwist.activityId,
-    });
+  const live = alidaWindow(alida, now);
+  if (!overlap(ctWindow, live)) {
+    warnings.push({ kind: "windows_do_not_overlap", crowdtwist: ctWindow, alida: live });
   }
   return warnings;
 }

@@ -1,29 +1,93 @@
 import type { FrequencyPeriod } from "./frequency.ts";
 
 // When a calendar frequency period starts again, so a capped member can be told "back tomorrow".
-// Boundaries are UTC and weeks start on Monday (ISO 8601): CrowdTwist's documents name no time
-// zone, and one fixed zone is better than the browser's, which differs per member.
+// Boundaries are midnights in the program's time zone (PROGRAM_TIME_ZONE, default UTC) and weeks
+// start on Monday (ISO 8601): CrowdTwist's documents name no zone, and one zone for the whole
+// program is better than the browser's, which differs per member.
+
+interface WallDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock time in `timeZone` at `instant`, read as if it were UTC (ms). */
+function wallTime(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = Number(part.value);
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
 
 /**
- * The next period boundary strictly after `now`, or `null` when the period does not restart on a
- * calendar boundary (lifetime, rolling windows, unknown) or `now` is not a valid date.
+ * The first instant of a calendar day in `timeZone`. Where a clock change skips midnight, the day
+ * starts at the first wall time that exists (the instant the clocks jump).
  */
-export function nextPeriodStart(period: FrequencyPeriod, now: Date): Date | null {
-  if (!Number.isFinite(now.getTime())) return null;
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
-  const day = now.getUTCDate();
+function startOfDay(date: WallDate, timeZone: string): Date {
+  const midnight = Date.UTC(date.year, date.month, date.day);
+  // Two passes settle the offset, also when the guess falls on the other side of a clock change.
+  let instant = midnight - (wallTime(midnight, timeZone) - midnight);
+  instant = midnight - (wallTime(instant, timeZone) - instant);
+  if (wallTime(instant, timeZone) < midnight) {
+    // Midnight does not exist that day: the hour the clocks skip starts it.
+    instant += 3_600_000;
+  }
+  return new Date(instant);
+}
+
+/** Whether `timeZone` is an IANA name this runtime knows (env validation uses the same test). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The next period boundary strictly after `now` in `timeZone`, or `null` when the period does not
+ * restart on a calendar boundary (lifetime, rolling windows, unknown), `now` is not a valid date or
+ * the zone is unknown.
+ */
+export function nextPeriodStart(period: FrequencyPeriod, now: Date, timeZone = "UTC"): Date | null {
+  if (!Number.isFinite(now.getTime()) || !isKnownTimeZone(timeZone)) return null;
+  // The calendar date as the program's zone sees it (a Date used only for its UTC fields).
+  const wall = new Date(wallTime(now.getTime(), timeZone));
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth();
+  const day = wall.getUTCDate();
+  const at = (date: WallDate) => startOfDay(date, timeZone);
   switch (period) {
     case "day":
-      return new Date(Date.UTC(year, month, day + 1));
+      return at({ year, month, day: day + 1 });
     case "week": {
-      const daysSinceMonday = (now.getUTCDay() + 6) % 7;
-      return new Date(Date.UTC(year, month, day + 7 - daysSinceMonday));
+      const daysSinceMonday = (wall.getUTCDay() + 6) % 7;
+      return at({ year, month, day: day + 7 - daysSinceMonday });
     }
     case "month":
-      return new Date(Date.UTC(year, month + 1, 1));
+      return at({ year, month: month + 1, day: 1 });
     case "year":
-      return new Date(Date.UTC(year + 1, 0, 1));
+      return at({ year: year + 1, month: 0, day: 1 });
     default:
       return null;
   }

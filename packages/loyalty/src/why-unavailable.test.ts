@@ -186,3 +186,49 @@ describe("whyUnavailable, several reasons", () => {
     }
   });
 });
+
+describe("whyUnavailable and the linked Alida activity", () => {
+  const forum = (blocks: ("closed" | "hidden" | "not_ready")[]) =>
+    ({ checked: true, kind: "forum", blocks }) as const;
+
+  it.each([
+    ["open forum", forum([]), []],
+    [
+      "closed forum",
+      forum(["closed"]),
+      [{ kind: "community", block: "closed", community: "forum", action: "none" }],
+    ],
+    [
+      // The seed's fan forum: closed and hidden; the member is told the first, most telling one.
+      "closed and hidden",
+      forum(["closed", "hidden"]),
+      [{ kind: "community", block: "closed", community: "forum", action: "none" }],
+    ],
+    [
+      "not ready",
+      forum(["not_ready"]),
+      [{ kind: "community", block: "not_ready", community: "forum", action: "none" }],
+    ],
+    // Alida could not be asked: CrowdTwist's word stands, and nothing false is said.
+    ["not checked", { checked: false } as const, []],
+  ] as const)("%s", (_name, community, expected) => {
+    expect(why({ community })).toEqual(expected);
+  });
+
+  it("earning points toward a tier is no hint while the forum is closed", () => {
+    expect(why({ visibility: locked, score: 350, community: forum(["hidden"]) })).toEqual([
+      { kind: "tier", unlockTier: unlockSilver, pointsToGo: 650, action: "none" },
+      { kind: "community", block: "hidden", community: "forum", action: "none" },
+    ]);
+  });
+});
+
+describe("whyUnavailable and the program's time zone", () => {
+  it("a daily cap resets at the program's midnight, not UTC's", () => {
+    // 12:00 UTC on the 10th is 08:00 in New York: the cap resets at New York midnight.
+    const [reason] = why({ frequency: daily, completionsInPeriod: 1, timeZone: "America/New_York" });
+    expect(reason).toMatchObject({ kind: "frequency_cap", resetsAt: new Date("2026-03-11T04:00:00Z") });
+    const [utc] = why({ frequency: daily, completionsInPeriod: 1 });
+    expect(utc).toMatchObject({ kind: "frequency_cap", resetsAt: new Date("2026-03-11T00:00:00Z") });
+  });
+});

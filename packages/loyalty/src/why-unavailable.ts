@@ -1,3 +1,5 @@
+import type { CommunityBlock } from "./alida-consistency.ts";
+import type { CommunityKind, MemberCommunity } from "./community.ts";
 import { dateWindowStatus, toDateWindow, type WindowBounds } from "./date-window.ts";
 import { completionsLeft, type FrequencyRule } from "./frequency.ts";
 import type { MemberActivityVisibility, UnlockTier } from "./member-activity.ts";
@@ -23,10 +25,12 @@ export type UnavailableReason =
   | { kind: "segment"; eligibility: "inclusion" | "exclusion"; segmentName: string; action: "none" }
   | { kind: "not_started"; startsAt: Date; daysUntil: number; action: UnavailableAction }
   | { kind: "ended"; endedAt: Date; action: "none" }
+  /** The linked Alida survey or forum is closed, hidden from members or not ready (first of these). */
+  | { kind: "community"; block: CommunityBlock; community: CommunityKind; action: "none" }
   | {
       kind: "frequency_cap";
       rule: FrequencyRule;
-      /** Next UTC boundary of a calendar period; `null` for lifetime, rolling and unknown periods. */
+      /** Next boundary of a calendar period in the program's zone; `null` for lifetime, rolling, unknown. */
       resetsAt: Date | null;
       action: UnavailableAction;
     };
@@ -40,13 +44,21 @@ export interface WhyUnavailableInput {
   completionsInPeriod?: number | null;
   /** The member's timeframe score. */
   score?: number | null;
+  /** The linked Alida activity, when there is one. */
+  community?: MemberCommunity | null;
+  /** IANA zone whose midnights start calendar periods (PROGRAM_TIME_ZONE). Default UTC. */
+  timeZone?: string;
   now: Date;
 }
 
 const known = (value: number | null | undefined): value is number =>
   typeof value === "number" && Number.isFinite(value);
 
-/** In priority order: tier, segment, not started, ended, frequency cap. `[]` when it can be done. */
+/**
+ * In priority order: tier, segment, not started, ended, community, frequency cap. `[]` when it can
+ * be done. A community that could not be checked is no reason: the member is not told something
+ * Alida did not say.
+ */
 export function whyUnavailable(input: WhyUnavailableInput): UnavailableReason[] {
   const { now } = input;
   const window = toDateWindow(input.window);
@@ -55,7 +67,10 @@ export function whyUnavailable(input: WhyUnavailableInput): UnavailableReason[] 
   const excluded = input.segment?.eligibility === "not_eligible" ? input.segment.rule : null;
   // An ended activity or a segment the member is outside of cannot be fixed by earning points or
   // waiting; telling them to do either would send them after something they can never get.
-  const blocked = endedAt !== null || excluded !== null;
+  // The same holds while the survey or forum it leads to is closed to members.
+  const community = input.community;
+  const [block] = community?.checked ? community.blocks : [];
+  const blocked = endedAt !== null || excluded !== null || block !== undefined;
   const reasons: UnavailableReason[] = [];
 
   if (input.visibility.state === "locked") {
@@ -82,10 +97,13 @@ export function whyUnavailable(input: WhyUnavailableInput): UnavailableReason[] 
     });
   }
   if (endedAt) reasons.push({ kind: "ended", endedAt, action: "none" });
+  // Alida says nothing about when a closed activity re-opens, so there is nothing to wait for.
+  if (community?.checked && block)
+    reasons.push({ kind: "community", block, community: community.kind, action: "none" });
 
   const rule = input.frequency;
   if (rule && known(input.completionsInPeriod) && completionsLeft(rule, input.completionsInPeriod) === 0) {
-    const resetsAt = nextPeriodStart(rule.period, now);
+    const resetsAt = nextPeriodStart(rule.period, now, input.timeZone);
     // Rolling windows do free up again, we just cannot say when; lifetime and unknown may never.
     const resets = resetsAt !== null || rule.period.startsWith("rolling_");
     const endsFirst = resetsAt !== null && window.end !== null && window.end <= resetsAt;

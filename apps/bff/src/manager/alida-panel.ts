@@ -2,14 +2,12 @@ import type { AlidaClient } from "@portal/alida/client";
 import { AlidaError } from "@portal/alida/errors";
 import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
 import { type AlidaSide, alidaConsistency, type ConsistencyWarning } from "@portal/loyalty/alida-consistency";
+import { ALIDA_LINK_KEY } from "../member/activity-catalog.ts";
 import { deadlineSignal } from "../upstream/deadline.ts";
 import type { UpstreamResilience } from "../upstream/resilience.ts";
 
 // The Alida half of an activity's preview: the linked survey or forum, its member-event counts, and
 // where it disagrees with CrowdTwist. Alida being down never breaks the CrowdTwist half.
-
-/** The `extra_data` key that links a CrowdTwist activity to an Alida activity id. */
-export const ALIDA_LINK_KEY = "alida_activity_id";
 
 export type AlidaPanel =
   | { state: "not_linked" }
@@ -69,11 +67,7 @@ export function createAlidaPanel(deps: AlidaPanelDeps) {
         closedOn: found.closedOn ?? null,
         alternateId: found.alternateId ?? null,
       };
-      const warnings = alidaConsistency(
-        { activityId: activity.id, start: activity.dateStart, end: activity.dateEnd },
-        view,
-        now(),
-      );
+      const warnings = alidaConsistency({ start: activity.dateStart, end: activity.dateEnd }, view, now());
       return { state: "linked", alidaActivityId, activity: view, memberEvents, warnings };
     } catch (error) {
       if (error instanceof AlidaError && error.code === "not_found")

@@ -1,4 +1,4 @@
-import { createAlidaClient } from "@portal/alida/client";
+import type { AlidaClient } from "@portal/alida/client";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { Database } from "../db/database.ts";
 import type { Env } from "../env.ts";
@@ -23,6 +23,8 @@ export interface ManagerParts {
   metrics: Metrics;
   programConfig: ProgramConfig;
   crowdtwist: CrowdTwistClient;
+  /** `null` without Alida credentials; the composition root owns (and closes) it. */
+  alida: AlidaClient | null;
   alidaResilience: UpstreamResilience;
   memberActivities: MemberActivities;
   catalog: ActivityCatalog;
@@ -30,23 +32,14 @@ export interface ManagerParts {
 
 export function createManager(parts: ManagerParts): ManagerDeps & { close(): Promise<void> } {
   const { env, metrics } = parts;
-  const alida = env.ALIDA_CLIENT_SECRET
-    ? createAlidaClient({
-        baseUrl: env.ALIDA_BASE_URL,
-        tokenUrl: env.ALIDA_TOKEN_URL ?? new URL("/oauth/token", env.ALIDA_BASE_URL).toString(),
-        communityApiKeyName: env.ALIDA_COMMUNITY,
-        clientId: env.ALIDA_CLIENT_ID,
-        clientSecret: env.ALIDA_CLIENT_SECRET,
-        timeoutMs: env.UPSTREAM_TIMEOUT_MS,
-      })
-    : null;
   const alidaPanel = createAlidaPanel({
-    alida,
+    alida: parts.alida,
     resilience: parts.alidaResilience,
   });
   const preview = createActivityPreview({
     crowdtwist: parts.crowdtwist,
     program: parts.programConfig.program,
+    timeZone: env.PROGRAM_TIME_ZONE,
     personas: parts.programConfig.previewPersonas,
     extended: parts.catalog.extended,
     personaLoader: crowdTwistLoader(
@@ -69,8 +62,6 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     }),
     audit: createAuditLog(parts.db),
     memberActivities: parts.memberActivities,
-    close: async () => {
-      await alida?.close();
-    },
+    close: async () => {},
   };
 }

@@ -2,6 +2,7 @@ import type { ActivityType } from "@portal/crowdtwist/activity-types";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import { isCrowdTwistError } from "@portal/crowdtwist/errors";
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
+import type { MemberCommunity } from "@portal/loyalty/community";
 import {
   type MemberActivity,
   toMemberActivities,
@@ -10,7 +11,8 @@ import {
 import type { Program } from "@portal/loyalty/program";
 import { type UnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
 import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
-import type { ActivityCatalog } from "./activity-catalog.ts";
+import type { ActivityCatalog, ActivityDetails } from "./activity-catalog.ts";
+import type { CommunityStatus } from "./community-status.ts";
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
 // into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
@@ -23,11 +25,13 @@ export type MemberActivityView = MemberActivity & { why: UnavailableReason[] };
  * The loyalty shape plus the "why". Everyone who sees an activity in their list is admitted by its
  * segment rule; completions are not known from CrowdTwist's list, so caps explain themselves without
  * a count. Managers' per-tier previews use the same function, so they show exactly the member's card.
+ * `timeZone` (PROGRAM_TIME_ZONE) is where calendar periods start.
  */
 export function toActivityViews(
   inputs: readonly UserActivityInput<ActivityType>[],
   program: Program,
   now: Date,
+  timeZone = "UTC",
 ): MemberActivityView[] {
   return toMemberActivities(inputs, { program, now }).activities.map((activity) => ({
     ...activity,
@@ -36,6 +40,8 @@ export function toActivityViews(
       window: activity.window,
       segment: activity.segment ? { rule: activity.segment, eligibility: "eligible" } : null,
       frequency: activity.frequency ?? null,
+      community: activity.community ?? null,
+      timeZone,
       now,
     }),
   }));
@@ -59,7 +65,23 @@ export interface MemberActivitiesDeps {
   /** Caches UTF-8 bytes: a warm answer is copied to the socket, never re-encoded. */
   loader: CachedLoader<Uint8Array>;
   catalog: ActivityCatalog;
+  /** What Alida says about linked surveys and forums (program-wide cache). */
+  community: CommunityStatus;
+  /** IANA zone whose midnights start calendar periods (PROGRAM_TIME_ZONE). */
+  timeZone: string;
   now?: () => Date;
+}
+
+/** CrowdTwist's activity with its description's details and, when linked, its community's state. */
+function withDetails(
+  activity: UserActivityInput<ActivityType>,
+  found: ActivityDetails | undefined,
+  communities: ReadonlyMap<string, MemberCommunity>,
+): UserActivityInput<ActivityType> {
+  if (!found) return activity;
+  const { alidaActivityId, ...details } = found;
+  const community = alidaActivityId ? communities.get(alidaActivityId) : undefined;
+  return { ...activity, ...details, ...(community && { community }) };
 }
 
 export function createMemberActivities(deps: MemberActivitiesDeps) {
@@ -91,10 +113,16 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
         const loaded = await deps.loader.load(keyOf(crowdtwistUserId, idType), async (signal) => {
           const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, { idType, signal });
           const { details, complete } = await deps.catalog.details(upstream.map((activity) => activity.id));
+          // Alida's answers never fail the list or mark it degraded (the rewards service answered):
+          // an activity whose community could not be checked says so on its own card.
+          const communities = await deps.community.lookup(
+            [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
+          );
           const views = toActivityViews(
-            upstream.map((activity) => ({ ...activity, ...details.get(activity.id) })),
+            upstream.map((activity) => withDetails(activity, details.get(activity.id), communities)),
             deps.program,
             now(),
+            deps.timeZone,
           );
           const bytes = Buffer.from(JSON.stringify(views));
           // Without some descriptions the list lacks caps and segments: show it, marked degraded, and

@@ -76,22 +76,21 @@ describe("AlidaPanel", () => {
               crowdtwist: { start: "2026-01-01T00:00:00.000Z", end: "2026-02-01T00:00:00.000Z" },
               alida: { start: "2026-03-01T00:00:00.000Z", end: null },
             },
-            { kind: "alternate_id_mismatch", alternateId: "99", activityId: "112" },
           ],
         })}
       />,
     );
-    expect(screen.getByText("5 differences from CrowdTwist")).toBeTruthy();
+    expect(screen.getByText("4 differences from CrowdTwist")).toBeTruthy();
     for (const text of [
       "Closed in Alida while live in CrowdTwist",
       "Hidden from members in Alida",
       "Not ready in Alida",
       "The date windows do not overlap",
-      "Alida's external id names another activity",
     ]) {
       expect(screen.getByText(text)).toBeTruthy();
     }
-    expect(screen.getByText("Alida's external id is 99; this activity is 112.")).toBeTruthy();
+    // Alida's external id is another system's GUID: shown as a fact, never a disagreement.
+    expect(screen.queryByText(/external id names another activity/)).toBeNull();
     expect(screen.queryByText(/Consistent with CrowdTwist/)).toBeNull();
   });
 });

@@ -16,8 +16,6 @@ function warningDetail(warning: Warning): string | null {
       s.alida.range(formatZoned(w.start), formatZoned(w.end));
     return s.alida.windowDetail(range(warning.crowdtwist), range(warning.alida));
   }
-  if (warning.kind === "alternate_id_mismatch")
-    return s.alida.alternateDetail(warning.alternateId, warning.activityId);
   return null;
 }
 
