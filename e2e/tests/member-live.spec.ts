@@ -90,7 +90,7 @@ test("ava reaches Silver: points, tier and unlocked activities arrive live, with
   expect(result.tier).toBe("Silver");
 
   await expect(currentTier(page)).toHaveText("Silver", { timeout: 2000 });
-  await expect(tierCard(page)).toContainText(`${result.totalPoints.toLocaleString("en-US")} pts in total`, {
+  await expect(tierCard(page)).toContainText(`${result.totalPoints.toLocaleString("en-US")} pts earned in all`, {
     timeout: 2000,
   });
   await expect(ticket.getByRole("img", { name: "Locked" })).toHaveCount(0, { timeout: 2000 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bronze, gold, silver, testProgram } from "./program-fixture.ts";
-import { type TierProgressInput, tierProgress } from "./tier-progress.ts";
+import { type TierProgressInput, tierProgress, tierScoreOf } from "./tier-progress.ts";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const program = testProgram();
@@ -31,14 +31,14 @@ describe("tierProgress: the journey to the next tier", () => {
       { current: bronze, next: silver, pointsToNext: 750, progress: 0.25 },
     ],
     [
-      "CrowdTwist's remainder wins over the program's arithmetic",
+      "the score and threshold win over a remainder that disagrees, so the card adds up",
       { currentTierId: bronze.id, score: 250, scoreNeededToReach: 100 },
-      { next: silver, pointsToNext: 100, progress: 0.9 },
+      { next: silver, score: 250, pointsToNext: 750, progress: 0.25 },
     ],
     [
-      "the middle tier's band",
-      { currentTierId: silver.id, score: 1750 },
-      { current: silver, next: gold, pointsToNext: 750, progress: 0.5 },
+      "ben: 1,600 of Gold's 2,500 is 900 to go and a bar at 64 %",
+      { currentTierId: silver.id, score: 1600, scoreNeededToReach: 900 },
+      { current: silver, next: gold, score: 1600, pointsToNext: 900, progress: 0.64 },
     ],
     [
       "the top tier",
@@ -88,8 +88,8 @@ describe("tierProgress: the journey to the next tier", () => {
     ],
     [
       "the id wins over the score (a maintained tier)",
-      { currentTierId: silver.id, score: 10 },
-      { current: silver, next: gold, pointsToNext: 2490, progress: 0 },
+      { currentTierId: silver.id, score: 0 },
+      { current: silver, next: gold, pointsToNext: 2500, progress: 0 },
     ],
     [
       "titles the program does not list",
@@ -130,6 +130,8 @@ describe("tierProgress: the journey to the next tier", () => {
       current: null,
       next: null,
       isTopTier: false,
+      score: 100,
+      ladder: [],
       pointsToNext: null,
       progress: 0,
       maintain: null,
@@ -137,9 +139,80 @@ describe("tierProgress: the journey to the next tier", () => {
     });
   });
 
+  it("lists every tier with its threshold, with the tiers CrowdTwist names that the program lacks", () => {
+    expect(tierProgress({ program, now, currentTierId: silver.id, score: 1600 }).ladder).toEqual([
+      bronze,
+      silver,
+      gold,
+    ]);
+    const platinum = { id: null, title: "Platinum", minScore: 5000, maxScore: null };
+    expect(
+      tierProgress({ program, now, currentLevel: level("Platinum", 5000, null), score: 6000 }).ladder,
+    ).toEqual([bronze, silver, gold, platinum]);
+  });
+
+  it("the numbers add up: score + points to go = threshold, and the bar is score / threshold", () => {
+    for (const score of [0, 1, 250, 999, 1000, 1600, 2499, 2500, 4200]) {
+      for (const tier of [bronze, silver, gold]) {
+        const journey = tierProgress({ program, now, currentTierId: tier.id, score, scoreNeededToReach: 7 });
+        if (!journey.next) continue;
+        expect(journey.pointsToNext).toBe(Math.max(0, journey.next.minScore - score));
+        expect(journey.progress).toBeCloseTo(Math.min(1, score / journey.next.minScore), 10);
+      }
+    }
+  });
+
   it("passes the reset date through", () => {
     const resetDate = inDays(40);
     expect(tierProgress({ program, now, score: 0, resetDate }).resetDate).toBe(resetDate);
+  });
+});
+
+// The Live Push document's own tierInfo sample: a member who dropped to Tier 1 (0..999) with a
+// timeframe score of 1200, tierScore and score 0, Tier 2 from 1000 and scoreNeededToReach 1000.
+const documentSample = {
+  tierScore: 0,
+  timeframeScore: 1200,
+  score: 0,
+  scoreNeededToReach: 1000,
+  currentLevel: level("Tier 1", null, 999),
+  nextLevel: level("Tier 2", 1000, 2499),
+};
+
+describe("tierScoreOf: the score that counts toward tiers", () => {
+  it.each<[string, Parameters<typeof tierScoreOf>[0], number | null]>([
+    ["the document's sample: 0, not the timeframe score of 1200", documentSample, 0],
+    ["tierScore first", { tierScore: 1600, score: 1500, timeframeScore: 1800 }, 1600],
+    ["score when tierScore is missing", { tierScore: null, score: 1500, timeframeScore: 1800 }, 1500],
+    ["never the timeframe score", { tierScore: null, score: null, timeframeScore: 1800 }, null],
+    ["NaN is no score", { tierScore: Number.NaN, score: 40, timeframeScore: null }, 40],
+    ["no block", null, null],
+  ])("%s", (_name, scores, expected) => {
+    expect(tierScoreOf(scores)).toBe(expected);
+  });
+
+  it("reads the document's sample as 1000 points to Tier 2, a bar at 0, inside Tier 1's band", () => {
+    const journey = tierProgress({
+      program,
+      now,
+      currentLevel: documentSample.currentLevel,
+      nextLevel: documentSample.nextLevel,
+      score: tierScoreOf(documentSample),
+      scoreNeededToReach: documentSample.scoreNeededToReach,
+    });
+    expect(journey).toMatchObject({
+      current: { id: null, title: "Tier 1", minScore: 0, maxScore: 999 },
+      next: { id: null, title: "Tier 2", minScore: 1000, maxScore: 2499 },
+      score: 0,
+      pointsToNext: 1000,
+      progress: 0,
+    });
+    // The sample agrees with itself only under this reading: the score is inside Tier 1, and the
+    // remainder is the next threshold less that score.
+    expect(journey.score).toBeLessThanOrEqual(documentSample.currentLevel.maxValue ?? 0);
+    expect(journey.pointsToNext).toBe(documentSample.scoreNeededToReach);
+    // Read as the tier score, the timeframe score would put the member past Tier 2 with 0 to go.
+    expect(documentSample.timeframeScore).toBeGreaterThan(documentSample.nextLevel.minValue ?? 0);
   });
 });
 

@@ -130,25 +130,88 @@ describe.each(DATABASE_KINDS)("Live Push ingest on %s", (kind) => {
     expect([...versions].sort((a, b) => a - b)).toEqual(Array.from({ length: writes }, (_, i) => i + 1));
   });
 
-  it("appends to the tier history on every new assignment, newest first, capped at 50", async () => {
+  // docs/decisions/0018: the history is assignments only, one per (tier, dateAssigned).
+  it("records assignments only: an UPDATE never adds an entry, newest assignment first, capped at 50", async () => {
     const { ingest } = setup();
     const push = (stamp: number, tier: string, event: string, assigned: string) =>
       ingest(livePushBody("tiers", { dateLastUpdated: stamp, tier, event, dateAssigned: assigned }), "r");
     await push(T0, "Bronze", "start", "2026-01-01T00:00:00Z");
-    await push(T0 + 1, "Bronze", "UPDATE", "2026-01-01T00:00:00Z");
-    await push(T0 + 2, "Bronze", "UPDATE", "2026-01-01T00:00:00Z"); // points only: nothing new
+    await push(T0 + 1, "Bronze", "UPDATE", "2026-01-01T00:00:00Z"); // points only: nothing new
+    await push(T0 + 2, "Bronze", "update", "2026-01-01T00:00:00Z");
     await push(T0 + 3, "Silver", "JUMP", "2026-02-01T00:00:00Z");
+    await push(T0 + 4, "Silver", "UPDATE", "2026-02-01T00:00:00Z");
     await push(T0 + 2, "Gold", "JUMP", "2026-01-15T00:00:00Z"); // out of order: never recorded
     const history = (await readMemberProfile(store.db, "tiers"))?.history;
     expect(history?.map((h) => [h.tier, h.event])).toEqual([
       ["Silver", "JUMP"],
-      ["Bronze", "UPDATE"],
       ["Bronze", "START"],
     ]);
     expect(history?.[0]?.dateAssigned).toEqual(new Date("2026-02-01T00:00:00Z"));
     for (let i = 0; i < 60; i += 1)
-      await push(T0 + 10 + i, "Silver", "MAINTAIN", new Date(i * 86_400_000).toISOString());
+      await push(T0 + 10 + i, "Silver", "MAINTAIN", new Date(Date.UTC(2026, 2, 1 + i)).toISOString());
     expect((await readMemberProfile(store.db, "tiers"))?.history).toHaveLength(50);
+  });
+
+  it("records a drop, a maintain and a reset, each on its own date", async () => {
+    const { ingest } = setup();
+    const push = (stamp: number, tier: string, event: string, assigned: string) =>
+      ingest(livePushBody("periods", { dateLastUpdated: stamp, tier, event, dateAssigned: assigned }), "r");
+    await push(T0, "Silver", "JUMP", "2026-01-01T00:00:00Z");
+    await push(T0 + 1, "Silver", "maintain", "2027-01-01T00:00:00Z");
+    await push(T0 + 2, "Bronze", "DROP", "2028-01-01T00:00:00Z");
+    await push(T0 + 3, "Bronze", "Reset", "2029-01-01T00:00:00Z");
+    await push(T0 + 4, "Bronze", "UPDATE", "2029-01-01T00:00:00Z");
+    const history = (await readMemberProfile(store.db, "periods"))?.history;
+    expect(history?.map((h) => [h.tier, h.event, h.dateAssigned?.getUTCFullYear()])).toEqual([
+      ["Bronze", "RESET", 2029],
+      ["Bronze", "DROP", 2028],
+      ["Silver", "MAINTAIN", 2027],
+      ["Silver", "JUMP", 2026],
+    ]);
+  });
+
+  it("an assignment first seen on an UPDATE is recorded without an event, and named when its push comes", async () => {
+    const { ingest } = setup();
+    const push = (stamp: number, tier: string, event: string, assigned: string) =>
+      ingest(livePushBody("unnamed", { dateLastUpdated: stamp, tier, event, dateAssigned: assigned }), "r");
+    await push(T0, "Silver", "JUMP", "2026-01-01T00:00:00Z");
+    // The DROP's own push was lost; the next update shows the new assignment.
+    await push(T0 + 2, "Bronze", "UPDATE", "2026-03-01T00:00:00Z");
+    await push(T0 + 3, "Bronze", "UPDATE", "2026-03-01T00:00:00Z");
+    const read = async () =>
+      (await readMemberProfile(store.db, "unnamed"))?.history.map((h) => [h.tier, h.event]);
+    expect(await read()).toEqual([
+      ["Bronze", null],
+      ["Silver", "JUMP"],
+    ]);
+    // A same-second redelivery of the assignment's own push names it (and adds no row).
+    await push(T0 + 3, "Bronze", "DROP", "2026-03-01T00:00:00Z");
+    expect(await read()).toEqual([
+      ["Bronze", "DROP"],
+      ["Silver", "JUMP"],
+    ]);
+  });
+
+  it("a newer profile dated before recorded assignments undoes them: the history never contradicts the tier", async () => {
+    const { ingest } = setup();
+    const push = (stamp: number, tier: string, event: string, assigned: string) =>
+      ingest(livePushBody("rewind", { dateLastUpdated: stamp, tier, event, dateAssigned: assigned }), "r");
+    await push(T0, "Bronze", "START", "2026-01-01T00:00:00Z");
+    await push(T0 + 1, "Silver", "JUMP", "2026-02-01T00:00:00Z");
+    await push(T0 + 2, "Gold", "JUMP", "2026-03-01T00:00:00Z");
+    // A program reset puts the member back to their first assignment (as the sandbox's reset does).
+    await push(T0 + 3, "Bronze", "START", "2026-01-01T00:00:00Z");
+    const history = (await readMemberProfile(store.db, "rewind"))?.history;
+    expect(history?.map((h) => [h.tier, h.event])).toEqual([["Bronze", "START"]]);
+    // Later assignments are recorded again as they come.
+    await push(T0 + 4, "Silver", "JUMP", "2026-04-01T00:00:00Z");
+    expect((await readMemberProfile(store.db, "rewind"))?.history.map((h) => h.tier)).toEqual([
+      "Silver",
+      "Bronze",
+    ]);
+    // An older push arriving late changes nothing, and undoes nothing.
+    await push(T0 + 1, "Bronze", "UPDATE", "2026-01-01T00:00:00Z");
+    expect((await readMemberProfile(store.db, "rewind"))?.history).toHaveLength(2);
   });
 
   it("refuses with a retryable 503 when the profile cannot be stored", async () => {

@@ -191,7 +191,7 @@ describe.each(DATABASE_KINDS)("poisonous Live Push input on %s", (kind) => {
     expect((await readMemberProfile(system.bff.db, "skewed"))?.profile.totalPoints).toBe(23 * 3_600 + 1);
   });
 
-  it("accepts an unknown tier event and unknown fields, keeping the rest and recording no event", async () => {
+  it("accepts an unknown tier event and unknown fields, keeping the rest and naming no event", async () => {
     const history = async () =>
       (await system.bff.db.query("select assigned_by_event from tier_history where member_key = 'ava'"))
         .length;
@@ -212,9 +212,11 @@ describe.each(DATABASE_KINDS)("poisonous Live Push input on %s", (kind) => {
     expect(answer.body).toMatchObject({ outcome: "stored" });
     const profile = await me();
     expect(profile?.points.total).toBe(points);
-    // The event cannot be named, so it is neither shown as the latest nor added to the history.
-    expect(profile?.lastEvent?.at).not.toBe("2026-05-01T00:00:00.000Z");
-    expect(await history()).toBe(recorded);
+    // The event cannot be named; the new dateAssigned still proves an assignment (ADR 0018), which
+    // is recorded without an event, once.
+    expect(profile?.lastEvent).toMatchObject({ event: null, at: "2026-05-01T00:00:00.000Z" });
+    expect(profile?.history[0]).toEqual(profile?.lastEvent);
+    expect(await history()).toBe(recorded + 1);
     await expectMemberFine(points);
   });
 

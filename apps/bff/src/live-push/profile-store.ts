@@ -19,12 +19,21 @@ export type StoreOutcome =
   | { kind: "duplicate"; version: number }
   | { kind: "stale"; version: number };
 
-// One statement, so one round trip into the database per push: the upsert, the tier assignment
-// (only when the profile was written and names a tier and an event we know; the unique index makes a
-// repeated assignment a no-op) and what was stored before, for telling a redelivery from an older
-// push. A single statement is atomic.
+// One statement, so one round trip into the database per push: the upsert, the tier history and
+// what was stored before, for telling a redelivery from an older push. A single statement is atomic.
+//
+// The tier history is assignments only (docs/decisions/0018), one row per (tier, dateAssigned):
+// - an assignment event (START, JUMP, DROP, MAINTAIN, RESET) records its row, or names the event of a
+//   row an earlier push recorded without one;
+// - any other push (UPDATE, or an event we do not know) records its (tier, dateAssigned) only when no
+//   row has it — an assignment we never saw named, e.g. its own push arrived late — so an update of an
+//   assignment already recorded adds nothing;
+// - CrowdTwist's dateAssigned is the newest assignment's, so rows dated after it were undone (a
+//   program reset, a correction) and are removed, unless this push only won a same-second tie.
 const STORE = `
-with written as (
+with before as (
+  select date_last_updated from member_profiles where member_key = $1
+), written as (
   insert into member_profiles as stored (member_key, profile, content_hash, date_last_updated, received_at, version)
   values ($1, $2::jsonb, $3, $4, $5, 1)
   on conflict (member_key) do update set
@@ -37,15 +46,26 @@ with written as (
      or (excluded.date_last_updated = stored.date_last_updated and excluded.content_hash <> stored.content_hash)
      or stored.date_last_updated > stored.received_at + $9::interval
   returning version
+), undone as (
+  delete from tier_history
+   where member_key = $1 and $8::timestamptz is not null and date_assigned > $8::timestamptz
+     and exists (select 1 from written)
+     and not exists (select 1 from before where before.date_last_updated >= $4)
 ), assignment as (
-  insert into tier_history (member_key, tier_title, assigned_by_event, date_assigned, date_last_updated, recorded_at)
-  select $1, $6, $7, $8, $4, $5 from written where $6::text is not null and $7::text is not null
-  on conflict do nothing
+  insert into tier_history as recorded (member_key, tier_title, assigned_by_event, date_assigned, date_last_updated, recorded_at)
+  select $1, $6, $7, $8, $4, $5 from written
+   where $6::text is not null and ($7::text is not null or $8::timestamptz is not null)
+  on conflict (member_key, tier_title, coalesce(date_assigned, '-infinity'::timestamptz))
+  do update set assigned_by_event = excluded.assigned_by_event
+  where recorded.assigned_by_event is null and excluded.assigned_by_event is not null
 )
 select
   (select version from written) as written_version,
   (select version from member_profiles where member_key = $1) as previous_version,
   (select content_hash from member_profiles where member_key = $1) as previous_hash`;
+
+/** The events that assign a tier; an UPDATE only changes points (Live Push document). */
+const ASSIGNMENTS: ReadonlySet<string> = new Set(["START", "JUMP", "DROP", "MAINTAIN", "RESET"]);
 
 type StoreRow = {
   written_version: string | number | null;
@@ -73,7 +93,7 @@ export async function storeProfile(
     profile.dateLastUpdated,
     receivedAt,
     tier?.currentLevel.title ?? null,
-    tier?.assignedByEvent ?? null,
+    tier?.assignedByEvent && ASSIGNMENTS.has(tier.assignedByEvent) ? tier.assignedByEvent : null,
     tier?.dateAssigned ?? null,
     `${MAX_FUTURE_MS} milliseconds`,
   ]);

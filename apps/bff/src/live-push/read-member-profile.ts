@@ -3,15 +3,16 @@ import type { Queryable } from "../db/database.ts";
 import { reviveStoredProfile, type StoredProfile } from "./stored-profile.ts";
 
 // What the portal knows about a member from Live Push: the newest stored profile and the tier
-// assignments seen so far, newest first. Read tolerantly (see stored-profile.ts): a row that older
+// assignments seen so far, newest assignment first (docs/decisions/0018). Read tolerantly (see stored-profile.ts): a row that older
 // code wrote oddly loses the odd part, never the member's page.
 
 export interface TierHistoryEntry {
   tier: string;
-  event: TierEvent;
+  /** `null` for an assignment no push named (first seen on an UPDATE). */
+  event: TierEvent | null;
   /** When CrowdTwist assigned the tier (`null` if the push did not say). */
   dateAssigned: Date | null;
-  /** The dateLastUpdated of the push that first showed this assignment. */
+  /** The dateLastUpdated of the push that first recorded this assignment. */
   dateLastUpdated: Date;
   recordedAt: Date;
 }
@@ -36,7 +37,7 @@ interface ProfileRow {
 
 interface HistoryRow {
   tier_title: string;
-  assigned_by_event: string;
+  assigned_by_event: string | null;
   date_assigned: Date | string | null;
   date_last_updated: Date | string;
   recorded_at: Date | string;
@@ -65,10 +66,13 @@ function jsonOf(value: unknown): unknown {
 function historyEntry(row: HistoryRow): TierHistoryEntry | null {
   const dateLastUpdated = toDate(row.date_last_updated);
   const recordedAt = toDate(row.recorded_at);
-  if (!isTierEvent(row.assigned_by_event) || !dateLastUpdated || !recordedAt) return null;
+  const stored = row.assigned_by_event;
+  // An event name older code stored that we do not know (or an UPDATE) is no assignment we can tell.
+  const event = stored === null ? null : isTierEvent(stored) && stored !== "UPDATE" ? stored : undefined;
+  if (event === undefined || !dateLastUpdated || !recordedAt) return null;
   return {
     tier: row.tier_title,
-    event: row.assigned_by_event,
+    event,
     dateAssigned: toDate(row.date_assigned),
     dateLastUpdated,
     recordedAt,
@@ -87,7 +91,7 @@ export async function readMemberProfile(
   const history = await db.query<HistoryRow>(
     `select tier_title, assigned_by_event, date_assigned, date_last_updated, recorded_at
        from tier_history where member_key = $1
-      order by date_last_updated desc, id desc limit ${HISTORY_LIMIT}`,
+      order by coalesce(date_assigned, date_last_updated) desc, id desc limit ${HISTORY_LIMIT}`,
     [memberKey],
   );
   const receivedAt = toDate(row.received_at) ?? new Date(0);

@@ -28,11 +28,21 @@ describe("tier text", () => {
     ));
   test("nothing left to keep the tier", () =>
     expect(strings.tier.keep(0, "Gold", null)).toBe("You've done enough to keep Gold."));
+  test("nothing left to keep the tier, with the date it is kept until", () =>
+    expect(strings.tier.keep(0, "Silver", "2027-08-03T12:00:00.000Z")).toBe(
+      "You've earned enough to keep Silver: it's yours until at least August 3, 2027.",
+    ));
+  test("tier points against the next threshold, and the ladder", () => {
+    expect(strings.tier.tierScore(1600, 2500)).toBe("1,600 of 2,500 tier pts");
+    expect(strings.tier.ladderStep("Silver", 1000)).toBe("Silver from 1,000 pts");
+  });
   test.each([
     ["JUMP", "You reached Gold on March 3"],
-    ["DROP", "You moved to Gold on March 3"],
+    ["DROP", "You moved down to Gold on March 3"],
     ["MAINTAIN", "You kept Gold on March 3"],
+    ["RESET", "Your Gold tier points started again from 0 on March 3"],
     ["START", "You started at Gold on March 3"],
+    [null, "You've held Gold since March 3"],
   ] as const)("%s in words", (event, text) => {
     const thisYear = new Date().getFullYear();
     expect(strings.tier.event(event, "Gold", `${thisYear}-03-03T12:00:00.000Z`)).toBe(text);

@@ -61,16 +61,18 @@ function againFrom(period: FrequencyPeriod, resetsAt: string | null): string {
   return `again from ${formatDayUtc(resetsAt)}`;
 }
 
-type TierEventName = "JUMP" | "UPDATE" | "DROP" | "MAINTAIN" | "RESET" | "START";
+// Tier assignments only: an update of points is no event in the member's history (ADR 0018).
+type TierEventName = "JUMP" | "DROP" | "MAINTAIN" | "RESET" | "START";
 
 const tierEvents: Record<TierEventName, (tier: string, day: string) => string> = {
   JUMP: (tier, day) => `You reached ${tier} on ${day}`,
-  UPDATE: (tier, day) => `Your ${tier} points were updated on ${day}`,
-  DROP: (tier, day) => `You moved to ${tier} on ${day}`,
+  DROP: (tier, day) => `You moved down to ${tier} on ${day}`,
   MAINTAIN: (tier, day) => `You kept ${tier} on ${day}`,
-  RESET: (tier, day) => `Your ${tier} points started a new period on ${day}`,
+  RESET: (tier, day) => `Your ${tier} tier points started again from 0 on ${day}`,
   START: (tier, day) => `You started at ${tier} on ${day}`,
 };
+/** An assignment the rewards program did not name (we learned of it from a later update). */
+const tierSince = (tier: string, day: string) => `You've held ${tier} since ${day}`;
 
 export const strings = {
   appName: "Loyalty portal",
@@ -130,8 +132,15 @@ export const strings = {
     currentTier: "Current tier",
     noTier: "No tier yet",
     points: "Points",
-    totalPoints: (total: number) => `${pts(total)} in total`,
+    totalPoints: (total: number) => `${pts(total)} earned in all`,
     redeemable: (count: number) => `${pts(count)} to spend`,
+    pointsWhy:
+      "Points you spend on rewards, or that expire, come off what you can spend — never off what you've earned.",
+    tierScore: (score: number, threshold: number) =>
+      `${formatInteger(score)} of ${formatInteger(threshold)} tier pts`,
+    tierScoreOnly: (score: number) => `${formatInteger(score)} tier pts`,
+    ladder: "Tier points count toward your tier:",
+    ladderStep: (tier: string, from: number) => `${tier} from ${pts(from)}`,
     toNext: (points: number, tier: string) => `${pts(points)} to ${tier}`,
     progressLabel: (tier: string) => `Progress to ${tier}`,
     topTier: (tier: string) => `${tier} is our top tier. You've reached the highest level.`,
@@ -139,14 +148,17 @@ export const strings = {
     keepTitle: "Keep your tier",
     keep: (points: number, tier: string, byIso: string | null) =>
       points === 0
-        ? `You've done enough to keep ${tier}.`
+        ? byIso
+          ? `You've earned enough to keep ${tier}: it's yours until at least ${formatDay(byIso)}.`
+          : `You've done enough to keep ${tier}.`
         : byIso
           ? `Earn ${pts(points)} by ${formatDay(byIso)} to keep ${tier}.`
           : `Earn ${pts(points)} to keep ${tier}.`,
     daysLeft: (count: number) => (count <= 0 ? "Last day" : `${days(count)} left`),
     atRisk: "At risk",
     resetDate: (iso: string) => `Your points period resets on ${formatDay(iso)}.`,
-    event: (event: TierEventName, tier: string, iso: string) => tierEvents[event](tier, formatDay(iso)),
+    event: (event: TierEventName | null, tier: string, iso: string) =>
+      (event ? tierEvents[event] : tierSince)(tier, formatDay(iso)),
     historyHeading: "Tier history",
     historyEmpty: "No tier changes yet.",
   },

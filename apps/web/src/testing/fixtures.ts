@@ -3,14 +3,23 @@ import type { Me, MemberProfileView } from "../features/member/api/me-query.ts";
 
 // Shapes as the BFF sends them, taken from the sandbox's demo member ava.
 
+const LADDER = [
+  { id: "334", title: "Bronze", minScore: 0, maxScore: 999 },
+  { id: "345", title: "Silver", minScore: 1000, maxScore: 2499 },
+  { id: "356", title: "Gold", minScore: 2500, maxScore: null },
+];
+
 export function profileFixture(overrides: Partial<MemberProfileView> = {}): MemberProfileView {
   return {
     tier: {
       current: { id: "334", title: "Bronze", minScore: 0, maxScore: 999 },
       next: { id: "345", title: "Silver", minScore: 1000, maxScore: 2499 },
       isTopTier: false,
+      // Numbers that add up, as the BFF makes them: 350 of Silver's 1,000 is 650 to go and 35 %.
+      score: 350,
       pointsToNext: 650,
       progress: 0.35,
+      ladder: LADDER,
       maintain: { pointsNeeded: 120, by: "2026-12-31T12:00:00.000Z", daysLeft: 38, atRisk: false },
       resetDate: "2027-01-01T12:00:00.000Z",
     },
@@ -22,6 +31,7 @@ export function profileFixture(overrides: Partial<MemberProfileView> = {}): Memb
     ],
     freshness: { dateLastUpdated: "2026-11-23T10:00:00.000Z", receivedAt: "2026-11-23T10:00:00.000Z" },
     plan: null,
+    active: true,
     ...overrides,
   };
 }
@@ -32,8 +42,10 @@ export const topTierProfile = (): MemberProfileView =>
       current: { id: "356", title: "Gold", minScore: 2500, maxScore: null },
       next: null,
       isTopTier: true,
+      score: 4200,
       pointsToNext: null,
       progress: 1,
+      ladder: LADDER,
       maintain: { pointsNeeded: 300, by: "2026-11-26T12:00:00.000Z", daysLeft: 3, atRisk: true },
       resetDate: null,
     },
@@ -50,6 +62,7 @@ export function meFixture(profile: MemberProfileView | null = profileFixture()):
       isManager: false,
     },
     profile,
+    program: { timeZone: "UTC" },
   };
 }
 

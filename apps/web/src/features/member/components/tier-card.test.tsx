@@ -17,17 +17,47 @@ describe("TierCard", () => {
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
 
-  test("shows the tier, points and the progress to the next tier", () => {
+  test("shows the tier, points and the progress to the next tier, in numbers that add up", () => {
     render(<TierCard profile={profileFixture()} />);
     expect(screen.getByText("Bronze", { selector: "p" })).toBeTruthy();
-    expect(screen.getByText("1,350 pts in total")).toBeTruthy();
+    expect(screen.getByText("1,350 pts earned in all")).toBeTruthy();
     expect(screen.getByText("350 pts to spend")).toBeTruthy();
+    // 350 of Silver's 1,000: 650 to go, a bar at 35 %.
+    expect(screen.getByText("350 of 1,000 tier pts")).toBeTruthy();
+    expect(screen.getByText("650 pts to Silver")).toBeTruthy();
     const bar = screen.getByRole("progressbar", { name: "Progress to Silver" });
     expect(bar.getAttribute("aria-valuenow")).toBe("35");
     expect(bar.getAttribute("aria-valuemin")).toBe("0");
     expect(bar.getAttribute("aria-valuemax")).toBe("100");
-    expect(bar.getAttribute("aria-valuetext")).toBe("650 pts to Silver");
+    expect(bar.getAttribute("aria-valuetext")).toBe("350 of 1,000 tier pts, 650 pts to Silver");
+  });
+
+  test("says why the points earned in all and the points to spend differ, only when they do", () => {
+    const { unmount } = render(<TierCard profile={profileFixture()} />);
+    expect(screen.getByText(/come off what you can spend — never off what you've earned/)).toBeTruthy();
+    unmount();
+    render(
+      <TierCard profile={profileFixture({ points: { total: 350, redeemable: 350, tierScore: 350 } })} />,
+    );
+    expect(screen.queryByText(/come off what you can spend/)).toBeNull();
+  });
+
+  test("lists every tier with the tier points it starts at", () => {
+    render(<TierCard profile={profileFixture()} />);
+    const ladder = screen.getByRole("list", { name: "Tier points count toward your tier:" });
+    expect(
+      within(ladder)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Bronze from 0 pts", "Silver from 1,000 pts", "Gold from 2,500 pts"]);
+  });
+
+  test("without a tier score it still says what is left, and never invents a score", () => {
+    const fixture = profileFixture();
+    render(<TierCard profile={profileFixture({ tier: { ...fixture.tier, score: null } })} />);
     expect(screen.getByText("650 pts to Silver")).toBeTruthy();
+    expect(screen.queryByText(/tier pts/)).toBeNull();
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuetext")).toBe("650 pts to Silver");
   });
 
   test("leaves out a balance the last update did not give, never showing it as 0", () => {
@@ -58,6 +88,45 @@ describe("TierCard", () => {
     expect(screen.queryByText("At risk")).toBeNull();
     expect(screen.getByText("Your points period resets on December 31.")).toBeTruthy();
     expect(screen.getByText("You reached Bronze on March 3", { selector: "p" })).toBeTruthy();
+  });
+
+  test("with enough points to keep the tier, it says until when the tier is theirs", () => {
+    const profile = profileFixture({
+      tier: {
+        ...profileFixture().tier,
+        maintain: { pointsNeeded: 0, by: "2031-08-03T12:00:00.000Z", daysLeft: 300, atRisk: false },
+      },
+    });
+    render(<TierCard profile={profile} />);
+    expect(
+      screen.getByText("You've earned enough to keep Bronze: it's yours until at least August 3, 2031."),
+    ).toBeTruthy();
+    expect(screen.queryByText(/days left/)).toBeNull();
+  });
+
+  test("tells drops, resets and assignments the rewards program did not name", () => {
+    const profile = profileFixture({
+      lastEvent: { event: null, tierTitle: "Bronze", at: "2025-06-01T12:00:00.000Z" },
+      history: [
+        { event: null, tierTitle: "Bronze", at: "2025-06-01T12:00:00.000Z" },
+        { event: "RESET", tierTitle: "Bronze", at: "2025-03-01T12:00:00.000Z" },
+        { event: "DROP", tierTitle: "Bronze", at: "2025-01-01T12:00:00.000Z" },
+        { event: "MAINTAIN", tierTitle: "Silver", at: "2024-01-01T12:00:00.000Z" },
+      ],
+    });
+    render(<TierCard profile={profile} />);
+    const history = screen.getByRole("region", { name: "Tier history" });
+    expect(
+      within(history)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "You've held Bronze since June 1, 2025",
+      "Your Bronze tier points started again from 0 on March 1, 2025",
+      "You moved down to Bronze on January 1, 2025",
+      "You kept Silver on January 1, 2024",
+    ]);
+    expect(screen.getByText("You've held Bronze since June 1, 2025", { selector: "p" })).toBeTruthy();
   });
 
   test("lists the tier history newest first", () => {

@@ -4,6 +4,7 @@ import type { MemberProfileView } from "../api/me-query.ts";
 import { FreshnessText } from "./freshness-text.tsx";
 import { TierHistory } from "./tier-history.tsx";
 import { TierKeep } from "./tier-keep.tsx";
+import { TierLadder } from "./tier-ladder.tsx";
 import { TierPlanNext } from "./tier-plan.tsx";
 import { TierProgress } from "./tier-progress.tsx";
 
@@ -68,7 +69,12 @@ function TierDetails({ profile }: { profile: MemberProfileView }) {
             </div>
           )}
         </div>
+        {/* Why the two balances differ, said only when they do. */}
+        {points.total !== null && points.redeemable !== null && points.total !== points.redeemable && (
+          <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{strings.tier.pointsWhy}</p>
+        )}
         <TierProgress tier={tier} />
+        <TierLadder ladder={tier.ladder} />
         {plan?.toNextTier && tier.next && <TierPlanNext path={plan.toNextTier} tier={tier.next.title} />}
         <TierKeep tier={tier} plan={plan} />
         {tier.resetDate && (
