@@ -14,6 +14,9 @@ writeFileSync(join(webDist, "assets", "index-abc123.js"), script);
 const testEnv = (overrides: Record<string, string>) =>
   parseEnv({
     WEB_DIST_DIR: webDist,
+    // In-process requests are addressed to http://localhost: the portal's own address here, so pages
+    // are served rather than sent to PUBLIC_URL (canonical-host.test.ts covers other hosts).
+    PUBLIC_URL: "http://localhost",
     DATA_DIR: "memory://",
     CROWDTWIST_API_KEY: "test-crowdtwist-key",
     OIDC_CLIENT_SECRET: "test-oidc-secret",

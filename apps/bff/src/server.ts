@@ -7,6 +7,7 @@ import type { Env } from "./env.ts";
 import { AppError, errorBody, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { webhookRoutes } from "./routes/webhooks.ts";
+import { canonicalHost } from "./security/canonical-host.ts";
 import { secretsMatch } from "./security/secrets-match.ts";
 import { securityHeaders, securityHeaderValues } from "./security/security-headers.ts";
 import { webAssets } from "./web-assets.ts";
@@ -26,6 +27,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
   const server = new Hono();
 
   server.use(securityHeaders(securityHeaderValues({ production: env.NODE_ENV === "production" })));
+  server.use(canonicalHost(env.publicUrl));
   server.route("/", parts.api);
   server.route("/", parts.webhooks);
   // Prometheus scrapes this; with METRICS_TOKEN set it must send it as a bearer token.

@@ -85,3 +85,22 @@ export function createOidcClient(settings: OidcSettings) {
   };
 }
 export type OidcClient = ReturnType<typeof createOidcClient>;
+
+const UNREACHABLE_CODES = new Set(["OAUTH_TIMEOUT", "OAUTH_ABORT"]);
+
+/**
+ * True when a failed call says the identity provider could not be reached or is failing (network
+ * error, timeout, a 5xx or `temporarily_unavailable`), as opposed to refusing this sign-in: the
+ * member is told to try again later rather than to start over.
+ */
+export function isProviderUnavailable(error: unknown): boolean {
+  if (error instanceof oidc.ResponseBodyError) {
+    return error.status >= 500 || ["temporarily_unavailable", "server_error"].includes(error.error);
+  }
+  if (error instanceof oidc.ClientError) {
+    if (error.code && UNREACHABLE_CODES.has(error.code)) return true;
+    return error.cause instanceof Response && error.cause.status >= 500;
+  }
+  // undici's network failure ("fetch failed"); openid-client's own argument errors carry a code.
+  return error instanceof TypeError && !("code" in error);
+}

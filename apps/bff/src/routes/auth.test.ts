@@ -7,7 +7,8 @@ const LOGIN = "__Host-portal.login";
 
 let system: TestSystem;
 beforeAll(async () => {
-  system = await startTestSystem();
+  // Many sign-ins from one address in a minute: the sign-in limit has its own test below.
+  system = await startTestSystem({ LOGIN_RATE_LIMIT_PER_MINUTE: "0" });
 });
 afterAll(() => system.close());
 
@@ -28,6 +29,26 @@ async function callbackFor(agent: Agent, username = "ava", returnTo?: string) {
   const last = await agent.follow(submitted, (next) => next.origin === system.portalUrl);
   if (!last.location) throw new Error("the provider did not redirect back");
   return new URL(last.location, last.url);
+}
+
+/** Asserts a sign-in failure ended on the web app's failure page (never JSON) and returns its reason. */
+function failurePage(response: { status: number; location: string | null; text: string; headers: Headers }) {
+  expect(response.status).toBe(302);
+  expect(response.text).toBe("");
+  expect(response.headers.get("content-type") ?? "").not.toContain("json");
+  const target = new URL(response.location ?? "");
+  expect(target.origin).toBe(system.portalUrl);
+  expect(target.pathname).toBe("/sign-in-failed");
+  // The reason and the id to quote to support, and nothing else: no code, state, token or provider text.
+  expect([...target.searchParams.keys()].sort()).toEqual(["reason", "ref"]);
+  expect(target.searchParams.get("ref")).toMatch(/^[\w.:-]{1,64}$/);
+  return target.searchParams.get("reason");
+}
+
+/** Starts a sign-in and returns the `state` the identity provider would send back. */
+async function startedState(agent: Agent) {
+  const start = await agent.get("/api/auth/login");
+  return new URL(start.location ?? "").searchParams.get("state") ?? "";
 }
 
 describe("sign-in", () => {
@@ -87,8 +108,7 @@ describe("sign-in", () => {
       path: "/",
     });
     const again = await replay.get(callback);
-    expect(again.status).toBe(400);
-    expect(again.json()).toMatchObject({ error: { code: "sign_in_expired" } });
+    expect(failurePage(again)).toBe("expired");
     expect(replay.cookie(SESSION)).toBeUndefined();
   });
 
@@ -97,7 +117,7 @@ describe("sign-in", () => {
     const callback = await callbackFor(victim);
     const attacker = new Agent(system.portalUrl);
     const response = await attacker.get(callback);
-    expect(response.status).toBe(400);
+    expect(failurePage(response)).toBe("expired");
     expect(attacker.cookie(SESSION)).toBeUndefined();
   });
 
@@ -106,8 +126,7 @@ describe("sign-in", () => {
     const callback = await callbackFor(agent);
     callback.searchParams.set("code", "forged-code");
     const response = await agent.get(callback);
-    expect(response.status).toBe(400);
-    expect(response.json()).toMatchObject({ error: { code: "sign_in_failed" } });
+    expect(failurePage(response)).toBe("failed");
     expect(agent.cookie(SESSION)).toBeUndefined();
   });
 
@@ -125,7 +144,159 @@ describe("sign-in", () => {
   });
 });
 
+describe("sign-in failures end on the portal's failure page", () => {
+  it("an answer whose sign-in is older than ten minutes: expired", async () => {
+    const agent = new Agent(system.portalUrl);
+    const callback = await callbackFor(agent);
+    await system.bff.db.query("update login_states set expires_at = $1", [new Date(Date.now() - 1000)]);
+    expect(failurePage(await agent.get(callback))).toBe("expired");
+    expect(agent.cookie(SESSION)).toBeUndefined();
+  });
+
+  it("the member cancelled or refused at the provider: denied, and that sign-in is used up", async () => {
+    const agent = new Agent(system.portalUrl);
+    const state = await startedState(agent);
+    const login = agent.cookie(LOGIN) ?? "";
+    const refused = `/api/auth/callback?error=access_denied&error_description=${encodeURIComponent("<script>alert(1)</script> call 555-0100")}&state=${state}`;
+    const response = await agent.get(refused);
+    expect(failurePage(response)).toBe("denied");
+    expect(response.location).not.toContain("script");
+    expect(response.location).not.toContain("555");
+    expect(agent.cookie(SESSION)).toBeUndefined();
+    // The sign-in cookie is cleared on the way, and the same answer replayed finds nothing.
+    expect(agent.cookie(LOGIN)).toBeUndefined();
+    agent.cookies.set(`${LOGIN}@/`, { name: LOGIN, value: login, path: "/" });
+    expect(failurePage(await agent.get(refused))).toBe("expired");
+  });
+
+  it.each([
+    ["temporarily_unavailable", "unavailable"],
+    ["server_error", "unavailable"],
+    ["invalid_scope", "failed"],
+    ["<img src=x>", "failed"],
+  ])("the provider answered error=%s: %s", async (error, reason) => {
+    const agent = new Agent(system.portalUrl);
+    const state = await startedState(agent);
+    const response = await agent.get(`/api/auth/callback?error=${encodeURIComponent(error)}&state=${state}`);
+    expect(failurePage(response)).toBe(reason);
+    expect(agent.cookie(SESSION)).toBeUndefined();
+  });
+
+  it.each([
+    ["no parameters", ""],
+    ["an empty state", "?state=&code=x"],
+    ["a code without a state", "?code=x"],
+    ["a made-up state", "?state=made-up&code=x"],
+    ["a state given twice", "?state=a&state=b&code=x"],
+  ])("junk: %s is expired, never JSON, and signs nobody in", async (_case, query) => {
+    const agent = new Agent(system.portalUrl);
+    await startedState(agent);
+    expect(failurePage(await agent.get(`/api/auth/callback${query}`))).toBe("expired");
+    expect(agent.cookie(SESSION)).toBeUndefined();
+  });
+
+  it("a failed sign-in leaves a session the browser already had alone", async () => {
+    const agent = await system.signIn("ben");
+    expect(failurePage(await agent.get("/api/auth/callback?state=stale&code=x"))).toBe("expired");
+    expect((await agent.get("/api/me")).status).toBe(200);
+  });
+
+  it("the provider goes down between sign-in and the code exchange: unavailable", async () => {
+    const fragile = await startTestSystem();
+    try {
+      const agent = new Agent(fragile.portalUrl);
+      const start = await agent.get("/api/auth/login");
+      const loginPage = await agent.follow(start);
+      const action = formAction(loginPage.text) ?? "";
+      const submitted = await agent.postForm(new URL(action, loginPage.url), {
+        username: "ava",
+        password: "demo",
+      });
+      const last = await agent.follow(submitted, (next) => next.origin === fragile.portalUrl);
+      await fragile.sandbox.close();
+      const response = await agent.get(new URL(last.location ?? "", last.url));
+      expect(response.status).toBe(302);
+      const target = new URL(response.location ?? "");
+      expect(`${target.origin}${target.pathname}`).toBe(`${fragile.portalUrl}/sign-in-failed`);
+      expect(target.searchParams.get("reason")).toBe("unavailable");
+      expect(agent.cookie(SESSION)).toBeUndefined();
+    } finally {
+      await fragile.close();
+    }
+  });
+});
+
+describe("with the identity provider unreachable", () => {
+  let offline: TestSystem;
+  beforeAll(async () => {
+    // Nothing listens on the discard port: discovery fails at once. Three sign-ins a minute per address.
+    offline = await startTestSystem({
+      OIDC_ISSUER: "http://127.0.0.1:9/oidc",
+      LOGIN_RATE_LIMIT_PER_MINUTE: "3",
+    });
+  });
+  afterAll(() => offline?.close());
+
+  const reasonOf = (location: string | null) => {
+    const target = new URL(location ?? "");
+    expect(`${target.origin}${target.pathname}`).toBe(`${offline.portalUrl}/sign-in-failed`);
+    return target.searchParams.get("reason");
+  };
+
+  // First: a sign-out must not use up the sign-in attempts the next test counts on.
+  it("signing out still ends on the portal's signed-out page", async () => {
+    const out = await new Agent(offline.portalUrl).post("/api/auth/logout");
+    expect(out.status).toBe(200);
+    expect(out.json()).toEqual({ logoutUrl: `${offline.portalUrl}/signed-out` });
+  });
+
+  it("signing in ends on the failure page (unavailable), then (busy) once the sign-in limit is reached", async () => {
+    const agent = new Agent(offline.portalUrl);
+    const first = await agent.get("/api/auth/login?returnTo=/activities");
+    expect(first.status).toBe(302);
+    expect(first.text).toBe("");
+    expect(reasonOf(first.location)).toBe("unavailable");
+    expect(agent.cookie(LOGIN)).toBeUndefined();
+    const reasons: (string | null)[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const next = await agent.get("/api/auth/login");
+      expect(next.status).toBe(302);
+      reasons.push(reasonOf(next.location));
+      if (reasons.at(-1) === "busy") break;
+    }
+    // Unavailable until the limit (three a minute here), then busy, never anything else.
+    expect(reasons.at(-1)).toBe("busy");
+    expect(reasons.slice(0, -1).filter((reason) => reason !== "unavailable")).toEqual([]);
+    // The operator's log has what the member's address bar does not.
+    expect(offline.logs.join("")).toContain("identity provider unreachable");
+  });
+});
+
 describe("sign-out", () => {
+  it("is one step: the provider signs the member out without asking and returns to the portal's signed-out page", async () => {
+    const agent = await system.signIn("ava");
+    const out = await agent.post("/api/auth/logout");
+    expect(out.status).toBe(200);
+    const logoutUrl = new URL(out.json<{ logoutUrl: string }>().logoutUrl);
+    expect(logoutUrl.searchParams.get("id_token_hint")).toBeTruthy();
+    expect(logoutUrl.searchParams.get("post_logout_redirect_uri")).toBe(`${system.portalUrl}/signed-out`);
+
+    const page = await agent.get(logoutUrl);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain("Sign out of the sandbox?");
+    expect(page.text).toMatch(/<script>[^<]*requestSubmit[^<]*<\/script>/);
+    // What the page's script does: submit the provider's form with its button (logout=yes).
+    const action = formAction(page.text) ?? "";
+    const xsrf = /name="xsrf" value="([^"]*)"/.exec(page.text)?.[1] ?? "";
+    const done = await agent.postForm(new URL(action, page.url), { xsrf, logout: "yes" });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe(`${system.portalUrl}/signed-out`);
+
+    // Signed out at the provider too: the next sign-in asks for the password again.
+    const again = await agent.follow(await agent.get("/api/auth/login"));
+    expect(formAction(again.text)).toBeTruthy();
+  });
+
   it("revokes the session on the server and sends the browser to the provider's logout", async () => {
     const agent = await system.signIn("cleo");
     const id = agent.cookie(SESSION);
@@ -133,7 +304,9 @@ describe("sign-out", () => {
     expect(out.status).toBe(200);
     const { logoutUrl } = out.json<{ logoutUrl: string }>();
     expect(new URL(logoutUrl).origin).toBe(system.sandbox.url);
-    expect(new URL(logoutUrl).searchParams.get("post_logout_redirect_uri")).toBe(`${system.portalUrl}/`);
+    expect(new URL(logoutUrl).searchParams.get("post_logout_redirect_uri")).toBe(
+      `${system.portalUrl}/signed-out`,
+    );
     expect(agent.cookie(SESSION)).toBeUndefined();
     // The old cookie, replayed, is worth nothing.
     const replay = new Agent(system.portalUrl);

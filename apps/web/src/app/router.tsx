@@ -9,13 +9,15 @@ import { ActivitiesSkeleton } from "../features/activities/components/activities
 import { meQuery } from "../features/member/api/me-query.ts";
 import { TierCardSkeleton } from "../features/member/components/tier-card.tsx";
 import { useProfileEvents } from "../features/member/hooks/use-profile-events.ts";
-import { matchRoute, usePathname } from "../lib/router.tsx";
+import { matchRoute, Redirect, usePathname } from "../lib/router.tsx";
 import { Layout } from "./layout.tsx";
 import { ActivityRoute } from "./routes/activity-route.tsx";
 import { Landing } from "./routes/landing.tsx";
 import { ManageRoute } from "./routes/manage-route.tsx";
 import { MemberHome } from "./routes/member-home.tsx";
 import { NotFound } from "./routes/not-found.tsx";
+import { SignInFailed } from "./routes/sign-in-failed.tsx";
+import { SignedOut } from "./routes/signed-out.tsx";
 
 /** Which page the address asks for, given who is signed in. */
 function RouteView() {
@@ -37,6 +39,9 @@ function RouteView() {
       </Layout>
     );
   }
+  if (route.name === "sign-in-failed") return <SignInFailed />;
+  // Signed in again (another tab) by the time this opens: the message would no longer be true.
+  if (route.name === "signed-out") return me ? <Redirect to="/" /> : <SignedOut />;
   // Any page asked for while signed out shows the landing; signing in there comes back to it.
   if (!me) return <Landing />;
   if (route.name === "activity") return <ActivityRoute me={me} id={route.id} />;

@@ -1,3 +1,4 @@
+import type { SignInFailureReason } from "@portal/bff/auth/sign-in-failure";
 import type { Activity } from "../components/activity-card/activity-types.ts";
 import { formatDay, formatDayUtc, formatDecimal, formatInteger, formatWeekdayUtc } from "../lib/format.ts";
 
@@ -298,6 +299,27 @@ export const strings = {
     lead: "Preview how each activity looks and behaves for every tier and segment. Coming soon.",
     forbiddenTitle: "This area is for program managers",
     forbidden: "Your account doesn't have access to the program manager preview.",
+  },
+
+  signedOut: {
+    title: "You're signed out",
+    text: "You've signed out of the loyalty portal. On a shared computer, close the browser too.",
+    signInAgain: "Sign in again",
+    home: "Go to the home page",
+  },
+
+  signInFailed: {
+    title: "We couldn't sign you in",
+    /** One per reason the BFF sends (`SignInFailureReason`); anything else reads as `failed`. */
+    reasons: {
+      expired: "That sign-in link has expired or was already used. Sign-in links work once, for ten minutes.",
+      denied: "Sign-in was cancelled, or your account didn't allow access to the portal.",
+      unavailable: "The sign-in service isn't answering right now. Please try again in a few minutes.",
+      busy: "There have been too many sign-in attempts from your network. Please wait a minute, then try again.",
+      failed: "Something went wrong while signing you in. Please try again.",
+    } satisfies Record<SignInFailureReason, string>,
+    signInAgain: "Sign in again",
+    home: "Go to the home page",
   },
 
   notFound: {

@@ -7,6 +7,9 @@ test.each([
   ["/activities/a%20b/", { name: "activity", id: "a b" }],
   ["/manage", { name: "manage" }],
   ["/manage/activities/1", { name: "manage" }],
+  ["/signed-out", { name: "signed-out" }],
+  ["/sign-in-failed", { name: "sign-in-failed" }],
+  ["/signed-out/x", { name: "not-found" }],
   ["/managers", { name: "not-found" }],
   ["/activities", { name: "not-found" }],
 ])("%s", (path, route) => expect(matchRoute(path)).toEqual(route));

@@ -1,4 +1,4 @@
-import { type AnchorHTMLAttributes, type MouseEvent, type Ref, useSyncExternalStore } from "react";
+import { type AnchorHTMLAttributes, type MouseEvent, type Ref, useEffect, useSyncExternalStore } from "react";
 
 // A tiny history router: the app has three kinds of pages, which does not justify a dependency.
 // `navigate` pushes a history entry and asks the next page heading to take focus, so keyboard and
@@ -55,10 +55,15 @@ export type Route =
   | { name: "home" }
   | { name: "activity"; id: string }
   | { name: "manage" }
+  | { name: "signed-out" }
+  | { name: "sign-in-failed" }
   | { name: "not-found" };
 
 export function matchRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { name: "home" };
+  // Where the identity provider and the BFF send the browser after signing out or a failed sign-in.
+  if (pathname === "/signed-out") return { name: "signed-out" };
+  if (pathname === "/sign-in-failed") return { name: "sign-in-failed" };
   const activity = /^\/activities\/([^/]+)\/?$/.exec(pathname);
   if (activity?.[1]) return { name: "activity", id: decodeURIComponent(activity[1]) };
   if (pathname === "/manage" || pathname.startsWith("/manage/")) return { name: "manage" };
@@ -83,4 +88,10 @@ export function Link({ to, onClick, ...props }: LinkProps) {
     navigate(to);
   };
   return <a href={to} onClick={handleClick} {...props} />;
+}
+
+/** Replaces the address with `to` once rendered, for a page that no longer applies (nothing of its own shows). */
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
 }

@@ -2,7 +2,10 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../lib/api-client.ts";
 import { call, toApiError } from "../../../lib/api-error.ts";
 
-/** Ends the portal session, then leaves for the identity provider's sign-out page (which returns to `/`). */
+/**
+ * Ends the portal session, then leaves for the identity provider's sign-out, which comes back to the
+ * portal's "You're signed out" page (`/signed-out`) without asking again.
+ */
 export function useSignOut() {
   return useMutation({
     mutationFn: async () => {
