@@ -1,10 +1,10 @@
+import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { type Context, Hono } from "hono";
 import type { Logger } from "pino";
 import type { LoginStateStore } from "./auth/login-state-store.ts";
 import type { OidcClient } from "./auth/oidc-client.ts";
 import { loadSession, type SessionVariables } from "./auth/session-middleware.ts";
 import type { SessionStore } from "./auth/session-store.ts";
-import { signInFailurePages } from "./auth/sign-in-failure.ts";
 import type { Database } from "./db/database.ts";
 import { createErrorHandler, handleNotFound } from "./errors.ts";
 import type { ProfileHub } from "./live/profile-hub.ts";
@@ -42,6 +42,7 @@ export interface ApiDeps {
   loginRateLimitPerMinute: number;
   absoluteSessionMs: number;
   crowdtwistIdClaim: string;
+  crowdtwistIdType: CrowdTwistIdType;
   /** The security headers of every response, for what is written past the middleware (live streams). */
   securityHeaders: Readonly<Record<string, string>>;
   /** The client's address, from X-Forwarded-For only as far as TRUSTED_PROXIES wrote it. */
@@ -75,7 +76,6 @@ export function createApi(deps: ApiDeps) {
     .route("/health", healthRoutes)
     .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
     .route("/status", statusRoutes({ upstreams: deps.upstreams }))
-    .use("/auth/*", signInFailurePages(deps.publicUrl, deps.logger))
     .use(limitBody(MAX_BODY_BYTES))
     .use(rateLimit(perIp, (c) => (isSignOut(c) ? [] : [`ip:${deps.clientIp(c)}`])))
     .use(
@@ -98,6 +98,7 @@ export function createApi(deps: ApiDeps) {
         logger: deps.logger,
         absoluteTimeoutMs: deps.absoluteSessionMs,
         crowdtwistIdClaim: deps.crowdtwistIdClaim,
+        crowdtwistIdType: deps.crowdtwistIdType,
         publicUrl: deps.publicUrl,
       }),
     )

@@ -25,7 +25,14 @@ describe("parseEnv", () => {
 
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ ...production, PORT: "eighty" })).toThrow(/PORT/);
-    expect(() => parseEnv({ ...production, CROWDTWIST_ID_TYPE: "email" })).toThrow(/CROWDTWIST_ID_TYPE/);
+    expect(() => parseEnv({ ...production, CROWDTWIST_ID_TYPE: "google_user_id" })).toThrow(
+      /CROWDTWIST_ID_TYPE/,
+    );
+  });
+
+  it("maps members by email when told to (the document's user_id may be an email address)", () => {
+    const env = parseEnv({ ...production, CROWDTWIST_ID_TYPE: "email", CROWDTWIST_ID_CLAIM: "email" });
+    expect([env.CROWDTWIST_ID_TYPE, env.CROWDTWIST_ID_CLAIM]).toEqual(["email", "email"]);
   });
 
   it("accepts a complete production configuration", () => {

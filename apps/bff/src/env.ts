@@ -1,4 +1,5 @@
 import { isKnownTimeZone } from "@portal/loyalty/period-boundary";
+import { CROWDTWIST_ID_TYPES } from "@portal/crowdtwist/id-types";
 import { z } from "zod";
 import { ipAllowlistProblems } from "./live-push/ip-allowlist.ts";
 
@@ -26,9 +27,8 @@ const schema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   CROWDTWIST_BASE_URL: z.url().default("http://localhost:4010"),
   CROWDTWIST_API_KEY: z.string().min(8, "must be the API key CrowdTwist issued"),
-  CROWDTWIST_ID_TYPE: z
-    .enum(["id", "third_party_id", "username", "facebook_user_id", "twitter_user_id", "mobile_phone_number"])
-    .default("third_party_id"),
+  /** Which of the member's ids the sign-in carries (in CROWDTWIST_ID_CLAIM); `email` included (ADR 0020). */
+  CROWDTWIST_ID_TYPE: z.enum(CROWDTWIST_ID_TYPES).default("third_party_id"),
   ALIDA_BASE_URL: z.url().default("http://localhost:4010"),
   ALIDA_TOKEN_URL: z.url().optional(),
   ALIDA_COMMUNITY: z.string().min(1).default("demo-community"),

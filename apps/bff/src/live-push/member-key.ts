@@ -1,5 +1,6 @@
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import type { LivePushProfile } from "@portal/crowdtwist/live-push-profile";
+import { normaliseMemberId } from "../member/member-id.ts";
 
 // A pushed profile belongs to the member whose session holds the same CrowdTwist user id. Sessions
 // store the id of the configured `id_type` (CROWDTWIST_ID_TYPE), so the profile is keyed by the field
@@ -7,6 +8,7 @@ import type { LivePushProfile } from "@portal/crowdtwist/live-push-profile";
 
 const FIELD_FOR: Record<CrowdTwistIdType, keyof LivePushProfile> = {
   id: "id",
+  email: "emailAddress",
   third_party_id: "thirdPartyId",
   username: "userName",
   mobile_phone_number: "mobilePhoneNumber",
@@ -22,5 +24,5 @@ export function memberKeyField(idType: CrowdTwistIdType): string {
 /** The member key, or `null` when the profile has no value for the configured id. */
 export function memberKeyOf(profile: LivePushProfile, idType: CrowdTwistIdType): string | null {
   const value = profile[FIELD_FOR[idType]];
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+  return typeof value === "string" && value.trim() !== "" ? normaliseMemberId(value, idType) : null;
 }

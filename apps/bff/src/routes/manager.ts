@@ -10,6 +10,7 @@ import type { AuditLog } from "../manager/audit-log.ts";
 import type { KnownActivities } from "../manager/known-activities.ts";
 import { memberIdProblem } from "../manager/member-id-problem.ts";
 import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
+import { normaliseMemberId } from "../member/member-id.ts";
 
 // The program manager's area. Every route here sits behind requireManager: members get 403 and
 // anonymous callers 401 (a test walks every registered route to keep it so).
@@ -46,7 +47,9 @@ const previewBody = z
   .superRefine(({ idType, userId }, ctx) => {
     const problem = memberIdProblem(idType, userId);
     if (problem) ctx.addIssue({ code: "custom", path: ["userId"], message: `userId ${problem}.` });
-  });
+  })
+  // Spelled as a signed-in member's id is (an email in lower case), so the preview finds the same member.
+  .transform((body) => ({ ...body, userId: normaliseMemberId(body.userId, body.idType) }));
 
 /** zValidator's failure hook: answer 400 in our error shape with the first problem in words. */
 const invalid =

@@ -70,6 +70,13 @@ describe("GET /v2/users/{user_id}/activities", () => {
     expect(activities.every((a) => a.image.startsWith(`${PUBLIC_URL}/`))).toBe(true);
   });
 
+  it("finds a member by email address, the document's own sample kind of user_id", async () => {
+    const byEmail = await client.getUserActivities("ava@example.com", { idType: "email" });
+    expect(byEmail).toEqual(await client.getUserActivities("ava", { idType: "username" }));
+    // Not by another kind of id sent as an email, nor by the username sent as one.
+    expect((await failure(client.getUserActivities("ava", { idType: "email" }))).status).toBe(404);
+  });
+
   it("defaults to CrowdTwist's own id", async () => {
     const byDefault = await client.getUserActivities(String(member("ava").id));
     const byUsername = await client.getUserActivities("ava", { idType: "username" });
@@ -250,7 +257,10 @@ describe("documented errors", () => {
   });
 
   it("unknown id_type → 400 invalid listing the documented values", async () => {
-    const response = await fetch(`${sandbox.url}/v2/users/ava/activities?id_type=email&api_key=${API_KEY}`);
+    // Live Push has a googleUserId, but `id_type` lists no Google id.
+    const response = await fetch(
+      `${sandbox.url}/v2/users/ava/activities?id_type=google_user_id&api_key=${API_KEY}`,
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; message: string };
     expect(body.error).toBe("invalid");

@@ -41,8 +41,9 @@ export function createAccountStore(accounts: readonly DemoAccount[]): AccountSto
         name: account.name,
         preferred_username: account.username,
         email: account.email,
-        // Demo addresses are not real mailboxes; they count as verified so the BFF can trust them.
-        email_verified: true,
+        // Demo addresses are not real mailboxes; they count as verified (so the BFF can map members by
+        // them) except on the one account that shows a sign-in refused for an unverified address.
+        email_verified: account.emailVerified ?? true,
         roles: [account.role],
       };
       return { accountId: account.username, claims: async () => claims };

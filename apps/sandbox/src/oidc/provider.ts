@@ -22,6 +22,8 @@ export interface DemoAccount {
   password: string;
   name: string;
   email: string;
+  /** What the provider says in `email_verified`; verified unless set to false. */
+  emailVerified?: boolean;
   role: "member" | "program_manager";
   /** Shown on the login page, e.g. "Member · Bronze tier (lowest)". */
   description: string;

@@ -30,6 +30,18 @@ export const demoAccounts: DemoAccount[] = [
     description: "Member · Gold, the top tier",
   },
   {
+    // Signs in at the provider but has not verified her address: a portal that maps members by
+    // email (CROWDTWIST_ID_TYPE=email) must refuse her, as anyone could have typed it in. No
+    // loyalty account under the default mapping either.
+    username: "dana",
+    password: DEMO_PASSWORD,
+    name: "Dana Whitfield",
+    email: "dana@example.com",
+    emailVerified: false,
+    role: "member",
+    description: "Member · email address not verified",
+  },
+  {
     username: "morgan",
     password: DEMO_PASSWORD,
     name: "Morgan Reyes",

@@ -28,6 +28,8 @@ export interface MemberState extends SeedMember {
 /** The documented `id_type` values and the member field each one reads. */
 export const ID_TYPES = {
   id: (member: SeedMember) => String(member.id),
+  // `user_id` may be an "Email Address"; the `id_type` list omits it, `email` pairs with it (ADR 0020).
+  email: (member: SeedMember) => member.email,
   third_party_id: (member: SeedMember) => member.username,
   username: (member: SeedMember) => member.username,
   facebook_user_id: (member: SeedMember) => member.facebookUserId,

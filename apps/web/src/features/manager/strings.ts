@@ -87,9 +87,6 @@ export const managerStrings = {
     factsHeading: "What it is",
     internal: "Internal (Control Center)",
     public: "Members see",
-    // CrowdTwist's public wording may be left empty; members then get Control Center's words.
-    noPublicTitle: "No public title: members see the internal title below",
-    noPublicDescription: "No public description: members see the internal description below",
     internalName: "Name",
     title: "Title",
     description: "Description",
@@ -235,6 +232,7 @@ export const managerStrings = {
     idTypes: {
       third_party_id: "Third-party id (sign-in id)",
       id: "CrowdTwist id",
+      email: "Email address",
       username: "Username",
       facebook_user_id: "Facebook user id",
       twitter_user_id: "Twitter user id",

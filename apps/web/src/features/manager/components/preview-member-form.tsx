@@ -3,12 +3,13 @@ import { ApiError } from "../../../lib/api-error.ts";
 import type { PreviewMemberInput } from "../api/use-preview-member.ts";
 import { managerStrings as s } from "../strings.ts";
 
-// Which member to preview and why. The BFF owns the rules (six id types, a reason of at least ten
+// Which member to preview and why. The BFF owns the rules (seven id types, a reason of at least ten
 // characters); its 400 message is shown by the field it is about.
 
 export const ID_TYPES = [
   "third_party_id",
   "id",
+  "email",
   "username",
   "facebook_user_id",
   "twitter_user_id",

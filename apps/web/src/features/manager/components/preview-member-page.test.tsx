@@ -17,13 +17,14 @@ async function fill(user: ReturnType<typeof userEvent.setup>, member: string, re
 }
 
 describe("PreviewMemberPage", () => {
-  test("offers the six id types, third-party id first", () => {
+  test("offers the seven id types, third-party id first", () => {
     stubApi({});
     renderWithClient(<PreviewMemberPage />);
     const options = within(screen.getByLabelText("Member id type")).getAllByRole("option");
     expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual([
       "third_party_id",
       "id",
+      "email",
       "username",
       "facebook_user_id",
       "twitter_user_id",
