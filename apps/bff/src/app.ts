@@ -5,6 +5,7 @@ import type { LoginStateStore } from "./auth/login-state-store.ts";
 import type { OidcClient } from "./auth/oidc-client.ts";
 import { loadSession, type SessionVariables } from "./auth/session-middleware.ts";
 import type { SessionStore } from "./auth/session-store.ts";
+import { signInFailurePages } from "./auth/sign-in-failure.ts";
 import type { Database } from "./db/database.ts";
 import { createErrorHandler, handleNotFound } from "./errors.ts";
 import type { ProfileHub } from "./live/profile-hub.ts";
@@ -76,6 +77,7 @@ export function createApi(deps: ApiDeps) {
     .route("/health", healthRoutes)
     .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
     .route("/status", statusRoutes({ upstreams: deps.upstreams }))
+    .use("/auth/*", signInFailurePages(deps.publicUrl, deps.logger))
     .use(limitBody(MAX_BODY_BYTES))
     .use(rateLimit(perIp, (c) => (isSignOut(c) ? [] : [`ip:${deps.clientIp(c)}`])))
     .use(

@@ -1,5 +1,5 @@
-import { isKnownTimeZone } from "@portal/loyalty/period-boundary";
 import { CROWDTWIST_ID_TYPES } from "@portal/crowdtwist/id-types";
+import { isKnownTimeZone } from "@portal/loyalty/period-boundary";
 import { z } from "zod";
 import { ipAllowlistProblems } from "./live-push/ip-allowlist.ts";
 

@@ -12,7 +12,7 @@ import {
 } from "../auth/cookies.ts";
 import type { LoginStateStore } from "../auth/login-state-store.ts";
 import { type MemberIdRefusal, memberIdFromClaims } from "../auth/member-id-claim.ts";
-import type { OidcClient } from "../auth/oidc-client.ts";
+import { isProviderUnavailable, type OidcClient } from "../auth/oidc-client.ts";
 import { safeReturnTo } from "../auth/return-to.ts";
 import type { SessionVariables } from "../auth/session-middleware.ts";
 import type { SessionStore } from "../auth/session-store.ts";
@@ -51,16 +51,44 @@ function memberIdRefused(reason: MemberIdRefusal): AppError {
   );
 }
 
+/** Where the identity provider sends the browser after signing out (`post_logout_redirect_uri`). */
+export const SIGNED_OUT_PATH = "/signed-out";
+
+const providerUnavailable = () =>
+  new AppError(
+    503,
+    "identity_provider_unavailable",
+    "Sign-in is unavailable right now. Please try again shortly.",
+  );
+
+/**
+ * The provider answered the callback with an error instead of a code: the member cancelled or
+ * refused (`access_denied`), or the provider failed. Its description is logged, never shown: it is
+ * text from the address bar, which anyone can write.
+ */
+function refusedByProvider(logger: Logger, requestId: string | undefined, params: URLSearchParams): AppError {
+  const error = params.get("error") ?? "";
+  logger.warn(
+    {
+      requestId,
+      providerError: error.slice(0, 64),
+      description: params.get("error_description")?.slice(0, 200),
+    },
+    "identity provider refused the sign-in",
+  );
+  if (error === "access_denied") {
+    return new AppError(403, "sign_in_denied", "Sign-in was cancelled or refused at the identity provider.");
+  }
+  if (error === "temporarily_unavailable" || error === "server_error") return providerUnavailable();
+  return new AppError(400, "sign_in_failed", "Sign-in could not be completed. Please try again.");
+}
+
 export function authRoutes(deps: AuthDeps) {
   return new Hono<{ Variables: SessionVariables }>()
     .get("/login", zValidator("query", z.object({ returnTo: z.string().optional() })), async (c) => {
       const request = await deps.oidc.authorizationRequest().catch((error: unknown) => {
         deps.logger.error({ err: error, requestId: c.get("requestId") }, "identity provider unreachable");
-        throw new AppError(
-          503,
-          "identity_provider_unavailable",
-          "Sign-in is unavailable right now. Please try again shortly.",
-        );
+        throw providerUnavailable();
       });
       await deps.loginStates.save(request.state, {
         codeVerifier: request.codeVerifier,
@@ -85,12 +113,15 @@ export function authRoutes(deps: AuthDeps) {
           "That sign-in link is no longer valid. Please sign in again.",
         );
       }
+      if (callbackUrl.searchParams.has("error"))
+        throw refusedByProvider(deps.logger, c.get("requestId"), callbackUrl.searchParams);
       const redirectUri = new URL("/api/auth/callback", deps.publicUrl);
       redirectUri.search = callbackUrl.search;
       const signedIn = await deps.oidc
         .finish(redirectUri, { state, nonce: login.nonce, codeVerifier: login.codeVerifier })
         .catch((error: unknown) => {
           deps.logger.warn({ err: error, requestId: c.get("requestId") }, "sign-in callback refused");
+          if (isProviderUnavailable(error)) throw providerUnavailable();
           throw new AppError(400, "sign_in_failed", "Sign-in could not be completed. Please try again.");
         });
       const { claims } = signedIn;
@@ -124,7 +155,11 @@ export function authRoutes(deps: AuthDeps) {
       // Revoking ends the session's live streams too (the session store tells the hub).
       if (id) await deps.sessions.revoke(id);
       clearSessionCookie(c);
-      const logoutUrl = await deps.oidc.logoutUrl(session?.idToken ?? null).catch(() => deps.publicUrl);
+      // The provider's end-session page comes back to the portal's "You're signed out"; when the
+      // provider cannot be reached the portal session is over all the same, so go straight there.
+      const logoutUrl = await deps.oidc
+        .logoutUrl(session?.idToken ?? null)
+        .catch(() => new URL(SIGNED_OUT_PATH, deps.publicUrl).href);
       return c.json({ logoutUrl }, 200);
     });
 }

@@ -87,6 +87,9 @@ export const managerStrings = {
     factsHeading: "What it is",
     internal: "Internal (Control Center)",
     public: "Members see",
+    // CrowdTwist's public wording may be left empty; members then get Control Center's words.
+    noPublicTitle: "No public title: members see the internal title below",
+    noPublicDescription: "No public description: members see the internal description below",
     internalName: "Name",
     title: "Title",
     description: "Description",
