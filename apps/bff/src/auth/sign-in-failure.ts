@@ -14,7 +14,15 @@ import { AppError } from "../errors.ts";
 export const SIGN_IN_FAILED_PATH = "/sign-in-failed";
 
 /** What the failure page can say; anything else reads as `failed`. */
-export const SIGN_IN_FAILURE_REASONS = ["expired", "denied", "unavailable", "busy", "failed"] as const;
+export const SIGN_IN_FAILURE_REASONS = [
+  "expired",
+  "denied",
+  "unavailable",
+  "busy",
+  "unverified",
+  "no_member",
+  "failed",
+] as const;
 export type SignInFailureReason = (typeof SIGN_IN_FAILURE_REASONS)[number];
 
 /** The error codes the sign-in routes (and the limits in front of them) throw, as reasons. */
@@ -23,6 +31,9 @@ const REASON_BY_CODE: Record<string, SignInFailureReason> = {
   sign_in_denied: "denied",
   identity_provider_unavailable: "unavailable",
   rate_limited: "busy",
+  // Signed in at the provider, but not as a member the portal may look up (ADR 0020).
+  sign_in_email_unverified: "unverified",
+  sign_in_no_member_id: "no_member",
 };
 
 export function failureReason(error: Error | undefined): SignInFailureReason {

@@ -316,6 +316,10 @@ export const strings = {
       denied: "Sign-in was cancelled, or your account didn't allow access to the portal.",
       unavailable: "The sign-in service isn't answering right now. Please try again in a few minutes.",
       busy: "There have been too many sign-in attempts from your network. Please wait a minute, then try again.",
+      unverified:
+        "Your email address isn't verified yet. Verify it with your sign-in provider (look for their email), then sign in again.",
+      no_member:
+        "Your sign-in didn't say which rewards account is yours, so we can't show it. Please contact support and quote the reference below.",
       failed: "Something went wrong while signing you in. Please try again.",
     } satisfies Record<SignInFailureReason, string>,
     signInAgain: "Sign in again",

@@ -25,6 +25,8 @@ describe("the sign-in failure page", () => {
     ["denied", "Sign-in was cancelled, or your account didn't allow access to the portal."],
     ["unavailable", "The sign-in service isn't answering right now."],
     ["busy", "There have been too many sign-in attempts from your network."],
+    ["unverified", "Your email address isn't verified yet."],
+    ["no_member", "Your sign-in didn't say which rewards account is yours"],
     ["failed", "Something went wrong while signing you in."],
   ])("reason=%s reads in plain words", async (reason, text) => {
     const { main, calls } = await open(`?reason=${reason}&ref=req-123`);
