@@ -163,7 +163,7 @@ describe("manager routes", () => {
       error: { code: "invalid_preview_request", message: expect.stringContaining("why") },
     });
     const badType = await manager.post("/api/manager/preview-member", {
-      idType: "email",
+      idType: "google_user_id",
       userId: "ava",
       reason: "Support ticket 4711",
     });
@@ -249,6 +249,7 @@ describe("manager routes", () => {
       ["facebook_user_id", "100000000000101"],
       ["twitter_user_id", "90000101"],
       ["mobile_phone_number", "12125550101"],
+      ["email", "ava@example.com"],
     ];
     for (const [idType, userId] of enrolled) {
       const response = await manager.post("/api/manager/preview-member", {
@@ -262,6 +263,16 @@ describe("manager routes", () => {
         member: { idType, userId },
       });
     }
+    // An address is looked up as a signed-in member's is: trimmed and in lower case (ADR 0020).
+    const byEmail = await manager.post("/api/manager/preview-member", {
+      idType: "email",
+      userId: " Ava@Example.COM ",
+      reason: "Checking the address is matched whatever its case",
+    });
+    expect(byEmail.json()).toMatchObject({
+      enrolled: true,
+      member: { idType: "email", userId: "ava@example.com" },
+    });
     for (const userId of ["...", "a.b", "O'Brien", "名前", "%2e%2e", "ava@example.com", "a b"]) {
       const response = await manager.post("/api/manager/preview-member", {
         idType: "third_party_id",
