@@ -89,6 +89,9 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
   const keyOf = (userId: string, idType: CrowdTwistIdType) => `activities:${idType}:${userId}`;
   const ownPrefix = keyOf("", deps.idType);
   return {
+    /** PROGRAM_TIME_ZONE: where the program's calendar periods start; the browser formats dates in it. */
+    timeZone: deps.timeZone,
+
     /** A member's activities changed upstream (their profile did): the next read fetches them anew. */
     forget(crowdtwistUserId: string): void {
       deps.loader.forget(keyOf(crowdtwistUserId, deps.idType));

@@ -172,6 +172,7 @@ describe("GET /api/me", () => {
         isManager: false,
       },
       profile: null,
+      program: { timeZone: "UTC" },
     });
     const manager = await (await system.signIn("morgan")).get("/api/me");
     expect(manager.json()).toMatchObject({

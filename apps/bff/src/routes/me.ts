@@ -62,6 +62,8 @@ export function meRoutes(deps: MeDeps) {
           },
           // From the stored Live Push profile; null until CrowdTwist has pushed one.
           profile: (await deps.profiles.current(session.crowdtwistUserId))?.view ?? null,
+          // The browser shows dates in the zone whose midnights start the program's periods.
+          program: { timeZone: deps.memberActivities.timeZone },
         },
         200,
       );

@@ -1,6 +1,12 @@
 import type { SignInFailureReason } from "@portal/bff/auth/sign-in-failure";
 import type { Activity } from "../components/activity-card/activity-types.ts";
-import { formatDay, formatDayUtc, formatDecimal, formatInteger, formatWeekdayUtc } from "../lib/format.ts";
+import {
+  formatDay,
+  formatDecimal,
+  formatInteger,
+  formatPeriodDay,
+  formatPeriodWeekday,
+} from "../lib/format.ts";
 
 // Every English word the portal shows, in one place. Counts go through Intl.PluralRules, numbers
 // and dates through lib/format.ts (the member's locale), so a translation replaces this file only.
@@ -54,12 +60,12 @@ const capReachedFor: Record<FrequencyPeriod, string> = {
   unknown: "You've reached the limit for now",
 };
 
-/** When a capped activity opens again; calendar periods restart on a UTC boundary (see loyalty). */
+/** When a capped activity opens again; calendar periods restart at the program zone's midnight. */
 function againFrom(period: FrequencyPeriod, resetsAt: string | null): string {
   if (!resetsAt) return "try again later";
   if (period === "day") return "again tomorrow";
-  if (period === "week") return `again from ${formatWeekdayUtc(resetsAt)}`;
-  return `again from ${formatDayUtc(resetsAt)}`;
+  if (period === "week") return `again from ${formatPeriodWeekday(resetsAt)}`;
+  return `again from ${formatPeriodDay(resetsAt)}`;
 }
 
 // Tier assignments only: an update of points is no event in the member's history (ADR 0018).
@@ -178,11 +184,12 @@ export const strings = {
     categories: { "1": "Share", "2": "Socialize", "3": "Interact", "4": "Buy" } as Record<string, string>,
     otherCategory: "Other",
     states: {
-      all: "All",
+      all: "All current",
       available: "Available",
       locked: "Locked",
       upcoming: "Upcoming",
       ending_soon: "Ending soon",
+      ended: "Ended",
     },
     sorts: { recommended: "Recommended", points: "Most points", ending: "Ending soon" },
     clearFilters: "Clear filters",
@@ -229,6 +236,11 @@ export const strings = {
       count <= 0 ? "Ends today" : count === 1 ? "Ends tomorrow" : `Ends in ${days(count)}`,
     ended: "Ended",
     notOpenAction: "Not open yet",
+    /** Alida could not be asked: the activity is offered on the rewards program's word. */
+    communityUnchecked: "We couldn't check the community just now, so it may not be open.",
+    inactiveTitle: "Your account is inactive",
+    inactive:
+      "Your rewards account isn't active, so activities can't earn you points right now. Your tier and points are shown as they were. Please contact member care to reactivate it.",
     endedAction: "Ended",
   },
 
@@ -249,6 +261,12 @@ export const strings = {
       return `${when} — on ${formatDay(startsAt)}`;
     },
     ended: "This activity has ended",
+    community: (block: "closed" | "hidden" | "not_ready", kind: "survey" | "forum" | "activity") => {
+      const what = kind === "activity" ? "The community activity" : `The ${kind}`;
+      if (block === "closed") return `${what} is closed`;
+      if (block === "hidden") return `${what} isn't open to members right now`;
+      return `${what} isn't ready yet`;
+    },
     capReached: (period: FrequencyPeriod, resetsAt: string | null, wait: boolean) =>
       wait ? `${capReachedFor[period]} — ${againFrom(period, resetsAt)}` : capReachedFor[period],
   },

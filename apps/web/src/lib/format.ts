@@ -1,27 +1,55 @@
 // Numbers and dates in the member's own locale. The words around them live in config/strings.ts.
+// Dates are shown in the program's time zone (PROGRAM_TIME_ZONE, sent by the BFF with /api/me): the
+// server starts "today" and "this week" at that zone's midnight, so a Monday 00:00 reset reads
+// "Monday" in every browser, not the Sunday evening it is in another zone.
 
 const locale = typeof navigator === "undefined" ? "en" : (navigator.languages?.[0] ?? navigator.language);
 
 const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-const dayMonth = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long" });
-const dayMonthYear = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" });
-// Frequency periods restart on UTC boundaries, so their dates are shown in UTC: a Monday 00:00 UTC
-// reset is "Monday", not the Sunday evening it is in New York.
-const weekdayUtc = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
-const dayMonthUtc = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "UTC" });
-const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+
+function dateFormats(timeZone: string) {
+  return {
+    timeZone,
+    year: new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone }),
+    dayMonth: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone }),
+    dayMonthYear: new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone,
+    }),
+    weekday: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone }),
+    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
+  };
+}
+
+let formats = dateFormats("UTC");
+
+/** The zone every date is shown in; an unknown name keeps the current one (UTC until told). */
+export function setProgramTimeZone(timeZone: string): void {
+  if (timeZone === formats.timeZone) return;
+  try {
+    formats = dateFormats(timeZone);
+  } catch {
+    // A zone this browser does not know: keep showing dates in the one it had.
+  }
+}
+
+export const programTimeZone = () => formats.timeZone;
 
 export const formatInteger = (value: number) => integer.format(value);
 export const formatDecimal = (value: number) => decimal.format(value);
 
-/** "3 March" this year, "3 March 2025" otherwise. */
+/** "3 March" this year (in the program's zone), "3 March 2025" otherwise. */
 export function formatDay(iso: string, now = new Date()): string {
   const date = new Date(iso);
-  return date.getFullYear() === now.getFullYear() ? dayMonth.format(date) : dayMonthYear.format(date);
+  const sameYear = formats.year.format(date) === formats.year.format(now);
+  return sameYear ? formats.dayMonth.format(date) : formats.dayMonthYear.format(date);
 }
 
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatDateTime = (iso: string) => formats.dateTime.format(new Date(iso));
 
-export const formatWeekdayUtc = (iso: string) => weekdayUtc.format(new Date(iso));
-export const formatDayUtc = (iso: string) => dayMonthUtc.format(new Date(iso));
+/** A calendar period's boundary: "Monday", "1 April", as the program's zone names it. */
+export const formatPeriodWeekday = (iso: string) => formats.weekday.format(new Date(iso));
+export const formatPeriodDay = (iso: string) => formats.dayMonth.format(new Date(iso));

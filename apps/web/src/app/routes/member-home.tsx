@@ -11,7 +11,21 @@ import { memberTierScore } from "../../features/member/lib/member-score.ts";
 import { Layout } from "../layout.tsx";
 import { MemberActions } from "./member-actions.tsx";
 
+/** A deactivated account still sees its tier and points, but is offered nothing to earn with. */
+function InactiveNotice() {
+  return (
+    <div
+      role="status"
+      className="rounded-2xl border border-amber-300 bg-amber-50 p-6 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+    >
+      <h3 className="font-semibold">{strings.activities.inactiveTitle}</h3>
+      <p className="mt-1 max-w-prose">{strings.activities.inactive}</p>
+    </div>
+  );
+}
+
 export function MemberHome({ me }: { me: Me }) {
+  const inactive = me.profile?.active === false;
   return (
     <Layout actions={<MemberActions me={me} />}>
       <PageHeading documentTitle={strings.home.documentTitle}>{strings.home.title(me.user.name)}</PageHeading>
@@ -22,9 +36,13 @@ export function MemberHome({ me }: { me: Me }) {
         <h2 id="activities-heading" className="mb-4 text-xl font-semibold">
           {strings.activities.heading}
         </h2>
-        <QueryBoundary fallback={<ActivitiesSkeleton />} errorTitle={strings.errors.activitiesTitle}>
-          <ActivitiesSection memberScore={memberTierScore(me.profile)} />
-        </QueryBoundary>
+        {inactive ? (
+          <InactiveNotice />
+        ) : (
+          <QueryBoundary fallback={<ActivitiesSkeleton />} errorTitle={strings.errors.activitiesTitle}>
+            <ActivitiesSection memberScore={memberTierScore(me.profile)} />
+          </QueryBoundary>
+        )}
       </section>
     </Layout>
   );

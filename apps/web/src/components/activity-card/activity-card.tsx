@@ -42,12 +42,15 @@ export function ActivityCard({
   const Heading = `h${headingLevel}` as const;
   const locked = activity.visibility.state === "locked" ? activity.visibility : null;
   const earning = earningTexts(activity);
+  // Over, or its survey or forum is closed to members: shown, but not in full colour.
+  const unavailable =
+    activity.window.state === "expired" || activity.why.some((reason) => reason.kind === "community");
   return (
     <article
       aria-labelledby={titleId}
       className="flex h-full flex-col overflow-hidden rounded-2xl border border-gray-200 bg-white shadow-sm dark:border-gray-700 dark:bg-gray-900"
     >
-      <ActivityImage src={activity.image} dimmed={locked !== null} />
+      <ActivityImage src={activity.image} dimmed={locked !== null || unavailable} />
       <div className="flex flex-1 flex-col gap-3 p-4">
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-xs font-semibold tracking-wide text-gray-600 uppercase dark:text-gray-300">
@@ -70,6 +73,9 @@ export function ActivityCard({
           <p className="text-sm text-gray-700 dark:text-gray-300">{earning.join(" · ")}</p>
         )}
         {locked && <LockNotice id={lockId} tierTitle={locked.unlockTier?.title ?? null} />}
+        {activity.community?.checked === false && (
+          <p className="text-sm text-gray-700 dark:text-gray-300">{strings.activities.communityUnchecked}</p>
+        )}
         {activity.why.length > 0 && (
           <WhyDisclosure
             reasons={activity.why}

@@ -25,6 +25,8 @@ export function whyText(reason: UnavailableReason, memberScore: number | null): 
       return strings.why.notStarted(reason.daysUntil, reason.startsAt);
     case "ended":
       return strings.why.ended;
+    case "community":
+      return strings.why.community(reason.block, reason.community);
     case "frequency_cap":
       return strings.why.capReached(reason.rule.period, reason.resetsAt, reason.action === "wait");
   }

@@ -235,7 +235,6 @@ export const managerStrings = {
     idTypes: {
       third_party_id: "Third-party id (sign-in id)",
       id: "CrowdTwist id",
-      email: "Email address",
       username: "Username",
       facebook_user_id: "Facebook user id",
       twitter_user_id: "Twitter user id",

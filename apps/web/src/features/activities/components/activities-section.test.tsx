@@ -25,11 +25,11 @@ const cardTitles = () =>
 const quietErrors = () => vi.spyOn(console, "error").mockImplementation(() => {});
 
 describe("ActivitiesSection", () => {
-  test("shows every activity as a card, with a count", async () => {
+  test("shows every current activity as a card, with a count", async () => {
     stubApi({ [PATH]: { status: 200, body: activitiesBodyFixture() } });
     renderSection();
-    expect(await screen.findByText("7 activities")).toBeTruthy();
-    expect(screen.getAllByRole("article")).toHaveLength(7);
+    expect(await screen.findByText("6 of 7 activities")).toBeTruthy();
+    expect(screen.getAllByRole("article")).toHaveLength(6);
     expect(screen.queryByRole("status")).toBeNull();
   });
 
@@ -37,7 +37,7 @@ describe("ActivitiesSection", () => {
     stubApi({ [PATH]: { status: 200, body: activitiesBodyFixture() } });
     const user = userEvent.setup();
     renderSection();
-    await screen.findByText("7 activities");
+    await screen.findByText("6 of 7 activities");
 
     await user.click(screen.getByRole("radio", { name: "Locked" }));
     expect(screen.getByText("2 of 7 activities")).toBeTruthy();
@@ -47,7 +47,7 @@ describe("ActivitiesSection", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Category" }), "Buy");
     expect(cardTitles()).toEqual(["Buy a season ticket"]);
 
-    await user.click(screen.getByRole("radio", { name: "All" }));
+    await user.click(screen.getByRole("radio", { name: "All current" }));
     await user.selectOptions(screen.getByRole("combobox", { name: "Category" }), "All categories");
     await user.selectOptions(screen.getByRole("combobox", { name: "Sort by" }), "Most points");
     expect(cardTitles().slice(0, 3)).toEqual([
@@ -58,6 +58,18 @@ describe("ActivitiesSection", () => {
     expect(window.location.search).toBe("?sort=points");
   });
 
+  test("ended activities are out of the default view and shown only under their filter", async () => {
+    stubApi({ [PATH]: { status: 200, body: activitiesBodyFixture() } });
+    const user = userEvent.setup();
+    renderSection();
+    await screen.findByText("6 of 7 activities");
+    expect(cardTitles()).not.toContain("Summer playlist");
+    await user.click(screen.getByRole("radio", { name: "Ended" }));
+    expect(screen.getByText("1 of 7 activities")).toBeTruthy();
+    expect(cardTitles()).toEqual(["Summer playlist"]);
+    expect(window.location.search).toBe("?show=ended");
+  });
+
   test("offers to clear filters that match nothing", async () => {
     window.history.replaceState(null, "", "/?category=2&show=upcoming");
     stubApi({ [PATH]: { status: 200, body: activitiesBodyFixture() } });
@@ -65,7 +77,7 @@ describe("ActivitiesSection", () => {
     renderSection();
     expect(await screen.findByText("No activities match these filters.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Clear filters" }));
-    expect(screen.getByText("7 activities")).toBeTruthy();
+    expect(screen.getByText("6 of 7 activities")).toBeTruthy();
   });
 
   test("a member who is not enrolled is told so", async () => {
@@ -89,7 +101,7 @@ describe("ActivitiesSection", () => {
     const banner = await screen.findByRole("status");
     expect(banner.textContent).toContain("Showing your activities from 5 minutes ago.");
     expect(within(banner).getByRole("button", { name: "Try again" })).toBeTruthy();
-    expect(screen.getAllByRole("article")).toHaveLength(7);
+    expect(screen.getAllByRole("article")).toHaveLength(6);
   });
 
   test("an outage without data shows the message, the reference and a retry that works", async () => {
@@ -117,7 +129,7 @@ describe("ActivitiesSection", () => {
     expect(alert.textContent).toContain("The rewards service is not answering right now.");
     expect(alert.textContent).toContain("Reference: req-123");
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
-    expect(await screen.findByText("7 activities")).toBeTruthy();
+    expect(await screen.findByText("6 of 7 activities")).toBeTruthy();
     expect(attempts).toBe(2);
   });
 
@@ -145,7 +157,7 @@ describe("ActivitiesSection", () => {
     const { calls } = stubApi({ [PATH]: { status: 200, body: activitiesBodyFixture() } });
     const user = userEvent.setup();
     renderSection();
-    await screen.findByText("7 activities");
+    await screen.findByText("6 of 7 activities");
     await user.click(screen.getByRole("radio", { name: "Upcoming" }));
     await waitFor(() => expect(screen.getByText("1 of 7 activities")).toBeTruthy());
     expect(calls).toEqual([PATH]);

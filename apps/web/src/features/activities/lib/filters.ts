@@ -3,7 +3,8 @@ import type { Activity } from "../api/activities-query.ts";
 // Which activities the member asked to see, and in what order. Kept in the address (`?category=4&show=locked&sort=points`)
 // so the back button and a shared link bring the same view back.
 
-export const STATE_FILTERS = ["all", "available", "locked", "upcoming", "ending_soon"] as const;
+// "all" is everything not over yet: ended activities are shown only under their own filter.
+export const STATE_FILTERS = ["all", "available", "locked", "upcoming", "ending_soon", "ended"] as const;
 export const SORTS = ["recommended", "points", "ending"] as const;
 export const CATEGORY_IDS = ["1", "2", "3", "4"] as const;
 
@@ -42,19 +43,24 @@ export function filtersToSearch(filters: Filters): string {
 
 export const isLocked = (activity: Activity) => activity.visibility.state === "locked";
 
+/** Its Alida survey or forum is closed, hidden from members or not ready (a `community` reason). */
+const closedCommunity = (activity: Activity) => activity.why.some((reason) => reason.kind === "community");
+
 export function matchesState(activity: Activity, show: StateFilter): boolean {
   const time = activity.window.state;
   switch (show) {
     case "all":
-      return true;
+      return time !== "expired";
+    case "ended":
+      return time === "expired";
     case "locked":
-      return isLocked(activity);
+      return isLocked(activity) && time !== "expired";
     case "upcoming":
       return time === "upcoming";
     case "ending_soon":
       return time === "ending_soon";
     case "available":
-      return !isLocked(activity) && (time === "open" || time === "ending_soon");
+      return !isLocked(activity) && !closedCommunity(activity) && (time === "open" || time === "ending_soon");
   }
 }
 

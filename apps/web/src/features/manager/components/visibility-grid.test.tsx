@@ -46,4 +46,36 @@ describe("VisibilityGrid", () => {
     render(<VisibilityGrid preview={preview} selectedTierId={null} />);
     expect(screen.getByText(/program config does not list/)).toBeTruthy();
   });
+
+  test("an ended activity is available to no tier, and the grid says why (activity 118)", () => {
+    const preview = {
+      ...lockedPreviewFixture(),
+      notNow: [{ kind: "ended" as const, endedAt: "2026-03-01T12:00:00.000Z" }],
+    };
+    render(<VisibilityGrid preview={preview} selectedTierId={null} />);
+    const cells = within(within(table()).getByRole("row", { name: /Every member/ })).getAllByRole("cell");
+    expect(cells.map((cell) => cell.textContent)).toEqual([
+      "LockedReach Silver to unlock",
+      "Not available now",
+      "Not available now",
+    ]);
+    expect(screen.getByText(/^No tier can do this now: it ended /)).toBeTruthy();
+  });
+
+  test("a closed, member-hidden Alida forum keeps every tier out (activity 112)", () => {
+    const preview = {
+      ...lockedPreviewFixture(),
+      notNow: [
+        { kind: "community" as const, block: "closed" as const },
+        { kind: "community" as const, block: "hidden" as const },
+      ],
+    };
+    render(<VisibilityGrid preview={preview} selectedTierId={null} />);
+    expect(within(table()).queryByText("Available")).toBeNull();
+    expect(
+      screen.getByText(
+        "No tier can do this now: its Alida activity is closed; its Alida activity is hidden from members.",
+      ),
+    ).toBeTruthy();
+  });
 });

@@ -1,4 +1,5 @@
 import type { ActivityPreview, MatrixRow } from "../api/manager-queries.ts";
+import { formatZoned } from "../lib/format-time.ts";
 import { managerStrings as s } from "../strings.ts";
 import { ScrollRegion } from "./scroll-region.tsx";
 import { StateBadge } from "./state-badge.tsx";
@@ -20,16 +21,28 @@ function audienceLabel(row: MatrixRow, segmentName: string | null): string {
   return s.grid.audiences[row.audience](segmentName);
 }
 
+function notNowText(reason: ActivityPreview["notNow"][number]): string {
+  if (reason.kind === "ended") return s.grid.notNowReason.ended(formatZoned(reason.endedAt) ?? "");
+  if (reason.kind === "not_started")
+    return s.grid.notNowReason.not_started(formatZoned(reason.startsAt) ?? "");
+  return s.grid.notNowReason[reason.block];
+}
+
 interface Props {
-  preview: Pick<ActivityPreview, "matrix" | "activity">;
+  preview: Pick<ActivityPreview, "matrix" | "activity" | "notNow">;
   selectedTierId: string | null;
 }
 
 export function VisibilityGrid({ preview, selectedTierId }: Props) {
-  const { matrix, activity } = preview;
+  const { matrix, activity, notNow } = preview;
   const segmentName = activity.segment?.name ?? null;
   return (
     <div className="space-y-3">
+      {notNow.length > 0 && (
+        <p className="rounded-lg border border-gray-300 bg-gray-50 p-3 text-sm text-gray-900 dark:border-gray-600 dark:bg-gray-800 dark:text-gray-50">
+          {s.grid.notNowReasons(notNow.map(notNowText))}
+        </p>
+      )}
       {matrix.unknownTier && (
         <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
           {s.grid.unknownTier}
@@ -73,7 +86,14 @@ export function VisibilityGrid({ preview, selectedTierId }: Props) {
                       key={cell.tier.id}
                       className={`p-2 align-top sm:p-3 ${selected ? "bg-indigo-50 dark:bg-indigo-950" : ""}`}
                     >
-                      <StateBadge state={cell.visibility.state} />
+                      {/* Its tier would see it, but its dates or Alida keep every member out now. */}
+                      {cell.visibility.state === "available" && notNow.length > 0 ? (
+                        <span className="inline-flex items-center rounded-full bg-gray-200 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-gray-900 dark:bg-gray-700 dark:text-gray-50">
+                          {s.grid.notNow}
+                        </span>
+                      ) : (
+                        <StateBadge state={cell.visibility.state} />
+                      )}
                       {detail && <p className="mt-1 text-xs text-gray-700 dark:text-gray-300">{detail}</p>}
                       {cell.visibility.unknownTier && (
                         <p className="mt-1 text-xs text-amber-900 dark:text-amber-200">{s.grid.guess}</p>

@@ -107,6 +107,7 @@ export function lockedPreviewFixture(): ActivityPreview {
       persona("356", "cleo", ["available"], "available"),
     ],
     cards: [],
+    notNow: [],
     alida: { state: "not_linked" },
   };
 }
@@ -126,6 +127,7 @@ export function disagreeingPreviewFixture(): ActivityPreview {
       persona("356", "cleo", ["available"], null),
     ],
     cards: [],
+    notNow: [],
     alida: { state: "not_linked" },
   };
 }
@@ -156,6 +158,7 @@ export function segmentPreviewFixture(): ActivityPreview {
       persona("356", "cleo", ["available", "hidden"], "absent"),
     ],
     cards: [],
+    notNow: [],
     alida: { state: "not_linked" },
   };
 }

@@ -3,6 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
 import { api } from "../../../lib/api-client.ts";
 import { call, toApiError } from "../../../lib/api-error.ts";
+import { setProgramTimeZone } from "../../../lib/format.ts";
 
 export type { MemberProfileView };
 
@@ -20,7 +21,10 @@ export function meQuery() {
       // The route types only its 200; requireSession answers 401 before it.
       if ((response.status as number) === 401) return null;
       if (!response.ok) throw await toApiError(response);
-      return response.json();
+      const me = await response.json();
+      // Every date on the page is shown in the zone whose midnights start the program's periods.
+      setProgramTimeZone(me.program.timeZone);
+      return me;
     },
   });
 }

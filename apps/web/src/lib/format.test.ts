@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  formatDay,
+  formatPeriodDay,
+  formatPeriodWeekday,
+  programTimeZone,
+  setProgramTimeZone,
+} from "./format.ts";
+
+// Dates in the program's zone, whatever the browser's: the BFF starts periods at that zone's midnight.
+
+afterEach(() => setProgramTimeZone("UTC"));
+
+describe("dates in the program's time zone", () => {
+  // Monday 00:00 in New York is Monday 04:00 UTC, and Sunday evening in Los Angeles.
+  const mondayNewYork = "2026-03-16T04:00:00.000Z";
+
+  test("UTC until the BFF says otherwise", () => {
+    expect(programTimeZone()).toBe("UTC");
+    expect(formatPeriodWeekday("2026-03-16T00:00:00.000Z")).toBe("Monday");
+    // 23:30 on the 15th in New York is already the 16th in UTC.
+    expect(formatPeriodDay("2026-03-16T03:30:00.000Z")).toMatch(/16/);
+  });
+
+  test("a New York program's Monday reset reads Monday, and its day is New York's", () => {
+    setProgramTimeZone("America/New_York");
+    expect(programTimeZone()).toBe("America/New_York");
+    expect(formatPeriodWeekday(mondayNewYork)).toBe("Monday");
+    expect(formatPeriodDay("2026-03-16T03:30:00.000Z")).toMatch(/15/);
+    expect(formatDay("2026-03-16T03:30:00.000Z", new Date("2026-03-10T12:00:00Z"))).toMatch(/15/);
+  });
+
+  test("the year boundary is the program's too", () => {
+    setProgramTimeZone("Asia/Tokyo");
+    // 31 Dec 2026 20:00 UTC is already 1 Jan 2027 in Tokyo: another year than "now" in Tokyo.
+    expect(formatDay("2026-12-31T20:00:00.000Z", new Date("2026-12-31T10:00:00Z"))).toMatch(/2027/);
+  });
+
+  test("an unknown zone is ignored rather than breaking every date", () => {
+    setProgramTimeZone("Mars/Olympus_Mons");
+    expect(programTimeZone()).toBe("UTC");
+    expect(formatPeriodWeekday("2026-03-16T00:00:00.000Z")).toBe("Monday");
+  });
+});
