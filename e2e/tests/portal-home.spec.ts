@@ -14,17 +14,17 @@ test("unknown API routes answer in the error shape, not with the app", async ({ 
   expect(body.error.requestId).toEqual(expect.any(String));
 });
 
-test("the portal page renders and reports the service online through the BFF", async ({ page }) => {
-  const healthCalls: string[] = [];
+test("the portal page renders and reports the services running through the BFF", async ({ page }) => {
+  const statusCalls: string[] = [];
   page.on("request", (request) => {
-    if (request.url().includes("/api/health")) healthCalls.push(request.url());
+    if (request.url().includes("/api/status")) statusCalls.push(request.url());
   });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Your rewards, all in one place" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("The portal service is online.");
-  expect(healthCalls.length).toBeGreaterThan(0);
+  await expect(page.getByRole("status")).toHaveText("All services are running.");
+  expect(statusCalls.length).toBeGreaterThan(0);
   // The browser only ever talks to the portal's own origin.
-  for (const url of healthCalls) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
+  for (const url of statusCalls) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
 });
 
 test("the page is served with a strict content security policy", async ({ request }) => {

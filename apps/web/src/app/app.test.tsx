@@ -11,12 +11,12 @@ const unauthenticated = {
   status: 401,
   body: { error: { code: "unauthenticated", message: "Sign in to continue.", requestId: "r1" } },
 };
-const health = { status: 200, body: { status: "ok" } };
+const status = { status: 200, body: { status: "ok", upstreams: [] } };
 
 describe("App", () => {
   test("signed out: the landing page with a sign-in link that returns to the page", async () => {
     window.history.replaceState(null, "", "/activities/109");
-    stubApi({ "/api/me": unauthenticated, "/api/me/activities": unauthenticated, "/api/health": health });
+    stubApi({ "/api/me": unauthenticated, "/api/me/activities": unauthenticated, "/api/status": status });
     render(<App />);
     expect(
       await screen.findByRole("heading", { level: 1, name: "Your rewards, all in one place" }),

@@ -6,6 +6,7 @@ import { Skeleton } from "../components/skeleton.tsx";
 import { strings } from "../config/strings.ts";
 import { activityKeys } from "../features/activities/api/activities-query.ts";
 import { ActivitiesSkeleton } from "../features/activities/components/activities-section.tsx";
+import { SignOutButton } from "../features/auth/components/sign-out-button.tsx";
 import { meQuery } from "../features/member/api/me-query.ts";
 import { TierCardSkeleton } from "../features/member/components/tier-card.tsx";
 import { useProfileEvents } from "../features/member/hooks/use-profile-events.ts";
@@ -13,6 +14,7 @@ import { matchRoute, Redirect, usePathname } from "../lib/router.tsx";
 import { Layout } from "./layout.tsx";
 import { ActivityRoute } from "./routes/activity-route.tsx";
 import { Landing } from "./routes/landing.tsx";
+import { LoadingActions } from "./routes/loading-actions.tsx";
 import { ManageRoute } from "./routes/manage-route.tsx";
 import { MemberHome } from "./routes/member-home.tsx";
 import { NotFound } from "./routes/not-found.tsx";
@@ -52,7 +54,7 @@ function RouteView() {
 /** The member home's frame while `/api/me` is on its way: same header height, same card sizes. */
 function PageSkeleton() {
   return (
-    <Layout>
+    <Layout actions={<LoadingActions />}>
       <p className="sr-only" role="status">
         {strings.loading}
       </p>
@@ -74,8 +76,9 @@ export function AppRouter() {
       {({ reset }) => (
         <ErrorBoundary
           onReset={reset}
+          // Who is signed in is unknown here, and signing out must work whatever failed.
           fallback={({ error, reset: retry }) => (
-            <Layout>
+            <Layout actions={<SignOutButton />}>
               <ErrorPanel title={strings.errors.pageTitle} error={error} onRetry={retry} headingLevel={1} />
             </Layout>
           )}

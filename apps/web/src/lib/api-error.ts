@@ -21,6 +21,10 @@ export class ApiError extends Error {
   }
 }
 
+/** Worth asking again: a dropped connection or a 5xx may answer differently; a 4xx answers the same. */
+export const isTransient = (error: unknown) =>
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+
 interface ErrorBodyShape {
   error: { code: string; message: string; requestId?: string };
 }
@@ -50,6 +54,8 @@ export async function call<R extends Response>(request: () => Promise<R>): Promi
   try {
     return await request();
   } catch (error) {
+    // The client's own deadline (fetch-within.ts) already says what happened.
+    if (error instanceof ApiError) throw error;
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network_error", strings.errors.network, null);
   }

@@ -3,8 +3,10 @@ import { type ReactNode, useCallback, useMemo } from "react";
 import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
 import { ActivityCardSkeleton } from "../../../components/activity-card/activity-card-skeleton.tsx";
 import { strings } from "../../../config/strings.ts";
+import { isTransient } from "../../../lib/api-error.ts";
 import { activityPath, navigate, useSearch } from "../../../lib/router.tsx";
 import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
+import { type CheckOutcome, useStaleCheck } from "../hooks/use-stale-check.ts";
 import {
   applyFilters,
   DEFAULT_FILTERS,
@@ -39,7 +41,16 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
     }),
     [filters],
   );
-  const { data, refetch, isRefetching } = useSuspenseQuery({ ...activitiesQuery(), select });
+  const { data, refetch, error } = useSuspenseQuery({ ...activitiesQuery(), select });
+  // Old data: the BFF's last good copy, or the last ask failed and what is shown is what came before.
+  // Either way the query asks again every few seconds (activitiesQuery) until it is fresh.
+  const failed = error !== null && isTransient(error);
+  const stale = failed || (data.enrolled && data.freshness.degraded);
+  const check = useStaleCheck(stale, async (): Promise<CheckOutcome> => {
+    const result = await refetch();
+    if (result.isError) return "failed";
+    return result.data?.enrolled && result.data.freshness.degraded ? "stale" : "fresh";
+  });
   const setFilters = (next: Filters) =>
     navigate(`${window.location.pathname}${filtersToSearch(next)}`, { replace: true, focus: false });
 
@@ -51,11 +62,17 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
   }
   return (
     <div className="space-y-4">
-      {data.freshness.degraded && (
+      {/* Always present, so screen readers hear it when the banner goes (a removed live region says nothing). */}
+      <p role="status" className="sr-only">
+        {check.recovered ? strings.activities.upToDate : ""}
+      </p>
+      {stale && (
         <StaleBanner
           fetchedAt={data.freshness.fetchedAt}
-          onRetry={() => void refetch()}
-          retrying={isRefetching}
+          reason={failed ? error.message : strings.activities.staleReason}
+          checking={check.checking}
+          outcome={check.outcome}
+          onRetry={check.start}
         />
       )}
       <ActivityFilters filters={filters} onChange={setFilters} />
