@@ -81,6 +81,13 @@ const tierEvents: Record<TierEventName, (tier: string, day: string) => string> =
 /** An assignment the rewards program did not name (we learned of it from a later update). */
 const tierSince = (tier: string, day: string) => `You've held ${tier} since ${day}`;
 
+/** What each upstream means to a member, never its product name; a name we don't know yet reads as "other". */
+const upstreamWords: Record<string, { data: string; service: string } | undefined> = {
+  crowdtwist: { data: "Rewards data", service: "the rewards service" },
+  alida: { data: "Survey details", service: "the research community" },
+};
+const otherUpstream = { data: "Some details", service: "one of our services" };
+
 export const strings = {
   appName: "Loyalty portal",
   skipLink: "Skip to main content",
@@ -207,6 +214,10 @@ export const strings = {
     },
     staleReason: "The rewards service isn't answering right now, so some details may have changed.",
     tryAgain: "Try again",
+    checking: "Checking…",
+    stillStale: "Still no answer from the rewards service. We'll keep checking every few seconds.",
+    checkFailed: "We couldn't reach the portal to check. We'll keep trying every few seconds.",
+    upToDate: "Your activities are up to date.",
     points: (count: number) => pts(count),
     basePoints: (count: number) => `${pts(count)} base`,
     campaign: (multiplier: number, title: string, gift: number) =>
@@ -361,6 +372,22 @@ export const strings = {
     network: "We couldn't reach the portal. Check your connection and try again.",
     unexpected: "Something went wrong on our side. Please try again.",
     signOutFailed: "Signing out didn't work. Please try again.",
+    timeout: "The portal is taking too long to answer. Check your connection and try again.",
+  },
+
+  status: {
+    heading: "Service status",
+    checking: "Checking the portal's services…",
+    unreachable: "The portal is not answering right now.",
+    allRunning: "All services are running.",
+    /** One line per upstream that is not ok, in plain words: what may be old, and who is not answering. */
+    problem: (upstream: string, state: "degraded" | "down") => {
+      const { data, service } = upstreamWords[upstream] ?? otherUpstream;
+      return `${data} may be out of date: ${service} ${state === "down" ? "is not answering" : "is having trouble answering"}.`;
+    },
+    checkedAt: "Checked at",
+    checkAgain: "Check again",
+    checkingAgain: "Checking…",
   },
 
   loading: "Loading…",
