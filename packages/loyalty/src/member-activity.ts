@@ -1,3 +1,4 @@
+import type { MemberCommunity } from "./community.ts";
 import { type DateWindowState, dateWindowStatus } from "./date-window.ts";
 import { type CampaignInput, type EffectivePoints, effectivePoints } from "./effective-points.ts";
 import { type FrequencyInput, type FrequencyRule, frequencyRule } from "./frequency.ts";
@@ -39,6 +40,8 @@ export interface UserActivityInput<Type extends string = string> {
   frequency?: FrequencyInput | null;
   pointsOnClick?: boolean;
   segment?: NamedSegmentRule | null;
+  /** Present only for an activity linked to an Alida survey or forum. */
+  community?: MemberCommunity;
 }
 
 /** What the browser needs of the unlocking tier; its ceiling is nobody's business here. */
@@ -75,6 +78,8 @@ export interface MemberActivity<Type extends string = string> {
   frequency?: FrequencyRule | null;
   pointsOnClick?: boolean;
   segment?: NamedSegmentRule | null;
+  /** The linked Alida survey or forum, when there is one. */
+  community?: MemberCommunity;
 }
 
 export interface MemberActivities<Type extends string = string> {
@@ -101,8 +106,9 @@ export function memberFacing(publicText: string | null | undefined, listText: st
 // Copies only what the input has, so a list built without the extended endpoint keeps its shape.
 function extended(
   activity: UserActivityInput,
-): Pick<MemberActivity, "frequency" | "pointsOnClick" | "segment"> {
+): Pick<MemberActivity, "frequency" | "pointsOnClick" | "segment" | "community"> {
   return {
+    ...(activity.community !== undefined && { community: activity.community }),
     ...(activity.frequency !== undefined && { frequency: frequencyRule(activity.frequency) }),
     ...(activity.pointsOnClick !== undefined && { pointsOnClick: activity.pointsOnClick }),
     ...(activity.segment !== undefined && { segment: activity.segment }),

@@ -2,6 +2,9 @@ import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
 import { USER_ACTIVITIES_TYPE_IDS } from "@portal/crowdtwist/activity-types";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { UserActivity } from "@portal/crowdtwist/user-activity";
+import { communityBlocks } from "@portal/loyalty/alida-consistency";
+import { communityKind, type MemberCommunity } from "@portal/loyalty/community";
+import { type NotNowReason, notAvailableNow } from "@portal/loyalty/not-available-now";
 import { crossCheckPersonas, observedState, type PersonaCheck } from "@portal/loyalty/persona-cross-check";
 import type { Program } from "@portal/loyalty/program";
 import { type VisibilityMatrix, visibilityMatrix } from "@portal/loyalty/visibility-matrix";
@@ -27,11 +30,18 @@ export interface ActivityPreview {
   personas: PersonaCheck[];
   cards: TierCard[];
   alida: AlidaPanel;
+  /**
+   * What keeps every tier from doing it now (its dates, its Alida survey or forum): the grid shows
+   * a cell its tier makes available as not available while any holds.
+   */
+  notNow: NotNowReason[];
 }
 
 export interface ActivityPreviewDeps {
   crowdtwist: CrowdTwistClient;
   program: Program;
+  /** PROGRAM_TIME_ZONE, for the cards' "back on Monday". */
+  timeZone?: string;
   personas: ProgramConfig["previewPersonas"];
   /** An activity's extended description, from the program-wide cache. */
   extended: (id: string) => Promise<ActivityExtended>;
@@ -64,6 +74,7 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
     activity: ActivityExtended,
     matrix: VisibilityMatrix,
     campaigns: UserActivity["campaigns"],
+    community: MemberCommunity | undefined,
   ): TierCard[] {
     const now = new Date();
     return matrix.rows.flatMap((row) =>
@@ -91,10 +102,12 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
               frequency: activity.frequency,
               pointsOnClick: activity.pointsOnClick,
               segment: null,
+              ...(community && { community }),
             },
           ],
           deps.program,
           now,
+          deps.timeZone,
         );
         return { audience: row.audience, tierId: cell.tier.id, activity: card ?? null };
       }),
@@ -131,14 +144,31 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
         ),
         deps.alidaPanel(activity),
       ]);
+      // The panel's fresh look at Alida, so the grid and cards agree with its warnings.
+      const community: MemberCommunity | undefined =
+        alida.state === "linked"
+          ? {
+              checked: true,
+              kind: communityKind(alida.activity.activityType),
+              blocks: communityBlocks(alida.activity),
+            }
+          : alida.state === "not_linked"
+            ? undefined
+            : { checked: false };
+      const notNow = notAvailableNow({
+        window: { start: activity.dateStart, end: activity.dateEnd },
+        community: community?.checked ? community.blocks : null,
+        now: new Date(),
+      });
       return {
         activity,
         matrix,
+        notNow,
         personas: crossCheckPersonas(
           matrix,
           observations.map(({ campaigns: _, ...o }) => o),
         ),
-        cards: tierCards(activity, matrix, observations.find((o) => o.campaigns)?.campaigns ?? []),
+        cards: tierCards(activity, matrix, observations.find((o) => o.campaigns)?.campaigns ?? [], community),
         alida,
       };
     },

@@ -11,17 +11,23 @@ import { failureKind } from "../upstream/failure-kind.ts";
 // member, so it is cached program-wide; a description that cannot be had leaves those fields out
 // rather than failing the member's page.
 
+/** The `extra_data` key that links a CrowdTwist activity to an Alida activity id. */
+export const ALIDA_LINK_KEY = "alida_activity_id";
+
 export interface ActivityDetails {
   publicTitle: string;
   publicDescription: string;
   frequency: FrequencyInput | null;
   pointsOnClick: boolean;
   segment: NamedSegmentRule | null;
+  /** The linked Alida survey or forum, if any. */
+  alidaActivityId: string | null;
 }
 
 const toDetails = (activity: ActivityExtended): ActivityDetails => ({
   publicTitle: activity.publicTitle,
   publicDescription: activity.publicDescription,
+  alidaActivityId: activity.extraData?.[ALIDA_LINK_KEY]?.trim() || null,
   frequency: activity.frequency,
   pointsOnClick: activity.pointsOnClick,
   segment: activity.segment

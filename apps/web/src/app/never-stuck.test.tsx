@@ -52,7 +52,7 @@ describe("a BFF that never answers", () => {
     meAnswers = async () => ({ status: 200, body: meFixture() });
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Welcome back, Ava" })).toBeTruthy();
-    expect(await screen.findByText("7 activities")).toBeTruthy();
+    expect(await screen.findByText("6 of 7 activities")).toBeTruthy();
   });
 
   test("sign-out works from the failed page", async () => {

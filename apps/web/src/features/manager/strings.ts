@@ -146,6 +146,16 @@ export const managerStrings = {
     },
     locked: (tier: string | null) => (tier ? `Reach ${tier} to unlock` : "Reach a higher tier to unlock"),
     hiddenTier: "Below the tier rule",
+    notNow: "Not available now",
+    /** Why no tier can do it now: its dates, or its Alida survey or forum. */
+    notNowReasons: (reasons: string[]) => `No tier can do this now: ${reasons.join("; ")}.`,
+    notNowReason: {
+      ended: (when: string) => `it ended ${when}`,
+      not_started: (when: string) => `it starts ${when}`,
+      closed: "its Alida activity is closed",
+      hidden: "its Alida activity is hidden from members",
+      not_ready: "its Alida activity is not ready",
+    },
     hiddenSegment: "Outside the segment",
     guess: "Best guess: a tier in play is missing from the program config",
     unknownTier:
@@ -220,11 +230,8 @@ export const managerStrings = {
       alida_not_ready: "Not ready in Alida",
       alida_hidden: "Hidden from members in Alida",
       windows_do_not_overlap: "The date windows do not overlap",
-      alternate_id_mismatch: "Alida's external id names another activity",
     },
     windowDetail: (ct: string, alida: string) => `CrowdTwist: ${ct}. Alida: ${alida}.`,
-    alternateDetail: (alternateId: string, activityId: string) =>
-      `Alida's external id is ${alternateId}; this activity is ${activityId}.`,
     range: (start: string | null, end: string | null) => `${start ?? "no start"} to ${end ?? "no end"}`,
   },
 
@@ -235,6 +242,7 @@ export const managerStrings = {
     idTypes: {
       third_party_id: "Third-party id (sign-in id)",
       id: "CrowdTwist id",
+      email: "Email address",
       username: "Username",
       facebook_user_id: "Facebook user id",
       twitter_user_id: "Twitter user id",

@@ -83,7 +83,7 @@ describe("the stale banner goes by itself", () => {
     await bannerGone();
     expect(calls.length).toBe(loaded + 2);
     expect(announcement()).toBe(UP_TO_DATE);
-    expect(screen.getAllByRole("article")).toHaveLength(7);
+    expect(screen.getAllByRole("article")).toHaveLength(6);
 
     await wait(5 * STALE_POLL_MS);
     expect(calls.length).toBe(loaded + 2);
@@ -92,7 +92,7 @@ describe("the stale banner goes by itself", () => {
   test("fresh data is not polled", async () => {
     const { calls } = bff(fresh);
     renderSection();
-    await screen.findByText("7 activities");
+    await screen.findByText("6 of 7 activities");
     const loaded = calls.length;
     await wait(5 * STALE_POLL_MS);
     expect(calls.length).toBe(loaded);
@@ -129,14 +129,14 @@ describe("the stale banner goes by itself", () => {
     });
     const { calls, answers } = bff(fresh);
     const { queryClient } = renderSection();
-    await screen.findByText("7 activities");
+    await screen.findByText("6 of 7 activities");
     expect(screen.queryByText(STALE_TEXT)).toBeNull();
 
     answers(unavailable);
     await act(() => queryClient.refetchQueries());
     const banner = await findBanner();
     expect(banner.textContent).toContain("The portal took too long to answer.");
-    expect(screen.getAllByRole("article")).toHaveLength(7);
+    expect(screen.getAllByRole("article")).toHaveLength(6);
     const failedOnce = calls.length;
 
     await wait(STALE_POLL_MS);
@@ -157,7 +157,7 @@ describe("the stale banner goes by itself", () => {
     });
     const { calls, answers } = bff(fresh);
     const { queryClient } = renderSection();
-    await screen.findByText("7 activities");
+    await screen.findByText("6 of 7 activities");
     answers(signedOut);
     await act(() => queryClient.refetchQueries());
     const refused = calls.length;
@@ -217,7 +217,7 @@ describe("Try again", () => {
       ),
     ).toBeTruthy();
     expect(banner.textContent).toContain("We couldn't reach the portal. Check your connection");
-    expect(screen.getAllByRole("article")).toHaveLength(7);
+    expect(screen.getAllByRole("article")).toHaveLength(6);
     expect(within(banner).getByRole("button", { name: "Try again" })).toBeTruthy();
   });
 });
