@@ -136,7 +136,7 @@ test("find activities: look up by id (bad and unknown ids by the field), filters
 test("preview as ava, read-only with a reason, then find it in the audit log", async ({ page }) => {
   await signIn(page, "morgan", "/manage/preview");
   await expect(heading1(page, "Preview as a member")).toBeVisible();
-  await expect(page.getByLabel("Member id type").locator("option")).toHaveCount(6);
+  await expect(page.getByLabel("Member id type").locator("option")).toHaveCount(7); // the six documented id types and email
   await page.getByLabel("Member id", { exact: true }).fill("ava");
   await page.getByLabel("Reason").fill("too short");
   await page.getByRole("button", { name: "Preview" }).click();

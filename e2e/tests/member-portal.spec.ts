@@ -197,6 +197,8 @@ test("the landing page: no axe violations in light or dark; screenshots", async 
 });
 
 test("the member home and details: no axe violations in light or dark; screenshots", async ({ page }) => {
+  // Four axe scans of full pages and a dozen screenshots: more than the default 30 s on a 2-core machine.
+  test.setTimeout(90_000);
   await signIn(page, "ava");
   await expectNoAxeViolations(page);
   await screenshots(page, "member-home");

@@ -73,11 +73,11 @@ export function createApi(deps: ApiDeps) {
     .use(requestIds())
     .use(noStore())
     .use(requestLog(deps.logger, deps.clientIp))
+    .use("/auth/*", signInFailurePages(deps.publicUrl, deps.logger))
     .use(requestDeadline(REQUEST_DEADLINE_MS, (path) => path === "/api/me/events"))
     .route("/health", healthRoutes)
     .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
     .route("/status", statusRoutes({ upstreams: deps.upstreams }))
-    .use("/auth/*", signInFailurePages(deps.publicUrl, deps.logger))
     .use(limitBody(MAX_BODY_BYTES))
     .use(rateLimit(perIp, (c) => (isSignOut(c) ? [] : [`ip:${deps.clientIp(c)}`])))
     .use(

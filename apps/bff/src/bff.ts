@@ -107,7 +107,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     // arrive, their open tabs get the profile again, now with the path to the next tier.
     onStored: (key) => {
       const memberKey = memberActivities.memberOf(key);
-      if (memberKey !== null && hub.connections() > 0) publishProfile(memberKey);
+      if (memberKey !== null && hub.hasMember(memberKey)) publishProfile(memberKey);
     },
   });
 
@@ -217,7 +217,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   profileListeners.subscribe(({ memberKey }) => {
     // A new profile can mean a new tier: what is locked may have changed.
     memberActivities.forget(memberKey);
-    if (hub.connections() === 0) return;
+    if (!hub.hasMember(memberKey)) return;
     // Loading them anew publishes the profile with its plan (onStored below); if that cannot be
     // done, the profile goes out alone.
     memberActivities.forMember(memberKey).then(

@@ -22,7 +22,7 @@ describe("program config", () => {
       name: "x",
       tiers: [{ id: "gold", title: "", minScore: -1, maxScore: null }],
       campaignStacking: "sometimes",
-      previewPersonas: [{ tierId: "999", idType: "email", userId: "a" }],
+      previewPersonas: [{ tierId: "999", idType: "google_user_id", userId: "a" }],
     };
     expect(() => parseProgramConfig(bad)).toThrow(
       /tiers\.0\.id[\s\S]*tiers\.0\.title[\s\S]*tiers\.0\.minScore[\s\S]*campaignStacking[\s\S]*previewPersonas\.0\.idType/,

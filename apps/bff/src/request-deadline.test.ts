@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { signInFailurePages } from "./auth/sign-in-failure.ts";
 import { createErrorHandler } from "./errors.ts";
 import { requestDeadline } from "./request-deadline.ts";
 
@@ -33,5 +35,16 @@ describe("request deadline", () => {
     const stream = await app(50).request("/stream");
     expect(stream.status).toBe(200);
     expect(await stream.text()).toBe("streamed");
+  });
+
+  it("a sign-in cut short by it still ends on the portal's failure page, never on JSON", async () => {
+    const api = new Hono()
+      .use("/api/auth/*", signInFailurePages("https://portal.example", pino({ level: "silent" })))
+      .use(requestDeadline(50, () => false))
+      .get("/api/auth/callback", () => new Promise<Response>(() => {}))
+      .onError(createErrorHandler(() => {}));
+    const response = await api.request("/api/auth/callback?code=x&state=y");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("https://portal.example/sign-in-failed?reason=unavailable");
   });
 });

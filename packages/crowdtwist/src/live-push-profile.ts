@@ -60,7 +60,7 @@ const profileObject = z
     id: idOrNull,
     thirdPartyId: idOrNull,
     userName: idOrNull,
-    emailAddress: lenientText,
+    emailAddress: idOrNull,
     firstName: lenientText,
     lastName: lenientText,
     fanLevelName: lenientText,

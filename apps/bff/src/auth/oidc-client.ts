@@ -31,7 +31,7 @@ export function createOidcClient(settings: OidcSettings) {
         settings.clientId,
         settings.clientSecret,
         undefined,
-        settings.allowInsecure ? { execute: [oidc.allowInsecureRequests], timeout: 5 } : { timeout: 5 },
+        settings.allowInsecure ? { execute: [oidc.allowInsecureRequests], timeout: 3 } : { timeout: 3 },
       )
       .catch((error: unknown) => {
         config = null; // try again on the next sign-in

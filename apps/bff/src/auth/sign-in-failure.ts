@@ -31,6 +31,8 @@ const REASON_BY_CODE: Record<string, SignInFailureReason> = {
   sign_in_denied: "denied",
   identity_provider_unavailable: "unavailable",
   rate_limited: "busy",
+  // The request deadline cut it short: the provider (or the database) did not answer in time.
+  timeout: "unavailable",
   // Signed in at the provider, but not as a member the portal may look up (ADR 0020).
   sign_in_email_unverified: "unverified",
   sign_in_no_member_id: "no_member",

@@ -4,6 +4,7 @@ import type { FrequencyInput } from "@portal/loyalty/frequency";
 import type { NamedSegmentRule } from "@portal/loyalty/segment";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
 import { failureKind } from "../upstream/failure-kind.ts";
+import { isUpstreamUnavailable } from "../upstream/upstream-unavailable-error.ts";
 
 // What the user-activities list does not carry but members need to know — the member-facing
 // title and description (the list's are Control Center's internal ones), frequency caps,
@@ -76,25 +77,39 @@ export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; load
   return {
     extended: async (id: string): Promise<ActivityExtended> => (await described(id)).activity,
     /**
-     * Details for each id that could be described. An id CrowdTwist does not know (404) is simply
-     * absent; an id whose description could not be had (CrowdTwist down) is absent too, and
-     * `complete` is false, so the caller can say its answer lacks caps, segments and points-on-click.
+     * Details for each id that could be described. An id CrowdTwist does not know (404), or whose
+     * description it sends in a shape we cannot read, is simply absent (asking again would not help).
+     * An id whose description could not be had in time (CrowdTwist down or slow, at most `waitMs`)
+     * is absent too and `complete` is false, so the caller can say its answer lacks caps, segments
+     * and points-on-click. A description still loading when the wait ends goes on loading into the
+     * program-wide cache, for the next member.
      */
     async details(
       ids: readonly string[],
+      { waitMs = 1_500 }: { waitMs?: number } = {},
     ): Promise<{ details: Map<string, ActivityDetails>; complete: boolean }> {
       let complete = true;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), waitMs);
+      });
       const found = await Promise.all(
         ids.map((id) =>
-          described(id).then(
-            (entry) => entry.details,
-            (error: unknown) => {
-              if (failureKind(error) !== "answer") complete = false;
+          Promise.race([
+            described(id).then(
+              (entry) => entry.details,
+              (error: unknown) => {
+                if (isUpstreamUnavailable(error) || failureKind(error) === "transient") complete = false;
+                return null;
+              },
+            ),
+            late.then(() => {
+              complete = false;
               return null;
-            },
-          ),
+            }),
+          ]),
         ),
-      );
+      ).finally(() => clearTimeout(timer));
       return {
         details: new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : []))),
         complete,
