@@ -37,6 +37,10 @@ async function profileAfter(agent: Agent, dateLastUpdated: number): Promise<Memb
   return profile;
 }
 
+/** The sandbox sends ben's dates without a zone; they are UTC. */
+const asUtc = (date: unknown) =>
+  new Date(/(Z|[+-]\d\d:\d\d)$/.test(String(date)) ? String(date) : `${String(date)}Z`).toISOString();
+
 const historyOf = (profile: MemberProfileView) => profile.history.map((h) => [h.event, h.tierTitle]);
 
 /** The numbers the card shows must add up, whatever they are. */
@@ -120,7 +124,11 @@ describe("the tier card over Live Push from the sandbox", () => {
       ["MAINTAIN", "Silver"],
       ["JUMP", "Silver"],
     ]);
-    expect(after.lastEvent).toMatchObject({ event: "DROP", tierTitle: "Bronze", at: dropped.dateAssigned });
+    expect(after.lastEvent).toMatchObject({
+      event: "DROP",
+      tierTitle: "Bronze",
+      at: asUtc(dropped.dateAssigned),
+    });
     expectAddsUp(after);
   });
 
@@ -144,5 +152,25 @@ describe("the tier card over Live Push from the sandbox", () => {
     expectAddsUp(ben);
     const rewound = await profileAfter(ava, stamp("ava"));
     expect(historyOf(rewound)).toEqual([["START", "Bronze"]]);
+  });
+
+  it("ben's tier dates come without a zone and mean the same instants, read as UTC", async () => {
+    expect(await sandbox("/members/ben/push")).toEqual({ acknowledged: true });
+    const profile = await profileOf(await system.signIn("ben"));
+    const ben = system.sandbox.sandbox.state.members().find((m) => m.username === "ben");
+    if (!profile || !ben) throw new Error("no profile");
+    expect(ben.zonelessDates).toBe(true);
+    // The sandbox sent "…T…:…:…" with no zone; the keep date is that instant in UTC, whatever the
+    // server's own zone, and so is the history's date.
+    expect(profile.tier, JSON.stringify(profile.tier)).toMatchObject({ current: { title: "Silver" } });
+    expect(new Date(profile.tier.maintain?.by ?? "").getTime()).toBe(ben.expirationDate.getTime());
+    expect(new Date(profile.history[0]?.at ?? "").getTime()).toBe(ben.dateAssigned.getTime());
+  });
+
+  it("eli's account is inactive, and the portal says so", async () => {
+    expect(await sandbox("/members/eli/push")).toEqual({ acknowledged: true });
+    const profile = await profileOf(await system.signIn("eli"));
+    expect(profile?.active).toBe(false);
+    expect(profile?.tier.current?.title).toBe("Bronze");
   });
 });

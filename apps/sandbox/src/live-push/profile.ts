@@ -31,6 +31,7 @@ export function renderLivePushProfile(member: MemberState, tiers: readonly SeedT
   const timeframeKey = member.id % 2 === 0 ? "timeframeScore" : "timeframe_score";
   const event = member.id % 2 === 0 ? member.assignedByEvent.toLowerCase() : member.assignedByEvent;
   const points = periodPoints(member, now);
+  const iso = (date: Date) => (member.zonelessDates ? date.toISOString().slice(0, 23) : date.toISOString());
   return {
     country: member.country,
     receiveSmsMessages: 0,
@@ -39,7 +40,7 @@ export function renderLivePushProfile(member: MemberState, tiers: readonly SeedT
     postalCode: member.postalCode,
     tierInfo: {
       resetDate: null,
-      dateReached: member.dateReached.toISOString(),
+      dateReached: iso(member.dateReached),
       scoreNeededToReach: next ? Math.max(0, next.minValue - member.tierScore) : null,
       nextLevel: level(next),
       tierScore: member.tierScore,
@@ -49,14 +50,14 @@ export function renderLivePushProfile(member: MemberState, tiers: readonly SeedT
       score: member.tierScore,
       daysUntilResetDate: null,
       daysUntilExpirationDate: daysUntilExpiration,
-      dateAssigned: member.dateAssigned.toISOString(),
-      expirationDate: member.expirationDate.toISOString(),
+      dateAssigned: iso(member.dateAssigned),
+      expirationDate: iso(member.expirationDate),
       scoreNeededToMaintain:
         current.scoreToMaintain === null ? null : Math.max(0, current.scoreToMaintain - member.tierScore),
     },
     customData: null,
     signUpTypeId: 3,
-    isActive: 1,
+    isActive: member.isActive === false ? 0 : 1,
     emailAddress: member.email,
     password: null,
     dateMobileVerified: null,

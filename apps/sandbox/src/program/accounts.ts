@@ -30,6 +30,14 @@ export const demoAccounts: DemoAccount[] = [
     description: "Member · Gold, the top tier",
   },
   {
+    username: "eli",
+    password: DEMO_PASSWORD,
+    name: "Eli Moreau",
+    email: "eli@example.com",
+    role: "member",
+    description: "Member · account inactive",
+  },
+  {
     // Signs in at the provider but has not verified her address: a portal that maps members by
     // email (CROWDTWIST_ID_TYPE=email) must refuse her, as anyone could have typed it in. No
     // loyalty account under the default mapping either.

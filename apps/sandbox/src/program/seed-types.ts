@@ -92,6 +92,14 @@ export interface SeedMember {
   segments: number[];
   /** When the member reached the current tier, days before the sandbox's start. */
   reachedDaysAgo: number;
+  /** CrowdTwist's `isActive`; false for an account the brand has deactivated. Default true. */
+  isActive?: boolean;
+  /**
+   * Live Push sends this member's tier dates as ISO 8601 without a zone ("2027-08-03T19:00:00.000"),
+   * which the format allows and the document's samples never show: read as UTC, they must mean
+   * the same instants as everyone else's "…Z".
+   */
+  zonelessDates?: boolean;
 }
 
 export interface SeedAlidaActivity {

@@ -2,8 +2,8 @@ import { seedActivities } from "./seed-activities.ts";
 import { ALIDA_FORUM_ID, ALIDA_SURVEY_ID, SEGMENT, TIER } from "./seed-ids.ts";
 import type { SeedAlidaActivity, SeedMember, SeedProgram } from "./seed-types.ts";
 
-// The demo program: three tiers, three members (one per tier) and a program manager who signs in
-// but has no loyalty account. The activities live in seed-activities.ts.
+// The demo program: three tiers, three members (one per tier), one member whose account is
+// inactive, and a program manager who signs in but has no loyalty account. The activities live in seed-activities.ts.
 
 const members: SeedMember[] = [
   {
@@ -49,6 +49,7 @@ const members: SeedMember[] = [
     redeemablePoints: 1900,
     segments: [SEGMENT.loginStreak, SEGMENT.staff],
     reachedDaysAgo: 120,
+    zonelessDates: true,
   },
   {
     username: "cleo",
@@ -71,6 +72,30 @@ const members: SeedMember[] = [
     redeemablePoints: 6100,
     segments: [SEGMENT.loginStreak, SEGMENT.newYork],
     reachedDaysAgo: 300,
+  },
+  {
+    // Deactivated by the brand: CrowdTwist still knows her and pushes her profile (isActive 0).
+    username: "eli",
+    id: 6570,
+    firstName: "Eli",
+    lastName: "Moreau",
+    email: "eli@example.com",
+    facebookUserId: "100000000000105",
+    twitterUserId: "90000105",
+    mobilePhoneNumber: "16175550105",
+    city: "Boston",
+    state: "MA",
+    postalCode: "02108",
+    region: "Northeast",
+    country: "US",
+    gender: "Male",
+    tierId: TIER.bronze,
+    timeframeScore: 120,
+    totalPoints: 120,
+    redeemablePoints: 120,
+    segments: [],
+    reachedDaysAgo: 200,
+    isActive: false,
   },
 ];
 

@@ -11,13 +11,15 @@ const activity = (id: number) => {
 };
 
 describe("the demo program", () => {
-  it("has three tiers, a member in each, and at least 20 activities", () => {
+  it("has three tiers, a member in each (and an inactive one), and at least 20 activities", () => {
     expect(seedProgram.tiers.map((t) => t.title)).toEqual(["Bronze", "Silver", "Gold"]);
     expect(seedProgram.members.map((m) => [m.username, m.tierId])).toEqual([
       ["ava", TIER.bronze],
       ["ben", TIER.silver],
       ["cleo", TIER.gold],
+      ["eli", TIER.bronze],
     ]);
+    expect(seedProgram.members.filter((m) => m.isActive === false).map((m) => m.username)).toEqual(["eli"]);
     expect(seedProgram.activities.length).toBeGreaterThanOrEqual(20);
     expect(new Set(seedProgram.activities.map((a) => a.id)).size).toBe(seedProgram.activities.length);
   });
@@ -118,6 +120,7 @@ describe("program state", () => {
       ["ava", "START"],
       ["ben", "JUMP"],
       ["cleo", "JUMP"],
+      ["eli", "START"],
     ]);
   });
 
