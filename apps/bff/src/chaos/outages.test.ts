@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PortalProcess, startPortalProcess } from "../testing/portal-process.ts";
 import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "../testing/sandbox.ts";
 import { signIn } from "../testing/sign-in.ts";
-import { type PortalProcess, startPortalProcess } from "./portal-process.ts";
 import { everyoneFresh, type Member, probe, type Sample, slowest } from "./probe.ts";
 
 // Chaos: the real BFF process on a real Postgres, the real sandbox, members loading their pages the

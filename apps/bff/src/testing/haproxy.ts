@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { freePort } from "./free-port.ts";
 
 // A real haproxy (Debian's package) in front of a test BFF on loopback, as production runs it behind
 // a reverse proxy. `npm test` installs it with apt-get when it is missing; a test that needs it fails
@@ -118,15 +119,4 @@ async function stopChild(child: ChildProcess): Promise<void> {
     child.kill("SIGKILL"); // cannot be ignored: the exit follows
     await exited;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

@@ -1,21 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { freePort } from "./free-port.ts";
 
-// The real BFF as its own process, for fault tests that kill it: `kill -9` and start again on the
-// same port, as a crashed or redeployed instance comes back behind its proxy.
+// The real BFF as its own process, for tests that kill it: `kill -9` and start again on the same
+// port, as a crashed or redeployed instance comes back behind its proxy.
 
 const MAIN = resolve(import.meta.dirname, "../main.ts");
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 export interface PortalProcess {
   url: string;
