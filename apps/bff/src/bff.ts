@@ -218,7 +218,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     // A new profile can mean a new tier: what is locked may have changed.
     memberActivities.forget(memberKey);
     if (!hub.hasMember(memberKey)) return;
-    // Loading them anew publishes the profile with its plan (onStored below); if that cannot be
+    // Loading them anew publishes the profile with its plan (the loader's onStored); if that cannot be
     // done, the profile goes out alone.
     memberActivities.forMember(memberKey).then(
       (result) => {
