@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -37,6 +37,7 @@ function runDataDir(): string {
     }
   }
   const created = mkdtempSync(join(tmpdir(), DATA_PREFIX));
+  chmodSync(created, 0o755); // the embedded database may run as another user (as root: `postgres`)
   process.env.E2E_DATA_DIR = created;
   return created;
 }

@@ -1,5 +1,6 @@
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { type Context, Hono } from "hono";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { LoginStateStore } from "./auth/login-state-store.ts";
 import type { OidcClient } from "./auth/oidc-client.ts";
@@ -40,6 +41,9 @@ export interface ApiDeps {
   draining: () => boolean;
   upstreams: StatusDeps["upstreams"];
   rateLimitPerMinute: number;
+  /** Shared rate-limit counts across instances; absent, each instance counts its own. */
+  redis?: Redis | null | undefined;
+  instanceId: string;
   loginRateLimitPerMinute: number;
   absoluteSessionMs: number;
   crowdtwistIdClaim: string;
@@ -64,9 +68,9 @@ const isSignOut = (c: Context) => c.req.method === "POST" && c.req.path === "/ap
 
 // The API the browser talks to. Its type is what the web app's RPC client is built from.
 export function createApi(deps: ApiDeps) {
-  const perIp = createRateLimiter(deps.rateLimitPerMinute);
-  const perSession = createRateLimiter(deps.rateLimitPerMinute);
-  const signIns = createRateLimiter(deps.loginRateLimitPerMinute);
+  const perIp = createRateLimiter(deps.rateLimitPerMinute, { redis: deps.redis, name: "ip" });
+  const perSession = createRateLimiter(deps.rateLimitPerMinute, { redis: deps.redis, name: "session" });
+  const signIns = createRateLimiter(deps.loginRateLimitPerMinute, { redis: deps.redis, name: "signin" });
 
   const api = new Hono<{ Variables: SessionVariables }>()
     .basePath("/api")
@@ -75,7 +79,7 @@ export function createApi(deps: ApiDeps) {
     .use(requestLog(deps.logger, deps.clientIp))
     .use("/auth/*", signInFailurePages(deps.publicUrl, deps.logger))
     .use(requestDeadline(REQUEST_DEADLINE_MS, (path) => path === "/api/me/events"))
-    .route("/health", healthRoutes)
+    .route("/health", healthRoutes(deps.instanceId))
     .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
     .route("/status", statusRoutes({ upstreams: deps.upstreams }))
     .use(limitBody(MAX_BODY_BYTES))
@@ -111,7 +115,8 @@ export function createApi(deps: ApiDeps) {
         profiles: deps.profiles,
         hub: deps.hub,
         clientIp: deps.clientIp,
-        securityHeaders: deps.securityHeaders,
+        // The stream is written outside Hono: it carries the headers every response gets itself.
+        securityHeaders: { ...deps.securityHeaders, "x-portal-instance": deps.instanceId },
       }),
     )
     .route("/manager", managerRoutes(deps.manager));

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createAlidaClient } from "@portal/alida/client";
 import { createCrowdTwistClient } from "@portal/crowdtwist/client";
 import type { DestinationStream } from "pino";
@@ -5,7 +6,10 @@ import { createApi } from "./app.ts";
 import { createLoginStateStore } from "./auth/login-state-store.ts";
 import { createOidcClient } from "./auth/oidc-client.ts";
 import { createSessionStore } from "./auth/session-store.ts";
+import { createClusterBus } from "./cluster/cluster-bus.ts";
+import { connectRedis } from "./cluster/redis.ts";
 import { openDatabase } from "./db/database.ts";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Env } from "./env.ts";
 import { createProfileHub } from "./live/profile-hub.ts";
@@ -30,6 +34,7 @@ import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
 import { resilientAlida } from "./upstream/resilient-alida.ts";
 import { resilientCrowdTwist } from "./upstream/resilient-crowdtwist.ts";
+import { createRedisTier } from "./upstream/shared-tier.ts";
 
 // The composition root: every long-lived part of the BFF is made here, once, from the environment.
 
@@ -56,10 +61,16 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     ],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
+  // Without DATABASE_URL, the portal runs its own PostgreSQL in DATA_DIR and stops it at close.
+  const embedded = env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: (line) => logger.info(line) });
   const db = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
     onIdleConnectionError: (err) => logger.warn({ err }, "the database dropped an idle connection"),
+  }).catch((error: unknown) => {
+    embedded?.stop();
+    throw error;
   });
   await migrate(db);
   const metrics = createMetrics();
@@ -99,10 +110,27 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     : null;
   const loaderParts = { env, metrics };
   let draining = false;
+  const instanceId = env.PORTAL_INSTANCE_ID ?? randomBytes(4).toString("hex");
+  // With REDIS_URL, the instances share rate-limit counts and the members' activities (ADR 0021).
+  const redis = env.REDIS_URL
+    ? connectRedis(env.REDIS_URL, (err) => logger.warn({ err }, "Redis is unreachable; going on without it"))
+    : null;
+  const redisTrouble = (err: unknown) => logger.debug({ err }, "a Redis command failed; going on without it");
   const activitiesLoader = crowdTwistLoader<Uint8Array>(loaderParts, {
     operation: "crowdtwist_user_activities",
     freshMs: env.CACHE_FRESH_SECONDS * 1000,
     maxEntries: 20_000,
+    shared: redis
+      ? createRedisTier({
+          redis: redis.client,
+          subscriber: redis.subscriber,
+          name: "activities",
+          freshMs: env.CACHE_FRESH_SECONDS * 1000,
+          ttlMs: Math.max(env.CACHE_FRESH_SECONDS, env.CACHE_STALE_SECONDS, 1) * 1000,
+          lockMs: env.UPSTREAM_DEADLINE_MS,
+          onError: redisTrouble,
+        })
+      : undefined,
     // /api/me answers from the database without waiting for CrowdTwist; when the member's activities
     // arrive, their open tabs get the profile again, now with the path to the next tier.
     onStored: (key) => {
@@ -151,8 +179,19 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     liveSessions: (idHashes) => sessions.stillLive(idHashes),
     onCheckFailed: (err: unknown) => logger.warn({ err }, "could not re-check the live streams' sessions"),
   });
-  // What ends here (sign-out, re-sign-in, expiry at a lookup, the sweep) ends its streams at once.
-  sessions.onEnd((idHash) => hub.endSession(idHash));
+  // Instances tell each other what changed, over the database they share (cluster/cluster-bus.ts).
+  const bus = await createClusterBus({
+    databaseUrl: env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
+    db,
+    instanceId,
+    onError: (err, what) => logger.warn({ err }, what),
+  });
+  // A session that ends (sign-out, re-sign-in, expiry, the sweep) ends its streams at once, here and,
+  // once told, on every other instance.
+  sessions.onEnd((idHash, here) => {
+    hub.endSession(idHash);
+    if (here) void bus.publish({ type: "session_ended", idHash });
+  });
   const profiles = createMemberProfiles({ db, program: programConfig.program, memberActivities });
   const manager = createManager({
     env,
@@ -187,6 +226,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     draining: () => draining,
     upstreams: () => ({ crowdtwist: crowdtwistResilience.health(), alida: alidaResilience.health() }),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    redis: redis?.client,
+    instanceId,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     absoluteSessionMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     crowdtwistIdClaim: env.CROWDTWIST_ID_CLAIM,
@@ -213,10 +254,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   const profileListeners = createProfileListeners((err) =>
     logger.error({ err }, "a profile listener failed"),
   );
-  // Every stored change goes to the member's open tabs, as the same view /api/me serves.
-  profileListeners.subscribe(({ memberKey }) => {
-    // A new profile can mean a new tier: what is locked may have changed.
-    memberActivities.forget(memberKey);
+  /** The member's profile changed: their open tabs here get it, with the activities it unlocks. */
+  function refreshTabs(memberKey: string) {
     if (!hub.hasMember(memberKey)) return;
     // Loading them anew publishes the profile with its plan (the loader's onStored); if that cannot be
     // done, the profile goes out alone.
@@ -226,6 +265,27 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       },
       () => publishProfile(memberKey),
     );
+  }
+  // Every stored change goes to the member's open tabs on every instance, as the same view /api/me
+  // serves. A new profile can mean a new tier: what is locked may have changed, so the activities
+  // are forgotten everywhere before the other instances are told.
+  profileListeners.subscribe(({ memberKey }) => {
+    void memberActivities.forget(memberKey).finally(() => bus.publish({ type: "profile_stored", memberKey }));
+    refreshTabs(memberKey);
+  });
+  bus.subscribe((message) => {
+    if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
+    else {
+      memberActivities.forgetHere(message.memberKey);
+      refreshTabs(message.memberKey);
+    }
+  });
+  // Announcements may have been missed while the bus was reconnecting: re-read what the tabs show.
+  bus.onResync(() => {
+    for (const memberKey of hub.members()) {
+      memberActivities.forgetHere(memberKey);
+      refreshTabs(memberKey);
+    }
   });
   const webhooks = webhookRoutes({
     logger,
@@ -248,7 +308,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   });
 
   return {
-    app: createServerApp(env, { api, webhooks, metrics }),
+    app: createServerApp(env, { api, webhooks, metrics, instanceId }),
+    instanceId,
     db,
     logger,
     metrics,
@@ -266,10 +327,13 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       clearInterval(sweeper);
       hub.close();
       await activitiesLoader.idle();
+      await bus.close();
+      await redis?.close();
       await crowdtwist.close();
       await manager.close();
       await alida?.close();
       await db.close();
+      embedded?.stop();
       logger.flush();
     },
   };

@@ -58,6 +58,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
     .optional(),
+  /**
+   * This instance's name in /api/health and the `x-portal-instance` header (default: host and
+   * process id). The launcher numbers its instances 1…N.
+   */
+  PORTAL_INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "must be 1–64 letters, digits, dots, colons, dashes or underscores")
+    .optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")

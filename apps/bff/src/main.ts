@@ -12,7 +12,7 @@ try {
 
 const bff = await createBff(env);
 const server = serve({ fetch: bff.app.fetch, port: env.PORT, hostname: env.HOST }, () => {
-  bff.logger.info({ url: env.publicUrl, database: bff.db.kind }, "portal listening");
+  bff.logger.info({ url: env.publicUrl }, "portal listening");
   console.log(`portal listening on ${env.publicUrl}`);
 });
 

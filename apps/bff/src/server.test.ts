@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bff, createBff } from "./bff.ts";
 import { parseEnv } from "./env.ts";
 import type { ErrorBody } from "./errors.ts";
+import { createPostgresDatabase } from "./testing/databases.ts";
 
 const webDist = mkdtempSync(join(tmpdir(), "portal-web-"));
 writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Portal</title><div id=root></div>");
@@ -17,20 +18,25 @@ const testEnv = (overrides: Record<string, string>) =>
     // In-process requests are addressed to http://localhost: the portal's own address here, so pages
     // are served rather than sent to PUBLIC_URL (canonical-host.test.ts covers other hosts).
     PUBLIC_URL: "http://localhost",
-    DATA_DIR: "memory://",
+    DATABASE_URL: database.url,
     CROWDTWIST_API_KEY: "test-crowdtwist-key",
     OIDC_CLIENT_SECRET: "test-oidc-secret",
     LOG_LEVEL: "silent",
     ...overrides,
   });
 
+let database: { url: string; drop(): Promise<void> };
 let bff: Bff;
 let app: Bff["app"];
 beforeAll(async () => {
+  database = await createPostgresDatabase();
   bff = await createBff(testEnv({}));
   app = bff.app;
 });
-afterAll(() => bff.close());
+afterAll(async () => {
+  await bff.close();
+  await database.drop();
+});
 
 describe("BFF server", () => {
   it("answers the health check", async () => {

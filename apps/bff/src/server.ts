@@ -20,12 +20,20 @@ export interface ServerParts {
   api: ReturnType<typeof createApi>;
   webhooks: ReturnType<typeof webhookRoutes>;
   metrics: Metrics;
+  /** Sent on every response as `x-portal-instance`: which instance behind the proxy answered. */
+  instanceId: string;
 }
 
 export function createServerApp(env: Env, parts: ServerParts) {
   const webDist = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist;
   const server = new Hono();
 
+  // Set before the handler runs: a live stream's response is written outside Hono and must not be
+  // touched afterwards (me.ts passes the header to it itself).
+  server.use(async (c, next) => {
+    c.header("x-portal-instance", parts.instanceId);
+    await next();
+  });
   server.use(securityHeaders(securityHeaderValues({ production: env.NODE_ENV === "production" })));
   server.use(canonicalHost(env.publicUrl));
   server.route("/", parts.api);

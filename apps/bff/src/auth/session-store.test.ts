@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.ts";
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../testing/databases.ts";
+import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
 import { createLoginStateStore } from "./login-state-store.ts";
 import { createSessionStore, hashSessionId } from "./session-store.ts";
 
@@ -19,11 +19,11 @@ function clock(start = Date.parse("2026-03-01T10:00:00Z")) {
   return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
 }
 
-describe.each(DATABASE_KINDS)("on %s", (kind) => {
+describe("on Postgres", () => {
   let store: TestDatabase;
   let db: Database;
   beforeAll(async () => {
-    store = await openTestDatabase(kind);
+    store = await openTestDatabase();
     db = store.db;
   });
   afterAll(() => store?.close());

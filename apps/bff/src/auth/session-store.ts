@@ -72,9 +72,9 @@ export type NewSession = Pick<Session, "sub" | "crowdtwistUserId" | "name" | "em
 export function createSessionStore(db: Database, settings: SessionSettings = DEFAULT_SESSION_SETTINGS) {
   const now = settings.now ?? (() => new Date());
   const cache = new Map<string, { session: Session; cachedAt: number }>();
-  const endListeners = new Set<(idHash: string) => void>();
-  const ended = (idHash: string) => {
-    for (const listener of endListeners) listener(idHash);
+  const endListeners = new Set<(idHash: string, here: boolean) => void>();
+  const ended = (idHash: string, here = true) => {
+    for (const listener of endListeners) listener(idHash, here);
   };
 
   // Keyed by the cookie's id itself, so a warm lookup costs no hashing; the id never leaves memory.
@@ -160,8 +160,20 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
       return new Set(rows.map((row) => row.id_hash));
     },
 
-    /** Calls `listener` with the id hash of every session that ends on this instance; returns an unsubscribe. */
-    onEnd(listener: (idHash: string) => void): () => void {
+    /**
+     * Another instance ended this session (sign-out, re-sign-in, expiry): forget it here at once,
+     * rather than answer from the cache for up to `cacheMs`, and tell the listeners.
+     */
+    endedElsewhere(idHash: string): void {
+      for (const [id, entry] of cache) if (entry.session.idHash === idHash) cache.delete(id);
+      ended(idHash, false);
+    },
+
+    /**
+     * Calls `listener` with the id hash of every session that ends, and whether it ended on this
+     * instance (false: told by another); returns an unsubscribe.
+     */
+    onEnd(listener: (idHash: string, here: boolean) => void): () => void {
       endListeners.add(listener);
       return () => endListeners.delete(listener);
     },

@@ -1,15 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/database.ts";
+import { startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { type PortalProcess, startPortalProcess } from "../testing/portal-process.ts";
 import { livePushBody } from "./profile-fixture.ts";
 import { readMemberProfile } from "./read-member-profile.ts";
 
-// "Stored before acknowledged", tested the hard way: the real BFF process on the embedded PGlite is
-// killed with SIGKILL the moment it answers 2xx, and the profile must be in its DATA_DIR afterwards.
-// (This proves survival of a process crash; PGlite does not fsync, so not of a power cut — README.)
+// "Stored before acknowledged", tested the hard way: the real BFF process, running its embedded
+// PostgreSQL in DATA_DIR, is killed with SIGKILL the moment it answers 2xx, then the database server
+// is killed with SIGKILL too; started again, the database must hold the profile. (A power cut cannot
+// be staged here; fsync and synchronous commit are on, which migrate.test.ts checks.)
 
 const API_KEY = "crash-test-live-push-key";
 
@@ -23,6 +25,7 @@ describe("an acknowledged push on the embedded database", () => {
 
   it("survives kill -9 right after the 2xx", async () => {
     dataDir = mkdtempSync(join(tmpdir(), "portal-crash-"));
+    chmodSync(dataDir, 0o755); // the database may run as another user (as root: `postgres`)
     portal = await startPortalProcess({
       DATA_DIR: dataDir,
       CROWDTWIST_API_KEY: "crash-test-ct-key",
@@ -40,14 +43,34 @@ describe("an acknowledged push on the embedded database", () => {
     });
     expect(response.status).toBe(200);
     await portal.kill(); // SIGKILL, no graceful close: whatever was not written by now is lost
+    const postmaster = Number(
+      readFileSync(join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    process.kill(postmaster, "SIGKILL");
+    await waitUntilGone(postmaster);
 
-    const db = await openDatabase({ dataDir });
+    const server = await startEmbeddedPostgres({ dataDir, log: () => {} });
+    const db = await openDatabase({ databaseUrl: server.url });
     try {
       const stored = await readMemberProfile(db, "ava");
       expect(stored?.profile.totalPoints).toBe(4321);
       expect(stored?.profile.dateLastUpdated).toEqual(new Date(stamp * 1000));
     } finally {
       await db.close();
+      server.stop();
     }
   }, 60_000);
 });
+
+async function waitUntilGone(pid: number) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`process ${pid} still running`);
+}

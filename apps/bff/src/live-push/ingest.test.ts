@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics } from "../observability/metrics.ts";
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../testing/databases.ts";
+import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
 import type { ProfileStoredEvent } from "./ingest.ts";
 import { createLivePushIngest } from "./ingest.ts";
 import { createLivePushMetrics } from "./metrics.ts";
@@ -10,10 +10,10 @@ import { readMemberProfile } from "./read-member-profile.ts";
 
 const T0 = 1_700_000_000;
 
-describe.each(DATABASE_KINDS)("Live Push ingest on %s", (kind) => {
+describe("Live Push ingest", () => {
   let store: TestDatabase;
   beforeAll(async () => {
-    store = await openTestDatabase(kind);
+    store = await openTestDatabase();
   });
   afterAll(() => store?.close());
 

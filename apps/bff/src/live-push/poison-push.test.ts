@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberProfileView } from "../member/profile-view.ts";
 import type { Agent } from "../testing/agent.ts";
-import { DATABASE_KINDS } from "../testing/databases.ts";
 import { type EventStream, openEventStream } from "../testing/event-stream.ts";
-import { LIVE_PUSH_API_KEY, type TestSystem } from "../testing/system.ts";
-import { startTestSystemOn } from "../testing/system-on.ts";
+import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { ValidationFailureReason } from "./metrics.ts";
 import { livePushBody } from "./profile-fixture.ts";
 import { readMemberProfile } from "./read-member-profile.ts";
 
-// Live Push input that could poison a member, over real HTTP against the real database (PGlite and
+// Live Push input that could poison a member, over real HTTP against the real database (
 // Postgres): pushes that can never be stored are refused with 422 naming the field and counted by
 // reason; rows older code stored oddly are read tolerantly; and after each, the member's /api/me,
 // live stream and next normal push are fine. See docs/decisions/0011.
@@ -27,7 +25,7 @@ function randomText(length: number): string {
   return Array.from({ length }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join("");
 }
 
-describe.each(DATABASE_KINDS)("poisonous Live Push input on %s", (kind) => {
+describe("poisonous Live Push input", () => {
   let system: TestSystem;
   let ava: Agent;
   /** ava's open tab: it must keep receiving her changes through every refusal. */
@@ -37,7 +35,7 @@ describe.each(DATABASE_KINDS)("poisonous Live Push input on %s", (kind) => {
   let points = 1_000;
 
   beforeAll(async () => {
-    system = await startTestSystemOn(kind);
+    system = await startTestSystem();
     ava = await system.signIn("ava");
     expect((await pushNormal()).status).toBe(200);
     tab = await openEventStream(ava);

@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DATABASE_KINDS } from "../testing/databases.ts";
-import type { TestSystem } from "../testing/system.ts";
-import { startTestSystemOn } from "../testing/system-on.ts";
+import { startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { ProfileStoredEvent } from "./ingest.ts";
 import { readMemberProfile } from "./read-member-profile.ts";
 
 // End to end: the sandbox's Live Push sender (retries, duplicates, late older profiles) against the
-// real webhook, with the BFF on PGlite and on Postgres.
+// real webhook, with the BFF on Postgres.
 
 async function counter(system: TestSystem, name: string): Promise<number> {
   const line = (await system.bff.metrics.registry.metrics())
@@ -30,7 +28,7 @@ async function deliveriesSettle(system: TestSystem, count: number) {
     .toEqual(Array.from({ length: count }, () => 200));
 }
 
-describe.each(DATABASE_KINDS)("Live Push from the sandbox to the BFF on %s", (kind) => {
+describe("Live Push from the sandbox to the BFF", () => {
   let cleanup: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await cleanup?.();
@@ -38,7 +36,7 @@ describe.each(DATABASE_KINDS)("Live Push from the sandbox to the BFF on %s", (ki
   });
 
   async function start() {
-    const system = await startTestSystemOn(kind);
+    const system = await startTestSystem();
     cleanup = () => system.close();
     return system;
   }

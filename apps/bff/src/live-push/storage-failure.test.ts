@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../testing/databases.ts";
+import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
 import { isDataRefusal } from "./storage-failure.ts";
 
 // Which failed writes are the data's fault (422, never resend) and which the database's (503,
@@ -14,10 +14,10 @@ async function failure(run: () => Promise<unknown>): Promise<unknown> {
   throw new Error("expected the statement to fail");
 }
 
-describe.each(DATABASE_KINDS)("storage failures on %s", (kind) => {
+describe("storage failures", () => {
   let store: TestDatabase;
   beforeAll(async () => {
-    store = await openTestDatabase(kind);
+    store = await openTestDatabase();
     await store.db.exec("create table keyed (key text primary key)");
   });
   afterAll(() => store?.close());

@@ -173,6 +173,8 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
     connections: () => owners.size,
     /** Whether this member has a tab open here: no tab, nothing to publish or to load for one. */
     hasMember: (memberKey: string) => (byMember.get(memberKey)?.size ?? 0) > 0,
+    /** The members with a tab open here. */
+    members: () => [...byMember.keys()],
 
     /** Ends every stream a session opened (it ended); other sessions of the member keep theirs. */
     endSession,

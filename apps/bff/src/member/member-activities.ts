@@ -92,9 +92,17 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
     /** PROGRAM_TIME_ZONE: where the program's calendar periods start; the browser formats dates in it. */
     timeZone: deps.timeZone,
 
-    /** A member's activities changed upstream (their profile did): the next read fetches them anew. */
-    forget(crowdtwistUserId: string): void {
-      deps.loader.forget(keyOf(crowdtwistUserId, deps.idType));
+    /**
+     * A member's activities changed upstream (their profile did): the next read on any instance
+     * fetches them anew. Resolves once the shared cache has dropped them too.
+     */
+    forget(crowdtwistUserId: string): Promise<void> {
+      return deps.loader.forget(keyOf(crowdtwistUserId, deps.idType));
+    },
+
+    /** Another instance forgot them everywhere: drop this instance's copy. */
+    forgetHere(crowdtwistUserId: string): void {
+      deps.loader.forgetHere(keyOf(crowdtwistUserId, deps.idType));
     },
 
     /** Whose activities a cache key holds (configured mapping only; a preview's key is nobody's). */

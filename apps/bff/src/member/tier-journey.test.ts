@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Agent } from "../testing/agent.ts";
-import type { TestSystem } from "../testing/system.ts";
-import { startTestSystemOn } from "../testing/system-on.ts";
+import { startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { MemberProfileView } from "./profile-view.ts";
 
 // The tier card's numbers and history end to end (docs/decisions/0018): the sandbox's Live Push
@@ -10,7 +9,7 @@ import type { MemberProfileView } from "./profile-view.ts";
 
 let system: TestSystem;
 beforeAll(async () => {
-  system = await startTestSystemOn("postgres");
+  system = await startTestSystem();
 });
 afterAll(() => system?.close());
 

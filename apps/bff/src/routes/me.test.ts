@@ -153,6 +153,26 @@ describe("GET /api/me/activities", () => {
     }
   });
 
+  it("sends an ETag and answers 304 without a body while the list is unchanged; another member's tag never matches", async () => {
+    const ava = await system.signIn("ava");
+    const first = await ava.get("/api/me/activities");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    for (const ifNoneMatch of [etag as string, `W/${etag}`, `"other", ${etag}`, "*"]) {
+      const again = await ava.get("/api/me/activities", { "if-none-match": ifNoneMatch });
+      expect(again.status).toBe(304);
+      expect(again.text).toBe("");
+      expect(again.headers.get("etag")).toBe(etag);
+      expect(again.headers.get("cache-control")).toBe("no-store");
+    }
+    // A tag that is not this list's gets the whole list, as does a member whose list differs.
+    expect((await ava.get("/api/me/activities", { "if-none-match": '"stale"' })).status).toBe(200);
+    const cleo = await system.signIn("cleo");
+    const cleos = await cleo.get("/api/me/activities", { "if-none-match": etag as string });
+    expect(cleos.status).toBe(200);
+    expect(cleos.headers.get("etag")).not.toBe(etag);
+  });
+
   it("says when the signed-in person has no loyalty account", async () => {
     const agent = await system.signIn("morgan");
     const { body } = await activitiesOf(agent);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { type Context, Hono, type TypedResponse } from "hono";
@@ -104,12 +105,37 @@ export function meRoutes(deps: MeDeps) {
           200,
         );
       }
+      // The list is the same until the cache holds new bytes or the banner changes: a client that
+      // has it (If-None-Match) gets 304 and no body. The age is left out: it follows from fetchedAt.
+      const etag = activitiesEtag(result.activitiesBytes, result.freshness.degraded);
+      if (ifNoneMatch(c.req.header("if-none-match"), etag)) {
+        return c.body(null, 304, { etag }) as unknown as ActivitiesResponse;
+      }
       // The activities are cached as UTF-8 bytes; splice them in rather than parse and re-serialise.
       const body = Buffer.concat([
         ENROLLED_PREFIX,
         result.activitiesBytes,
         Buffer.from(`,"freshness":${JSON.stringify(result.freshness)}}`),
       ]);
-      return c.body(body, 200, JSON_HEADERS) as unknown as ActivitiesResponse;
+      return c.body(body, 200, { ...JSON_HEADERS, etag }) as unknown as ActivitiesResponse;
     });
+}
+
+/** One digest per cached list (the cache hands out the same bytes until it stores new ones). */
+const digests = new WeakMap<Uint8Array, string>();
+
+export function activitiesEtag(bytes: Uint8Array, degraded: boolean): string {
+  let digest = digests.get(bytes);
+  if (digest === undefined) {
+    digest = createHash("sha256").update(bytes).digest("base64url").slice(0, 22);
+    digests.set(bytes, digest);
+  }
+  return `"${digest}${degraded ? "-d" : ""}"`;
+}
+
+/** RFC 9110's If-None-Match: `*`, or a list of tags compared weakly. */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }

@@ -1,34 +1,55 @@
 import type { MiddlewareHandler } from "hono";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../errors.ts";
 
-// Fixed one-minute windows per key (client IP, session). In memory per instance; with several
-// instances behind a balancer each enforces its own share. `0` turns a limit off (load tests).
+// Fixed one-minute windows per key (client IP, session), counted by rate-limiter-flexible. With
+// REDIS_URL the counts live in Redis, so the limit holds across every instance; if Redis cannot
+// answer, each instance goes on counting in its own memory (the insurance limiter) rather than
+// letting everything through or refusing everyone. Without Redis the counts are per instance
+// (ADR 0021). `0` turns a limit off (load tests).
 
 export interface RateLimiter {
   /** Seconds to wait when over the limit, or 0 when the request may go ahead. */
-  hit(key: string): number;
+  hit(key: string): Promise<number>;
 }
 
-const WINDOW_MS = 60_000;
+export interface RateLimiterOptions {
+  /** Shared counts; absent, this instance's memory. */
+  redis?: Redis | null | undefined;
+  /** Tells the keys of different limiters apart in Redis. */
+  name: string;
+}
 
-export function createRateLimiter(perMinute: number, now: () => number = Date.now): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  let lastSweep = now();
+const WINDOW_SECONDS = 60;
+
+export function createRateLimiter(perMinute: number, options: RateLimiterOptions): RateLimiter {
+  if (perMinute <= 0) return { hit: async () => 0 };
+  const memory = new RateLimiterMemory({
+    points: perMinute,
+    duration: WINDOW_SECONDS,
+    keyPrefix: `portal-rl-${options.name}`,
+  });
+  const limiter = options.redis
+    ? new RateLimiterRedis({
+        storeClient: options.redis,
+        points: perMinute,
+        duration: WINDOW_SECONDS,
+        keyPrefix: `portal:rl:${options.name}`,
+        // A client over the limit is refused from memory until its window ends: no Redis call for it.
+        inMemoryBlockOnConsumed: perMinute + 1,
+        insuranceLimiter: memory,
+      })
+    : memory;
   return {
-    hit(key) {
-      if (perMinute <= 0) return 0;
-      const at = now();
-      if (at - lastSweep > WINDOW_MS) {
-        for (const [k, w] of windows) if (at - w.start >= WINDOW_MS) windows.delete(k);
-        lastSweep = at;
+    async hit(key) {
+      try {
+        await limiter.consume(key);
+        return 0;
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        throw rejection;
       }
-      let window = windows.get(key);
-      if (!window || at - window.start >= WINDOW_MS) {
-        window = { start: at, count: 0 };
-        windows.set(key, window);
-      }
-      window.count += 1;
-      return window.count > perMinute ? Math.ceil((window.start + WINDOW_MS - at) / 1000) : 0;
     },
   };
 }
@@ -41,7 +62,7 @@ export function rateLimit(
   return async (c, next) => {
     for (const key of keys(c)) {
       if (key === null) continue;
-      const retryAfter = limiter.hit(key);
+      const retryAfter = await limiter.hit(key);
       if (retryAfter > 0) {
         c.header("Retry-After", String(retryAfter));
         throw new AppError(429, "rate_limited", `Too many requests. Try again in ${retryAfter} seconds.`);

@@ -4,8 +4,8 @@ import { inject } from "vitest";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 
-// The storage tests run twice: on the embedded PGlite and on a real Postgres. Each Postgres test
-// database is created fresh under a unique name, so test files running in parallel never share rows.
+// Every test that stores gets a fresh database under a unique name on the test Postgres server (the
+// embedded one `npm test` starts), so test files running in parallel never share rows.
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,39 +14,29 @@ declare module "vitest" {
   }
 }
 
-export const DATABASE_KINDS = ["pglite", "postgres"] as const;
-export type DatabaseKind = (typeof DATABASE_KINDS)[number];
-
 /** The Postgres server the tests use; fails loudly (never skips) when there is none. */
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL ?? inject("testDatabaseUrl");
   if (url) return url;
   const why = inject("testDatabaseError") ?? "no server was started";
   throw new Error(
-    `The Postgres variant of this test needs a server (${why}). Run \`npm test\`, which starts a throwaway Postgres, or set TEST_DATABASE_URL to a Postgres whose user may create databases.`,
+    `This test needs a Postgres server (${why}). Run \`npm test\`, which starts a throwaway Postgres, or set TEST_DATABASE_URL to a Postgres whose user may create databases.`,
   );
 }
 
 export interface TestDatabase {
-  kind: DatabaseKind;
   db: Database;
-  /** `DATABASE_URL` for a BFF that should use the same database; `undefined` on PGlite. */
-  url: string | undefined;
+  /** `DATABASE_URL` for a BFF that should use the same database. */
+  url: string;
   close(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given kind. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  if (kind === "pglite") {
-    const db = await openDatabase({ dataDir: "memory://" });
-    await migrate(db);
-    return { kind, db, url: undefined, close: () => db.close() };
-  }
+/** A fresh, migrated database. */
+export async function openTestDatabase(): Promise<TestDatabase> {
   const created = await createPostgresDatabase();
-  const db = await openDatabase({ databaseUrl: created.url, dataDir: "unused" });
+  const db = await openDatabase({ databaseUrl: created.url });
   await migrate(db);
   return {
-    kind,
     db,
     url: created.url,
     async close() {

@@ -5,12 +5,14 @@ import { getRequestListener } from "@hono/node-server";
 import { type Bff, type BffOptions, createBff } from "../bff.ts";
 import { parseEnv } from "../env.ts";
 import type { Agent } from "./agent.ts";
+import { createPostgresDatabase } from "./databases.ts";
 import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "./sandbox.ts";
 import { type SignInOptions, signIn } from "./sign-in.ts";
 
 // The whole back end for integration tests: the real sandbox (CrowdTwist, Alida, the identity
-// provider) and the real BFF on an in-memory PGlite, each on a free loopback port, with the BFF's
-// log lines captured so tests can grep them.
+// provider) and the real BFF on a fresh database of the test Postgres (dropped again at close), each
+// on a free loopback port, with the BFF's log lines captured so tests can grep them. A test that
+// passes DATABASE_URL brings its own database.
 
 export const OIDC_CLIENT_SECRET = "test-oidc-client-secret";
 export const LIVE_PUSH_API_KEY = "test-live-push-key-0123";
@@ -63,10 +65,11 @@ export async function startTestSystem(
     LIVE_PUSH_API_KEY,
   });
   const logs: string[] = [];
+  const database = envOverrides.DATABASE_URL ? null : await createPostgresDatabase();
   const bff = await createBff(
     parseEnv({
       PUBLIC_URL: portalUrl,
-      DATA_DIR: "memory://",
+      ...(database ? { DATABASE_URL: database.url } : {}),
       CROWDTWIST_BASE_URL: sandbox.url,
       CROWDTWIST_API_KEY: SANDBOX_API_KEY,
       OIDC_ISSUER: `${sandbox.url}/oidc`,
@@ -88,7 +91,12 @@ export async function startTestSystem(
         },
       }),
     },
-  );
+  ).catch(async (error: unknown) => {
+    await database?.drop();
+    await sandbox.close();
+    portal.server.close();
+    throw error;
+  });
   portal.use(bff.app.fetch);
 
   return {
@@ -99,6 +107,7 @@ export async function startTestSystem(
     signIn: (username, options = {}) => signIn(portalUrl, username, options),
     async close() {
       await bff.close();
+      await database?.drop();
       await sandbox.close();
       await new Promise<void>((resolve) => {
         portal.server.close(() => resolve());

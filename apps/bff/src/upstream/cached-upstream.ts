@@ -1,6 +1,7 @@
 import type { CacheEvent, Metrics } from "../observability/metrics.ts";
 import { deadlineSignal, isDeadlineExceeded, untilAborted } from "./deadline.ts";
 import { failureKind } from "./failure-kind.ts";
+import type { SharedTier } from "./shared-tier.ts";
 import { createSingleFlight } from "./single-flight.ts";
 import { type CachedBytes, type CacheEntry, createSwrCache, type SwrCache } from "./swr-cache.ts";
 import { type UpstreamName, UpstreamUnavailableError } from "./upstream-unavailable-error.ts";
@@ -50,6 +51,8 @@ export interface CachedLoaderOptions<B extends CachedBytes = string> {
   refreshWaitMs?: number | undefined;
   /** Told after new bytes are stored for a key (a load or a refresh succeeded). */
   onStored?: ((key: string) => void) | undefined;
+  /** A tier shared with the other instances (shared-tier.ts); absent, this instance loads alone. */
+  shared?: SharedTier<B> | undefined;
 }
 
 /** The data's age as the browser gets it (JSON-safe): enough for an "updated N minutes ago" banner. */
@@ -88,8 +91,13 @@ export interface CachedLoader<B extends CachedBytes = string> {
   load(key: string, loader: Loader<B>): Promise<CachedResult<B>>;
   /** Resolves when every background refresh started so far has settled (shutdown, tests). */
   idle(): Promise<void>;
-  /** Drops a key, so the next load asks the upstream (it is known to have changed). */
-  forget(key: string): void;
+  /**
+   * Drops a key here and in the shared tier, so the next load asks the upstream (it is known to have
+   * changed); resolves once the shared tier has dropped it too.
+   */
+  forget(key: string): Promise<void>;
+  /** Drops a key from this instance only (another instance has forgotten it everywhere). */
+  forgetHere(key: string): void;
   /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
   peek(key: string): CachedResult<B> | undefined;
 }
@@ -112,11 +120,16 @@ export function createCachedLoader<B extends CachedBytes = string>(
     flights.run(key, async () => {
       const deadline = deadlineSignal(deadlineMs);
       try {
-        const loaded = await untilAborted(loader(deadline.signal), deadline.signal);
+        const { value: loaded, fetchedAt } = options.shared
+          ? await untilAborted(
+              options.shared.load(key, () => loader(deadline.signal), deadline.signal),
+              deadline.signal,
+            )
+          : { value: await untilAborted(loader(deadline.signal), deadline.signal), fetchedAt: undefined };
         const entry =
           loaded instanceof IncompleteBytes
             ? cache.set(key, loaded.bytes, { incomplete: true })
-            : cache.set(key, loaded);
+            : cache.set(key, loaded, { fetchedAt });
         options.onStored?.(key);
         return entry;
       } finally {
@@ -162,7 +175,11 @@ export function createCachedLoader<B extends CachedBytes = string>(
       : cause;
 
   return {
-    forget: (key) => cache.delete(key),
+    async forget(key) {
+      cache.delete(key);
+      await options.shared?.delete(key);
+    },
+    forgetHere: (key) => cache.delete(key),
     peek(key) {
       const hit = cache.get(key);
       return hit ? answer(hit.entry) : undefined;

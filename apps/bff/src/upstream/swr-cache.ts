@@ -33,8 +33,15 @@ export interface SwrCacheOptions {
 export interface SwrCache<B extends CachedBytes = string> {
   /** The entry and how fresh it is, or undefined when absent or older than the stale window. */
   get(key: string): { entry: CacheEntry<B>; state: CacheState } | undefined;
-  /** `incomplete`: the bytes lack part of what the upstream should have given (stored as degraded). */
-  set(key: string, bytes: B, options?: { incomplete?: boolean }): CacheEntry<B>;
+  /**
+   * `incomplete`: the bytes lack part of what the upstream should have given (stored as degraded).
+   * `fetchedAt`: when the upstream gave them, if not now (they come from another instance).
+   */
+  set(
+    key: string,
+    bytes: B,
+    options?: { incomplete?: boolean; fetchedAt?: number | undefined },
+  ): CacheEntry<B>;
   /** Records that refreshing `key` failed, unless the entry changed since `fetchedAt`. */
   markFailure(key: string, fetchedAt: number): void;
   delete(key: string): void;
@@ -75,9 +82,13 @@ export function createSwrCache<B extends CachedBytes = string>(options: SwrCache
       put(key, entry);
       return { entry, state: age <= freshMs && entry.lastFailureAt === null ? "fresh" : "stale" };
     },
-    set(key, bytes, { incomplete = false } = {}) {
+    set(key, bytes, { incomplete = false, fetchedAt } = {}) {
       const at = now();
-      return put(key, { bytes, fetchedAt: at, lastFailureAt: incomplete ? at : null });
+      return put(key, {
+        bytes,
+        fetchedAt: Math.min(fetchedAt ?? at, at),
+        lastFailureAt: incomplete ? at : null,
+      });
     },
     markFailure(key, fetchedAt) {
       const entry = entries.get(key);

@@ -47,6 +47,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export function createFaults() {
   let rules: FaultRule[] = [];
   const requests: Record<Upstream, number> = { crowdtwist: 0, alida: 0 };
+  // Per path too, so a test can count the calls made for one member's data.
+  const paths = new Map<string, number>();
   // Header names (never values) of the last request per upstream, so tests can prove what the
   // portal does not forward (the browser's Cookie or Authorization).
   const lastHeaderNames: Record<Upstream, string[]> = { crowdtwist: [], alida: [] };
@@ -68,13 +70,20 @@ export function createFaults() {
       rules = [];
     },
     rules: () => rules.map((rule) => ({ ...rule })),
-    stats: () => ({ requests: { ...requests }, lastHeaderNames: { ...lastHeaderNames } }),
+    stats: () => ({
+      requests: { ...requests },
+      paths: Object.fromEntries(paths),
+      lastHeaderNames: { ...lastHeaderNames },
+    }),
     resetStats() {
       for (const upstream of UPSTREAMS) requests[upstream] = 0;
+      paths.clear();
     },
     middleware(target: Upstream): MiddlewareHandler {
       return async (c, next) => {
         requests[target] += 1;
+        if (paths.size < 10_000 || paths.has(c.req.path))
+          paths.set(c.req.path, (paths.get(c.req.path) ?? 0) + 1);
         lastHeaderNames[target] = [...c.req.raw.headers.keys()].sort();
         const rule = take(target, c.req.path);
         if (!rule) return next();

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import type { Redis } from "ioredis";
+import { IncompleteBytes } from "./cached-upstream.ts";
+import type { CachedBytes } from "./swr-cache.ts";
+
+/*
+ * The second tier of a cached loader, shared by every BFF instance through Redis: what one instance
+ * loaded from the upstream, the others serve without asking again, and a key that is cold everywhere
+ * is loaded by one instance only (a lock in Redis), the others waiting for its answer. With each
+ * instance's own single-flight in front, 200 concurrent cold requests over 3 instances make one
+ * upstream call.
+ *
+ * Redis is an accelerator: if it cannot answer, the instance loads by itself (its own single-flight
+ * still holds), so a Redis outage costs upstream calls, never answers. Incomplete answers (part of
+ * the upstream failed) are not shared: each instance keeps retrying them.
+ */
+
+export interface SharedLoad<B extends CachedBytes> {
+  value: B | IncompleteBytes<B>;
+  /** When the upstream gave these bytes (the shared entry's time, when it came from Redis). */
+  fetchedAt: number;
+}
+
+export interface SharedTier<B extends CachedBytes> {
+  load(
+    key: string,
+    produce: () => Promise<B | IncompleteBytes<B>>,
+    signal: AbortSignal,
+  ): Promise<SharedLoad<B>>;
+  /** Drops the shared entry (the data is known to have changed). */
+  delete(key: string): Promise<void>;
+}
+
+export interface RedisTierOptions {
+  redis: Redis;
+  /** A connection for subscriptions only. */
+  subscriber: Redis;
+  /** Names this tier's keys (e.g. `activities`). */
+  name: string;
+  /** A shared entry younger than this is served instead of asking the upstream. */
+  freshMs: number;
+  /** How long Redis keeps an entry. */
+  ttlMs: number;
+  /** How long a loader may hold a key's lock (its deadline). */
+  lockMs: number;
+  onError: (error: unknown) => void;
+  now?: () => number;
+}
+
+// Deletes the lock only while it is still ours (it may have expired and been taken by another).
+const RELEASE =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const HEADER = 8;
+/** How often a waiter looks again when no "stored" message came (a lost message, a crashed loader). */
+const POLL_MS = 100;
+
+function encode(bytes: Uint8Array, fetchedAt: number): Buffer {
+  const out = Buffer.allocUnsafe(HEADER + bytes.byteLength);
+  out.writeDoubleBE(fetchedAt, 0);
+  out.set(bytes, HEADER);
+  return out;
+}
+
+function decode(stored: Buffer): { bytes: Uint8Array; fetchedAt: number } | null {
+  if (stored.byteLength < HEADER) return null;
+  return { fetchedAt: stored.readDoubleBE(0), bytes: stored.subarray(HEADER) };
+}
+
+export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Array> {
+  const now = options.now ?? Date.now;
+  const prefix = `portal:cache:${options.name}:`;
+  const channel = `portal:cache:${options.name}:stored`;
+  const waiting = new Map<string, Set<() => void>>();
+  let subscribed = false;
+
+  function subscribe() {
+    if (subscribed) return;
+    subscribed = true;
+    options.subscriber.on("message", (from: string, key: string) => {
+      if (from !== channel) return;
+      for (const wake of waiting.get(key) ?? []) wake();
+    });
+    options.subscriber.subscribe(channel).catch((error: unknown) => {
+      subscribed = false;
+      options.onError(error);
+    });
+  }
+
+  function waitForStored(key: string, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", wake);
+        const set = waiting.get(key);
+        set?.delete(wake);
+        if (set?.size === 0) waiting.delete(key);
+        resolve();
+      };
+      const timer = setTimeout(wake, POLL_MS);
+      signal.addEventListener("abort", wake);
+      const set = waiting.get(key) ?? new Set();
+      set.add(wake);
+      waiting.set(key, set);
+    });
+  }
+
+  async function read(key: string) {
+    const stored = await options.redis.getBuffer(prefix + key);
+    return stored ? decode(stored) : null;
+  }
+
+  return {
+    async load(key, produce, signal) {
+      subscribe();
+      const lockKey = `${prefix}${key}:lock`;
+      while (!signal.aborted) {
+        let token: string | null = null;
+        try {
+          const hit = await read(key);
+          if (hit && now() - hit.fetchedAt < options.freshMs)
+            return { value: hit.bytes, fetchedAt: hit.fetchedAt };
+          token = randomBytes(12).toString("base64url");
+          const taken = await options.redis.set(lockKey, token, "PX", options.lockMs, "NX");
+          if (taken !== "OK") token = null;
+        } catch (error) {
+          // Redis cannot answer: load alone.
+          options.onError(error);
+          return { value: await produce(), fetchedAt: now() };
+        }
+        if (token === null) {
+          await waitForStored(key, signal);
+          continue;
+        }
+        try {
+          const value = await produce();
+          const fetchedAt = now();
+          if (!(value instanceof IncompleteBytes)) {
+            await options.redis
+              .set(prefix + key, encode(value, fetchedAt), "PX", options.ttlMs)
+              .then(() => options.redis.publish(channel, key))
+              .catch(options.onError);
+          }
+          return { value, fetchedAt };
+        } finally {
+          options.redis.eval(RELEASE, 1, lockKey, token).catch(options.onError);
+        }
+      }
+      throw signal.reason;
+    },
+    async delete(key) {
+      await options.redis.del(prefix + key).catch(options.onError);
+    },
+  };
+}
