@@ -46,6 +46,8 @@ export default defineConfig({
     env: systemEnv,
     reuseExistingServer: false,
     timeout: 60_000,
+    // The launcher stops the portal, the sandbox and the embedded database it started.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "ignore",
     stderr: "pipe",
   },

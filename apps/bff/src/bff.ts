@@ -115,6 +115,9 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   const redis = env.REDIS_URL
     ? connectRedis(env.REDIS_URL, (err) => logger.warn({ err }, "Redis is unreachable; going on without it"))
     : null;
+  if (redis && !(await redis.ready(3_000))) {
+    logger.warn("Redis did not answer within 3 s; starting without it (it is used once it answers)");
+  }
   const redisTrouble = (err: unknown) => logger.debug({ err }, "a Redis command failed; going on without it");
   const activitiesLoader = crowdTwistLoader<Uint8Array>(loaderParts, {
     operation: "crowdtwist_user_activities",

@@ -1,6 +1,10 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createBff } from "./bff.ts";
 import { parseEnv } from "./env.ts";
+
+/** How long a stopping instance gives the requests it is answering before it exits anyway. */
+const DRAIN_DEADLINE_MS = 10_000;
 
 let env: ReturnType<typeof parseEnv>;
 try {
@@ -11,15 +15,35 @@ try {
 }
 
 const bff = await createBff(env);
+// `serve` makes a plain HTTP/1.1 server (no TLS or HTTP/2 options are given).
 const server = serve({ fetch: bff.app.fetch, port: env.PORT, hostname: env.HOST }, () => {
-  bff.logger.info({ url: env.publicUrl }, "portal listening");
+  bff.logger.info({ url: env.publicUrl, instance: bff.instanceId }, "portal listening");
   console.log(`portal listening on ${env.publicUrl}`);
-});
+}) as Server;
 
+// Draining: /api/ready answers 503 at once (the proxy stops sending new requests), no new connection
+// is accepted, live streams end (their browsers reconnect to another instance), and the requests
+// being answered finish before the database closes.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     bff.startDraining();
-    server.close();
-    void bff.close().finally(() => process.exit(0));
+    bff.hub.close();
+    const deadline = setTimeout(() => {
+      bff.logger.warn("requests still running after the drain deadline; stopping anyway");
+      server.closeAllConnections();
+    }, DRAIN_DEADLINE_MS);
+    deadline.unref();
+    // Idle keep-alive connections (the ended streams' too, once their last bytes are out) would hold
+    // `close` open until they time out.
+    const idle = setInterval(() => server.closeIdleConnections(), 200);
+    server.close(() => {
+      clearTimeout(deadline);
+      clearInterval(idle);
+      void bff.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
   });
 }

@@ -10,6 +10,8 @@ export interface RedisConnections {
   client: Redis;
   /** Subscriptions (a connection in subscriber mode can do nothing else). */
   subscriber: Redis;
+  /** Resolves when both connections are up, or after `ms` (the portal starts without Redis then). */
+  ready(ms: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -35,9 +37,23 @@ export function connectRedis(url: string, onError: (error: Error) => void): Redi
   };
   const client = open();
   const subscriber = open();
+  const up = (redis: Redis, ms: number) =>
+    redis.status === "ready"
+      ? Promise.resolve(true)
+      : new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), ms);
+          redis.once("ready", () => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
   return {
     client,
     subscriber,
+    async ready(ms) {
+      const [a, b] = await Promise.all([up(client, ms), up(subscriber, ms)]);
+      return a && b;
+    },
     async close() {
       await Promise.allSettled([client.quit(), subscriber.quit()]);
       client.disconnect();

@@ -221,6 +221,9 @@ describe("three instances behind haproxy", () => {
 
     // Failures only among what was in flight at the kill: each worker at most one, none long after.
     const failed = requests.filter((r) => !r.ok);
+    console.info(
+      `kill -9 of portal-${victim} under load: ${requests.length} reads (${failed.length} failed), ${acked.length} pushes acknowledged (${pushFailures.length} failed), stream resumed after ${connections.length - 1} reconnect(s)`,
+    );
     expect(failed.length + pushFailures.length).toBeLessThanOrEqual(7);
     for (const r of failed) expect(r.start).toBeLessThanOrEqual(killedAt + 50);
     expect(requests.filter((r) => r.start > killedAt + 50).length).toBeGreaterThan(20);
@@ -232,6 +235,37 @@ describe("three instances behind haproxy", () => {
       20_000,
     );
   }, 60_000);
+
+  it("an instance stopped with SIGTERM (a deploy) under load drains without failing a single request", async () => {
+    const ben = await signIn(topology.url, "ben");
+    const stream = resumingStream(topology.url, ben);
+    const first = await until("the stream connects", async () => stream.connections()[0], 5_000);
+    const stopped = Number(first.instance.replace("portal-", ""));
+    let running = true;
+    const outcomes: boolean[] = [];
+    const reader = async () => {
+      while (running) {
+        outcomes.push(
+          await ben
+            .get(`${topology.url}/api/me/activities`)
+            .then((r) => r.status === 200)
+            .catch(() => false),
+        );
+      }
+    };
+    const load = Array.from({ length: 6 }, reader);
+    await sleep(1_000);
+    process.kill(topology.pidOf(stopped), "SIGTERM");
+    await sleep(3_000);
+    running = false;
+    await Promise.all(load);
+    expect(outcomes.length).toBeGreaterThan(50);
+    expect(outcomes.filter((ok) => !ok)).toEqual([]);
+    // The stream it held moved to another instance.
+    await until("the stream reconnects elsewhere", async () => stream.connections().length >= 2, 5_000);
+    expect(stream.connections().at(-1)?.instance).not.toBe(`portal-${stopped}`);
+    stream.close();
+  }, 30_000);
 });
 
 /** An EventSource as browsers run it: on a drop it reconnects after a moment, sending Last-Event-ID. */
