@@ -107,7 +107,7 @@ export function meRoutes(deps: MeDeps) {
       }
       // The list is the same until the cache holds new bytes or the banner changes: a client that
       // has it (If-None-Match) gets 304 and no body. The age is left out: it follows from fetchedAt.
-      const etag = activitiesEtag(result.activitiesBytes, result.freshness.degraded);
+      const etag = activitiesEtag(result.activitiesBytes, result.freshness);
       if (ifNoneMatch(c.req.header("if-none-match"), etag)) {
         return c.body(null, 304, { etag }) as unknown as ActivitiesResponse;
       }
@@ -124,13 +124,17 @@ export function meRoutes(deps: MeDeps) {
 /** One digest per cached list (the cache hands out the same bytes until it stores new ones). */
 const digests = new WeakMap<Uint8Array, string>();
 
-export function activitiesEtag(bytes: Uint8Array, degraded: boolean): string {
+/**
+ * The list's digest; while the banner shows ("from 10:05"), the time it names too, so a client that
+ * shows an older time gets the newer one.
+ */
+export function activitiesEtag(bytes: Uint8Array, freshness: Freshness): string {
   let digest = digests.get(bytes);
   if (digest === undefined) {
     digest = createHash("sha256").update(bytes).digest("base64url").slice(0, 22);
     digests.set(bytes, digest);
   }
-  return `"${digest}${degraded ? "-d" : ""}"`;
+  return `"${digest}${freshness.degraded ? `-d${Date.parse(freshness.fetchedAt).toString(36)}` : ""}"`;
 }
 
 /** RFC 9110's If-None-Match: `*`, or a list of tags compared weakly. */

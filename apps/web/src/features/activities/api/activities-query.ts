@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, replaceEqualDeep } from "@tanstack/react-query";
 import type { ActivitiesAnswer, Activity } from "../../../components/activity-card/activity-types.ts";
 import { api } from "../../../lib/api-client.ts";
 import { call, isTransient, toApiError } from "../../../lib/api-error.ts";
@@ -18,15 +18,41 @@ export const activityKeys = {
  */
 export const STALE_POLL_MS = 10_000;
 
+/**
+ * The ETag each answer came with, by the answer itself: the list lives in the query cache, so its tag
+ * goes when the cache forgets it (sign-out clears it), and never outlives it.
+ */
+const etags = new WeakMap<ActivitiesBody, string>();
+
 /** The member's activities as the BFF explains them: hidden ones removed, locked ones with their tier. */
 export function activitiesQuery() {
   return queryOptions({
     queryKey: activityKeys.list(),
-    queryFn: async ({ signal }): Promise<ActivitiesBody> => {
-      const response = await call(() => api.api.me.activities.$get(undefined, { init: { signal } }));
+    queryFn: async ({ signal, client, queryKey }): Promise<ActivitiesBody> => {
+      // Asking again with the tag of what is shown: an unchanged list comes back as 304, no body.
+      const shown = client.getQueryData<ActivitiesBody>(queryKey);
+      const etag = shown && etags.get(shown);
+      const response = await call(() =>
+        api.api.me.activities.$get(undefined, {
+          init: { signal },
+          ...(etag ? { headers: { "if-none-match": etag } } : {}),
+        }),
+      );
+      // A status the BFF's typed routes do not list: it answers 304 only to If-None-Match.
+      if ((response.status as number) === 304 && shown) return shown;
       if (!response.ok) throw await toApiError(response);
       // The BFF types this answer's Dates as Dates (see activity-types.ts); they arrive as strings.
-      return (await response.json()) as unknown as ActivitiesBody;
+      const body = (await response.json()) as unknown as ActivitiesBody;
+      const tag = response.headers.get("etag");
+      if (tag) etags.set(body, tag);
+      return body;
+    },
+    // Unchanged activities keep their identity (no re-render), and the tag follows the answer.
+    structuralSharing: (shown: unknown, next: unknown) => {
+      const shared = replaceEqualDeep(shown, next) as ActivitiesBody;
+      const tag = etags.get(next as ActivitiesBody);
+      if (tag) etags.set(shared, tag);
+      return shared;
     },
     // Only while the tab is visible (TanStack's default): a hidden tab asks again when it is shown.
     refetchInterval: (query) => {
