@@ -34,6 +34,7 @@ import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
 import { resilientAlida } from "./upstream/resilient-alida.ts";
 import { resilientCrowdTwist } from "./upstream/resilient-crowdtwist.ts";
+import { shareBytes } from "./upstream/shared-bytes.ts";
 import { createRedisTier } from "./upstream/shared-tier.ts";
 
 // The composition root: every long-lived part of the BFF is made here, once, from the environment.
@@ -123,6 +124,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     operation: "crowdtwist_user_activities",
     freshMs: env.CACHE_FRESH_SECONDS * 1000,
     maxEntries: 20_000,
+    // Members whose lists are the same hold one copy of it.
+    intern: shareBytes,
     shared: redis
       ? createRedisTier({
           redis: redis.client,

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { type Context, Hono, type TypedResponse } from "hono";
@@ -9,6 +8,7 @@ import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "..
 import type { MemberActivities, MemberActivityView } from "../member/member-activities.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
+import { digestOf } from "../upstream/shared-bytes.ts";
 
 export type MemberActivitiesBody =
   | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
@@ -121,20 +121,12 @@ export function meRoutes(deps: MeDeps) {
     });
 }
 
-/** One digest per cached list (the cache hands out the same bytes until it stores new ones). */
-const digests = new WeakMap<Uint8Array, string>();
-
 /**
  * The list's digest; while the banner shows ("from 10:05"), the time it names too, so a client that
  * shows an older time gets the newer one.
  */
 export function activitiesEtag(bytes: Uint8Array, freshness: Freshness): string {
-  let digest = digests.get(bytes);
-  if (digest === undefined) {
-    digest = createHash("sha256").update(bytes).digest("base64url").slice(0, 22);
-    digests.set(bytes, digest);
-  }
-  return `"${digest}${freshness.degraded ? `-d${Date.parse(freshness.fetchedAt).toString(36)}` : ""}"`;
+  return `"${digestOf(bytes)}${freshness.degraded ? `-d${Date.parse(freshness.fetchedAt).toString(36)}` : ""}"`;
 }
 
 /** RFC 9110's If-None-Match: `*`, or a list of tags compared weakly. */

@@ -53,6 +53,8 @@ export interface CachedLoaderOptions<B extends CachedBytes = string> {
   onStored?: ((key: string) => void) | undefined;
   /** A tier shared with the other instances (shared-tier.ts); absent, this instance loads alone. */
   shared?: SharedTier<B> | undefined;
+  /** Maps new bytes to the copy to keep (e.g. one copy of equal bodies: shared-bytes.ts). */
+  intern?: ((bytes: B) => B) | undefined;
 }
 
 /** The data's age as the browser gets it (JSON-safe): enough for an "updated N minutes ago" banner. */
@@ -126,10 +128,11 @@ export function createCachedLoader<B extends CachedBytes = string>(
               deadline.signal,
             )
           : { value: await untilAborted(loader(deadline.signal), deadline.signal), fetchedAt: undefined };
+        const intern = options.intern ?? ((bytes: B) => bytes);
         const entry =
           loaded instanceof IncompleteBytes
-            ? cache.set(key, loaded.bytes, { incomplete: true })
-            : cache.set(key, loaded, { fetchedAt });
+            ? cache.set(key, intern(loaded.bytes), { incomplete: true })
+            : cache.set(key, intern(loaded), { fetchedAt });
         options.onStored?.(key);
         return entry;
       } finally {

@@ -13,6 +13,7 @@ export interface CrowdTwistLoaderOptions<B extends CachedBytes = string> {
   maxEntries: number;
   onStored?: ((key: string) => void) | undefined;
   shared?: SharedTier<B> | undefined;
+  intern?: ((bytes: B) => B) | undefined;
 }
 
 export function crowdTwistLoader<B extends CachedBytes = string>(
@@ -26,6 +27,7 @@ export function crowdTwistLoader<B extends CachedBytes = string>(
     deadlineMs: parts.env.UPSTREAM_DEADLINE_MS,
     onStored: options.onStored,
     shared: options.shared,
+    intern: options.intern,
     cache: createSwrCache<B>({
       freshMs: options.freshMs,
       // The stale window never ends before the fresh one (a load-test setting of 0 must not break it).
