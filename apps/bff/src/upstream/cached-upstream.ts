@@ -117,9 +117,15 @@ export function createCachedLoader<B extends CachedBytes = string>(
   });
   const background = new Set<Promise<void>>();
 
+  // The load whose answer may be kept, per key: a `forget` during a load means the upstream changed
+  // after that load read it, so its answer goes to its own callers but is not cached.
+  const current = new Map<string, object>();
+
   // Joins the running load for `key`, or starts one that is aborted at the deadline.
   const fetchAndStore = (key: string, loader: Loader<B>) =>
     flights.run(key, async () => {
+      const token = {};
+      current.set(key, token);
       const deadline = deadlineSignal(deadlineMs);
       try {
         const { value: loaded, fetchedAt } = options.shared
@@ -129,6 +135,11 @@ export function createCachedLoader<B extends CachedBytes = string>(
             )
           : { value: await untilAborted(loader(deadline.signal), deadline.signal), fetchedAt: undefined };
         const intern = options.intern ?? ((bytes: B) => bytes);
+        if (current.get(key) !== token) {
+          const at = Math.min(fetchedAt ?? cache.now(), cache.now());
+          const bytes = intern(loaded instanceof IncompleteBytes ? loaded.bytes : loaded);
+          return { bytes, fetchedAt: at, lastFailureAt: loaded instanceof IncompleteBytes ? at : null };
+        }
         const entry =
           loaded instanceof IncompleteBytes
             ? cache.set(key, intern(loaded.bytes), { incomplete: true })
@@ -137,6 +148,7 @@ export function createCachedLoader<B extends CachedBytes = string>(
         return entry;
       } finally {
         deadline.clear();
+        if (current.get(key) === token) current.delete(key);
       }
     });
 
@@ -172,6 +184,13 @@ export function createCachedLoader<B extends CachedBytes = string>(
     return flight;
   }
 
+  /** Drops the cached entry, and any load running for it: later callers start a new one. */
+  function forgetHere(key: string) {
+    cache.delete(key);
+    current.delete(key);
+    flights.detach(key);
+  }
+
   const unavailable = (cause: unknown) =>
     isDeadlineExceeded(cause)
       ? new UpstreamUnavailableError({ upstream, operation, reason: "failed", cause })
@@ -179,10 +198,10 @@ export function createCachedLoader<B extends CachedBytes = string>(
 
   return {
     async forget(key) {
-      cache.delete(key);
+      forgetHere(key);
       await options.shared?.delete(key);
     },
-    forgetHere: (key) => cache.delete(key),
+    forgetHere,
     peek(key) {
       const hit = cache.get(key);
       return hit ? answer(hit.entry) : undefined;

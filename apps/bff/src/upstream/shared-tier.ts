@@ -50,6 +50,14 @@ export interface RedisTierOptions {
 // Deletes the lock only while it is still ours (it may have expired and been taken by another).
 const RELEASE =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+// Stores an entry only if the key was not forgotten since its load began (its generation is the one
+// read then): a load that read the upstream before a push must not put the old answer back.
+const STORE_IF_CURRENT =
+  "if (redis.call('get', KEYS[2]) or '0') == ARGV[2] then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[3]) return 1 else return 0 end";
+// Forgets: a new generation (loads that began before it will not store), no entry, and no lock (a
+// load after the change must not wait for one that read the upstream before it).
+const FORGET =
+  "redis.call('incr', KEYS[2]) redis.call('pexpire', KEYS[2], ARGV[1]) return redis.call('del', KEYS[1], KEYS[3])";
 const HEADER = 8;
 /** How often a waiter looks again when no "stored" message came (a lost message, a crashed loader). */
 const POLL_MS = 100;
@@ -115,6 +123,7 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
       const lockKey = `${prefix}${key}:lock`;
       while (!signal.aborted) {
         let token: string | null = null;
+        let generation = "0";
         try {
           const hit = await read(key);
           if (hit && now() - hit.fetchedAt < options.freshMs)
@@ -122,6 +131,7 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
           token = randomBytes(12).toString("base64url");
           const taken = await options.redis.set(lockKey, token, "PX", options.lockMs, "NX");
           if (taken !== "OK") token = null;
+          else generation = (await options.redis.get(`${prefix}${key}:gen`)) ?? "0";
         } catch (error) {
           // Redis cannot answer: load alone.
           options.onError(error);
@@ -136,7 +146,15 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
           const fetchedAt = now();
           if (!(value instanceof IncompleteBytes)) {
             await options.redis
-              .set(prefix + key, encode(value, fetchedAt), "PX", options.ttlMs)
+              .eval(
+                STORE_IF_CURRENT,
+                2,
+                prefix + key,
+                `${prefix}${key}:gen`,
+                encode(value, fetchedAt),
+                generation,
+                options.ttlMs,
+              )
               .then(() => options.redis.publish(channel, key))
               .catch(options.onError);
           }
@@ -148,7 +166,16 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
       throw signal.reason;
     },
     async delete(key) {
-      await options.redis.del(prefix + key).catch(options.onError);
+      await options.redis
+        .eval(
+          FORGET,
+          3,
+          prefix + key,
+          `${prefix}${key}:gen`,
+          `${prefix}${key}:lock`,
+          Math.max(options.ttlMs, options.lockMs * 2),
+        )
+        .catch(options.onError);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface SingleFlight<T> {
   /** Runs `fn` unless a call with the same key is in flight; then returns that call's promise. */
   run(key: string, fn: () => Promise<T>): Promise<T>;
   has(key: string): boolean;
+  /** The running call for `key` goes on, but later calls no longer join it (its answer is outdated). */
+  detach(key: string): void;
   /** Resolves once every flight running now has settled (used for shutdown and tests). */
   idle(): Promise<void>;
   readonly joins: number;
@@ -30,13 +32,16 @@ export function createSingleFlight<T>(options: SingleFlightOptions = {}): Single
       }
       // Started a microtask later so the flight is registered before `fn` can settle, even if it
       // throws synchronously; otherwise a settled promise could stay in the map for good.
-      const flight = Promise.resolve()
+      const flight: Promise<T> = Promise.resolve()
         .then(fn)
-        .finally(() => flights.delete(key));
+        .finally(() => {
+          if (flights.get(key) === flight) flights.delete(key);
+        });
       flights.set(key, flight);
       return flight;
     },
     has: (key) => flights.has(key),
+    detach: (key) => void flights.delete(key),
     async idle() {
       await Promise.allSettled([...flights.values()]);
     },
