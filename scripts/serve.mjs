@@ -19,6 +19,8 @@ import { aptInstall } from "./apt.mjs";
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const secret = () => randomBytes(24).toString("base64url");
 const MAX_INSTANCES = 16;
+/** Runs a program that is not Node (Redis, haproxy) so that it stops with this launcher. */
+const GUARD = join(root, "scripts", "guard.mjs");
 
 /** The environment of every process: what the caller set, and generated secrets for the rest. */
 export function systemEnv(source = process.env) {
@@ -165,7 +167,11 @@ export async function serveSystem(source = process.env) {
 
   /** Starts a process; `restart` (instances behind the proxy): started again if it dies. */
   const start = (label, command, args, childEnv, { restart = false } = {}) => {
-    const child = spawn(command, args, { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    // Node children get an IPC channel: when this launcher dies, however it dies, they see it close
+    // and stop rather than hold their ports.
+    const stdio =
+      command === process.execPath ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"];
+    const child = spawn(command, args, { env: childEnv, stdio });
     prefixLines(child.stdout, label, process.stdout);
     prefixLines(child.stderr, label, process.stderr);
     children.add(child);
@@ -206,7 +212,9 @@ export async function serveSystem(source = process.env) {
       const { freePort } = await import("../apps/bff/src/db/embedded-postgres.ts");
       const redisPort = await freePort();
       // Redis only accelerates (shared counts and cache): nothing to keep on disk.
-      const redis = start("[redis]   ", redisServer, [
+      const redis = start("[redis]   ", process.execPath, [
+        GUARD,
+        redisServer,
         "--port",
         String(redisPort),
         "--bind",
@@ -268,7 +276,7 @@ export async function serveSystem(source = process.env) {
       const servers = Object.fromEntries(
         started.map((_, i) => [`PORTAL_SERVER_${i + 1}`, `127.0.0.1:${port + i + 1}`]),
       );
-      const proxy = start("[haproxy] ", haproxy, ["-db", "-f", config], {
+      const proxy = start("[haproxy] ", process.execPath, [GUARD, haproxy, "-db", "-f", config], {
         PATH: env.PATH,
         PORTAL_BIND: `${host}:${port}`,
         ...servers,

@@ -25,25 +25,26 @@ const server = serve({ fetch: bff.app.fetch, port: env.PORT, hostname: env.HOST 
 // is accepted, live streams end (their browsers reconnect to another instance), and the requests
 // being answered finish before the database closes.
 let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    bff.startDraining();
-    bff.hub.close();
-    const deadline = setTimeout(() => {
-      bff.logger.warn("requests still running after the drain deadline; stopping anyway");
-      server.closeAllConnections();
-    }, DRAIN_DEADLINE_MS);
-    deadline.unref();
-    // Idle keep-alive connections (the ended streams' too, once their last bytes are out) would hold
-    // `close` open until they time out.
-    const idle = setInterval(() => server.closeIdleConnections(), 200);
-    server.close(() => {
-      clearTimeout(deadline);
-      clearInterval(idle);
-      void bff.close().finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  bff.startDraining();
+  bff.hub.close();
+  const deadline = setTimeout(() => {
+    bff.logger.warn("requests still running after the drain deadline; stopping anyway");
+    server.closeAllConnections();
+  }, DRAIN_DEADLINE_MS);
+  deadline.unref();
+  // Idle keep-alive connections (the ended streams' too, once their last bytes are out) would hold
+  // `close` open until they time out.
+  const idle = setInterval(() => server.closeIdleConnections(), 200);
+  server.close(() => {
+    clearTimeout(deadline);
+    clearInterval(idle);
+    void bff.close().finally(() => process.exit(0));
   });
+  server.closeIdleConnections();
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+// Started by the launcher (scripts/serve.mjs): stop with it, even when it was killed.
+if (process.send) process.once("disconnect", stop);

@@ -6,8 +6,7 @@ console.log(`sandbox listening on ${sandbox.url} (CrowdTwist, Alida, sign-in at 
 // One profile per member at start, as CrowdTwist pushes a profile whenever it (re)synchronises.
 void sandbox.pushAll();
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void sandbox.close().then(() => process.exit(0));
-  });
-}
+const stop = () => void sandbox.close().then(() => process.exit(0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+// Started by the launcher (scripts/serve.mjs): stop with it, even when it was killed.
+if (process.send) process.once("disconnect", stop);

@@ -266,6 +266,27 @@ describe("three instances behind haproxy", () => {
     expect(stream.connections().at(-1)?.instance).not.toBe(`portal-${stopped}`);
     stream.close();
   }, 30_000);
+
+  // Last: it ends the topology.
+  it("when the launcher itself is killed, its instances, sandbox, Redis and haproxy stop with it", async () => {
+    const ports = [topology.url, topology.sandboxUrl, ...topology.instanceUrls].map((url) =>
+      Number(new URL(url).port),
+    );
+    const listening = async () =>
+      (
+        await Promise.all(
+          ports.map((port) =>
+            fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) }).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        )
+      ).filter(Boolean).length;
+    expect(await listening()).toBe(ports.length);
+    process.kill(topology.launcherPid, "SIGKILL");
+    await until("every port is free again", async () => (await listening()) === 0, 15_000);
+  }, 30_000);
 });
 
 /** An EventSource as browsers run it: on a drop it reconnects after a moment, sending Last-Event-ID. */

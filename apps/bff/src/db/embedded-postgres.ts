@@ -138,12 +138,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether a process runs; a zombie (exited, not yet reaped) does not. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
+  } catch {
+    return !existsSync("/proc/self"); // no /proc (macOS): kill(0) is all there is
   }
 }
 
@@ -242,12 +247,18 @@ export async function startEmbeddedPostgres(
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    if (existsSync(join(data, "postmaster.pid"))) {
-      spawnSync(join(bin, "pg_ctl"), ["-D", data, "-m", persistent ? "fast" : "immediate", "-w", "stop"], {
-        ...user,
-        cwd: tmpdir(),
-        stdio: "ignore",
-      });
+    const pidFile = join(data, "postmaster.pid");
+    if (existsSync(pidFile)) {
+      const stopped = spawnSync(
+        join(bin, "pg_ctl"),
+        ["-D", data, "-m", persistent ? "fast" : "immediate", "-w", "-t", "30", "stop"],
+        { ...user, cwd: tmpdir(), stdio: "ignore" },
+      );
+      // pg_ctl could not stop it (or gave up waiting): the server must not outlive us.
+      if (stopped.status !== 0 && existsSync(pidFile)) {
+        const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+        if (pid > 0 && isAlive(pid)) process.kill(pid, "SIGKILL");
+      }
     }
     if (!persistent) rmSync(dir, { recursive: true, force: true });
   };

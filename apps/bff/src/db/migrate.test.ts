@@ -106,6 +106,24 @@ describe("the embedded database in DATA_DIR", () => {
     expect(readFileSync(join(dataDir, "postgres.log"), "utf8")).not.toContain(password);
   });
 
+  it("stops a server that a killed portal left running, and starts again on the same data", async () => {
+    const orphan = await startEmbeddedPostgres({ dataDir, log: () => {} });
+    const orphanPid = Number(
+      readFileSync(join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    // The portal that started it is gone without stopping it: the next start finds it running.
+    const next = await startEmbeddedPostgres({ dataDir, log: () => {} });
+    try {
+      expect(running(orphanPid)).toBe(false);
+      const db = await openDatabase({ databaseUrl: next.url });
+      expect(await db.query("select sub from sessions")).toEqual([{ sub: "ava" }]);
+      await db.close();
+    } finally {
+      next.stop();
+      orphan.stop();
+    }
+  });
+
   it("refuses connections without its password", async () => {
     const server = await startEmbeddedPostgres({ dataDir, log: () => {} });
     try {
@@ -119,3 +137,12 @@ describe("the embedded database in DATA_DIR", () => {
     }
   });
 });
+
+/** Whether a process runs (a zombie, stopped and not yet reaped by its parent, does not). */
+function running(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -20,7 +20,20 @@ export interface Topology {
   /** The process id of `portal-N` now (the launcher starts a killed one again). */
   pidOf(instance: number): number;
   output(): string;
+  /** The launcher itself (scripts/serve.mjs). */
+  launcherPid: number;
   stop(): Promise<void>;
+}
+
+function stopLeftoverPostgres(dataDir: string) {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, "SIGQUIT"); // immediate shutdown: the folder is deleted next
+  } catch {
+    // already gone
+  }
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -78,6 +91,8 @@ export async function startTopology(env: Record<string, string>, instances = 3):
       await exited;
       clearTimeout(late);
     }
+    // A launcher that was killed leaves its database server running (the next start would stop it).
+    stopLeftoverPostgres(join(dataDir, "postgres"));
     rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -99,6 +114,7 @@ export async function startTopology(env: Record<string, string>, instances = 3):
       return pid;
     },
     output: () => output,
+    launcherPid: child.pid as number,
     stop,
   };
 }
