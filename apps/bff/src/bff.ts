@@ -276,8 +276,11 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   // serves. A new profile can mean a new tier: what is locked may have changed, so the activities
   // are forgotten everywhere before the other instances are told.
   profileListeners.subscribe(({ memberKey }) => {
-    void memberActivities.forget(memberKey).finally(() => bus.publish({ type: "profile_stored", memberKey }));
-    refreshTabs(memberKey);
+    // Reloaded only once Redis has dropped them too, or the reload could read the old list there.
+    void memberActivities.forget(memberKey).finally(() => {
+      void bus.publish({ type: "profile_stored", memberKey });
+      refreshTabs(memberKey);
+    });
   });
   bus.subscribe((message) => {
     if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
