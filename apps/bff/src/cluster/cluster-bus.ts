@@ -40,18 +40,27 @@ export interface ClusterBusOptions {
   reconnectMs?: number;
 }
 
-function parse(payload: string | undefined): (ClusterMessage & { from: string }) | null {
+/** Postgres refuses a NOTIFY payload of 8000 bytes or more. */
+const MAX_PAYLOAD = 7_500;
+
+function message(value: unknown): ClusterMessage | null {
+  if (typeof value !== "object" || value === null) return null;
+  const m = value as Record<string, unknown>;
+  if (m.type === "profile_stored" && typeof m.memberKey === "string")
+    return { type: m.type, memberKey: m.memberKey };
+  if (m.type === "session_ended" && typeof m.idHash === "string") return { type: m.type, idHash: m.idHash };
+  return null;
+}
+
+/** A payload: who sent it and the messages it carries (several, when they were sent together). */
+function parse(payload: string | undefined): { from: string; messages: ClusterMessage[] } | null {
   try {
     const value = JSON.parse(payload ?? "") as Record<string, unknown>;
-    if (typeof value.from !== "string") return null;
-    if (value.type === "profile_stored" && typeof value.memberKey === "string")
-      return { type: value.type, memberKey: value.memberKey, from: value.from };
-    if (value.type === "session_ended" && typeof value.idHash === "string")
-      return { type: value.type, idHash: value.idHash, from: value.from };
+    if (typeof value.from !== "string" || !Array.isArray(value.m)) return null;
+    return { from: value.from, messages: value.m.flatMap((m) => message(m) ?? []) };
   } catch {
-    // not ours
+    return null; // not ours
   }
-  return null;
 }
 
 export async function createClusterBus(options: ClusterBusOptions): Promise<ClusterBus> {
@@ -64,15 +73,56 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function deliver(payload: string | undefined) {
-    const message = parse(payload);
-    if (!message || message.from === options.instanceId) return;
-    const { from: _from, ...rest } = message;
-    for (const listener of listeners) {
-      try {
-        listener(rest as ClusterMessage);
-      } catch (error) {
-        options.onError(error, "a cluster message listener failed");
+    const parsed = parse(payload);
+    if (!parsed || parsed.from === options.instanceId) return;
+    for (const message of parsed.messages) {
+      for (const listener of listeners) {
+        try {
+          listener(message);
+        } catch (error) {
+          options.onError(error, "a cluster message listener failed");
+        }
       }
+    }
+  }
+
+  // Messages published in the same turn of the event loop go out together: under a burst of pushes
+  // one NOTIFY carries many, rather than one statement per push.
+  let queued: { message: ClusterMessage; sent: () => void }[] = [];
+  function flush() {
+    const batch = queued;
+    queued = [];
+    const payloads: { text: string; sent: (() => void)[] }[] = [];
+    let parts: string[] = [];
+    let sent: (() => void)[] = [];
+    const head = `{"from":${JSON.stringify(options.instanceId)},"m":[`;
+    const close = () => {
+      if (parts.length > 0) payloads.push({ text: `${head}${parts.join(",")}]}`, sent });
+      parts = [];
+      sent = [];
+    };
+    let size = head.length;
+    for (const item of batch) {
+      const part = JSON.stringify(item.message);
+      if (size + part.length + 3 > MAX_PAYLOAD) {
+        close();
+        size = head.length;
+      }
+      parts.push(part);
+      sent.push(item.sent);
+      size += part.length + 1;
+    }
+    close();
+    for (const payload of payloads) {
+      options.db.query("select pg_notify($1, $2)", [CLUSTER_CHANNEL, payload.text]).then(
+        () => {
+          for (const done of payload.sent) done();
+        },
+        (error: unknown) => {
+          options.onError(error, "could not announce changes to the other instances");
+          for (const done of payload.sent) done();
+        },
+      );
     }
   }
 
@@ -124,15 +174,11 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
   await connect();
 
   return {
-    async publish(message) {
-      try {
-        await options.db.query("select pg_notify($1, $2)", [
-          CLUSTER_CHANNEL,
-          JSON.stringify({ ...message, from: options.instanceId }),
-        ]);
-      } catch (error) {
-        options.onError(error, `could not announce ${message.type} to the other instances`);
-      }
+    publish(message) {
+      return new Promise<void>((sent) => {
+        if (queued.length === 0) setImmediate(flush);
+        queued.push({ message, sent });
+      });
     },
     subscribe(listener) {
       listeners.add(listener);
