@@ -7,9 +7,9 @@ import { getRequestListener, Hono } from "./deps.ts";
 import { cpuMs, serve } from "./ipc.ts";
 
 // The BFF alone in its own process, configured from the environment the orchestrator passes
-// (DATA_DIR=memory://, RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=silent, the cache windows…), served the
-// way main.ts serves it, inside a wrapper Hono app that adds one bare route: the baseline for the
-// warm-cache budget, a route with no middleware that answers a fixed payload.
+// (DATABASE_URL of a fresh database, RATE_LIMIT_PER_MINUTE=0, LOG_LEVEL=silent, the cache windows…),
+// served the way main.ts serves it, inside a wrapper Hono app that adds one bare route: the baseline
+// for the warm-cache budget, a route with no middleware that answers a fixed payload.
 
 export const BARE_PATH = "/bench/bare";
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -26,19 +26,14 @@ wrapper.post(BARE_PATH, async (c) => {
 });
 wrapper.route("/", bff.app);
 
-const server = createServer(getRequestListener(wrapper.fetch));
+// As main.ts serves it (@hono/node-server's serve passes its hostname): a request without a Host
+// header, such as haproxy's HTTP/1.0 health check, is read as addressed to it.
+const server = createServer(getRequestListener(wrapper.fetch, { hostname: "127.0.0.1" }));
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-// The SSE hub is made inside createBff and, at the time of writing, not part of what it returns; the
-// broadcast figure needs `hub` in createBff's returned object (see docs/performance.md). Until then
-// the orchestrator measures the per-member push instead.
-interface BenchHub {
-  broadcast(event: HubEvent): number;
-  connections(): number;
-}
-const hub = (bff as unknown as { hub?: BenchHub }).hub ?? null;
+const { hub } = bff;
 
 const counterValues = async (counter: { get(): Promise<{ values: { labels: object; value: number }[] }> }) =>
   (await counter.get()).values.map((v) => ({ labels: v.labels as Record<string, string>, value: v.value }));
@@ -86,11 +81,10 @@ const handlers = {
       validationFailures: await total(m.validationFailures),
     };
   },
-  /** Whether the hub is reachable, and its open connections. */
-  hub: () => ({ available: hub !== null, connections: hub?.connections() ?? null }),
+  /** The live-update streams open on this instance. */
+  streams: () => hub.connections(),
   /** Calls the hub's broadcast; `at` is when (epoch ms, sub-ms precision), `ms` how long the call took. */
   broadcast: (event: HubEvent) => {
-    if (!hub) throw new Error("createBff does not return its hub");
     const started = performance.now();
     const reached = hub.broadcast(event);
     return { at: performance.timeOrigin + started, ms: performance.now() - started, reached };

@@ -9,6 +9,8 @@ export interface Throughput {
   rps: number;
   requests: number;
   ok: number;
+  /** 304 Not Modified answers (counted in non2xx too). */
+  notModified: number;
   non2xx: number;
   errors: number;
   p50Ms: number;
@@ -62,6 +64,7 @@ export async function load(options: LoadOptions): Promise<Throughput> {
     rps: requests / result.duration,
     requests,
     ok: result["2xx"],
+    notModified: result["3xx"],
     non2xx: result.non2xx,
     errors: result.errors,
     p50Ms: latency.p50,

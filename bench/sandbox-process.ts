@@ -4,18 +4,46 @@ import { createSandboxApp } from "../apps/sandbox/src/app.ts";
 import { parseSandboxEnv } from "../apps/sandbox/src/env.ts";
 import { createLivePushSender } from "../apps/sandbox/src/live-push/sender.ts";
 import { seedProgram } from "../apps/sandbox/src/program/seed.ts";
+import type { SeedActivity, SeedProgram } from "../apps/sandbox/src/program/seed-types.ts";
 import { createProgramState, type ProgramState } from "../apps/sandbox/src/program/state.ts";
 import { getRequestListener } from "./deps.ts";
 import { cpuMs, serve } from "./ipc.ts";
 import { withExtraMembers } from "./members.ts";
 
-// The sandbox's CrowdTwist, alone in its own process, with BENCH_EXTRA_MEMBERS extra members.
-// `startSandbox` always seeds the demo program, so this composes the same parts it does (minus the
-// sign-in provider, which the benchmark does not use: sessions are created directly in the BFF).
+// The sandbox's CrowdTwist, alone in its own process, with BENCH_EXTRA_MEMBERS extra members and,
+// with BENCH_ACTIVITIES, a program of that many activities. `startSandbox` always seeds the demo
+// program, so this composes the same parts it does (minus the sign-in provider, which the benchmark
+// does not use: sessions are created directly in the BFF).
 
 const BENCH_API_KEY = "bench-key-0123456789";
+/** Ids of generated activities start here, far above the demo's (101…124). */
+const GENERATED_ID_BASE = 10_000;
 
 const extraMembers = Number(process.env.BENCH_EXTRA_MEMBERS ?? "25000");
+const activityCount = Number(process.env.BENCH_ACTIVITIES ?? String(seedProgram.activities.length));
+
+/**
+ * The demo's activities, then copies of them in turn under new ids until there are `count`: the same
+ * mix of tiers, segments, caps, dates and campaigns, so a bigger program costs per activity what the
+ * demo does.
+ */
+function withActivities(program: SeedProgram, count: number): SeedProgram {
+  const templates = program.activities;
+  const activities: SeedActivity[] = templates.slice(0, count);
+  for (let i = activities.length; i < count; i += 1) {
+    const template = templates[i % templates.length];
+    if (!template) throw new Error("the seed program has no activities to copy");
+    activities.push({
+      ...template,
+      id: GENERATED_ID_BASE + i,
+      title: `${template.title} #${i}`,
+      publicTitle: template.publicTitle && `${template.publicTitle} #${i}`,
+      tags: template.tags.map((tag) => ({ ...tag })),
+      campaigns: template.campaigns.map((campaign) => ({ ...campaign })),
+    });
+  }
+  return { ...program, activities };
+}
 const env = parseSandboxEnv({
   CROWDTWIST_API_KEY: BENCH_API_KEY,
   SANDBOX_PORT: "0",
@@ -27,17 +55,19 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as AddressInfo).port;
 const url = `http://127.0.0.1:${port}`;
 const settled = { ...env, SANDBOX_PORT: port, publicUrl: url };
-const seeded = createProgramState(withExtraMembers(seedProgram, extraMembers));
+const seeded = createProgramState(withActivities(withExtraMembers(seedProgram, extraMembers), activityCount));
 // The sandbox finds a member by scanning them all, which with tens of thousands of bench members
 // would make the baseline measure that scan. Same answers, looked up in a map (built once: the
-// benchmark never resets the state). Other id types still scan.
+// benchmark never resets the state). Other id types still scan. Activities likewise, by id.
 const byUsername = new Map(seeded.members().map((member) => [member.username, member]));
+const byActivityId = new Map(seeded.program.activities.map((activity) => [activity.id, activity]));
 const state: ProgramState = {
   ...seeded,
   findMember: (idType, userId) =>
     idType === "third_party_id" || idType === "username"
       ? byUsername.get(userId)
       : seeded.findMember(idType, userId),
+  activity: (id) => byActivityId.get(id),
 };
 const livePush = createLivePushSender({ url: settled.livePushUrl, auth: settled.livePushAuth });
 const { app, faults } = createSandboxApp(settled, { state, livePush });
@@ -56,4 +86,9 @@ const handlers = {
 };
 export type SandboxHandlers = typeof handlers;
 
-serve(handlers, { url, apiKey: BENCH_API_KEY, members: state.members().length });
+serve(handlers, {
+  url,
+  apiKey: BENCH_API_KEY,
+  members: state.members().length,
+  activities: state.program.activities.length,
+});

@@ -8,6 +8,8 @@ export interface StreamSpec {
   /** Groups the streams (the member they belong to); part of the receipt key. */
   tag: string;
   headers: Record<string, string>;
+  /** Where this stream connects, when not to the swarm's base (streams spread over instances). */
+  base?: string;
 }
 
 export interface Swarm {
@@ -40,7 +42,7 @@ export async function openSwarm(
 
   const connect = (spec: StreamSpec) =>
     new Promise<void>((resolve, reject) => {
-      const req = request(new URL(path, base), {
+      const req = request(new URL(path, spec.base ?? base), {
         agent: false,
         headers: { accept: "text/event-stream", ...spec.headers },
       });

@@ -33,7 +33,8 @@ async function connection(): Promise<Redis> {
 
 let names = 0;
 async function instances(count: number): Promise<CachedLoader<Uint8Array>[]> {
-  const name = `test${(names += 1)}`;
+  names += 1;
+  const name = `test${names}`;
   return Promise.all(
     Array.from({ length: count }, async () =>
       createCachedLoader<Uint8Array>({

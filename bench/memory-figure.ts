@@ -1,0 +1,95 @@
+import type { BffHandlers } from "./bff-process.ts";
+import {
+  ACTIVITIES_PATH,
+  type Bff,
+  type BffReady,
+  check,
+  cookie,
+  createSessions,
+  fmt,
+  log,
+  mb,
+  notes,
+  rows,
+  type Sandbox,
+  startBff,
+} from "./common.ts";
+import { load } from "./load.ts";
+import { benchUsername } from "./members.ts";
+import type { BenchPostgres } from "./postgres.ts";
+import { processMemory, treeMemory } from "./proc.ts";
+
+// Figure 4: what one BFF and its database hold with many sessions and many members' activities
+// cached. The BFF's RSS after full collections (it reports it itself) plus the PSS of every process
+// of its PostgreSQL (postmaster and children): PSS, because the backends share shared_buffers and
+// the binary, which their RSS would each count in full.
+
+type MemoryUsage = Awaited<ReturnType<BffHandlers["memory"]>>;
+
+interface Snapshot {
+  bff: MemoryUsage;
+  bffPss: number;
+  pg: ReturnType<typeof treeMemory>;
+  /** BFF RSS + Postgres PSS. */
+  total: number;
+}
+
+async function snapshot(bff: Bff, postgres: BenchPostgres): Promise<Snapshot> {
+  const usage = await bff.call("memory");
+  const pg = treeMemory(postgres.postmasterPid());
+  return { bff: usage, bffPss: processMemory(bff.pid).pss, pg, total: usage.rss + pg.pss };
+}
+
+const parts = (s: Snapshot) =>
+  `BFF rss ${fmt(mb(s.bff.rss))} (pss ${fmt(mb(s.bffPss))}), V8 heap ${fmt(mb(s.bff.heapUsed))} used of ${fmt(mb(s.bff.heapTotal))}, external ${fmt(mb(s.bff.external))} (array buffers ${fmt(mb(s.bff.arrayBuffers))}) MB; Postgres ${s.pg.processes} processes pss ${fmt(mb(s.pg.pss))} MB (rss summed ${fmt(mb(s.pg.rss))} MB)`;
+
+export interface MemoryFigure {
+  /** Bytes (BFF RSS + Postgres PSS) each cached member added. */
+  perMember: number;
+  total: number;
+}
+
+export async function memory(
+  sandbox: Sandbox,
+  postgres: BenchPostgres,
+  options: { figure: string; program: string; budgets: boolean; members: number },
+): Promise<MemoryFigure> {
+  log(`memory (${options.program}): BFF with --expose-gc`);
+  const bff = await startBff(sandbox, await postgres.createDatabase(), {}, ["--expose-gc"]);
+  try {
+    const { url } = bff.ready as BffReady;
+    const atStart = await snapshot(bff, postgres);
+    const usernames = Array.from({ length: options.members }, (_, i) => benchUsername(i));
+    log(`memory (${options.program}): ${options.members} sessions`);
+    const sessionIds = await createSessions(bff, usernames);
+    const withSessions = await snapshot(bff, postgres);
+    log(`memory (${options.program}): ${options.members} members into the cache`);
+    await sandbox.call("reset");
+    let turn = 0;
+    const fill = await load({
+      url,
+      connections: 10,
+      amount: options.members,
+      next: () => ({ path: ACTIVITIES_PATH, headers: cookie(sessionIds[turn++ % sessionIds.length] ?? "") }),
+    });
+    check(fill, "cache fill");
+    const upstream = await sandbox.call("requests");
+    const metrics = await bff.call("metrics");
+    const filled = await snapshot(bff, postgres);
+    const n = fmt(options.members);
+    rows.push({
+      figure: `${options.figure} memory: ${n} sessions + ${n} cached members${options.budgets ? "" : ` (${options.program})`}`,
+      value: `${fmt(mb(filled.total))} MB`,
+      baseline: `idle ${fmt(mb(atStart.total))} MB (BFF ${fmt(mb(atStart.bff.rss))} + PG ${fmt(mb(atStart.pg.pss))})`,
+      ratio: `BFF ${fmt(mb(filled.bff.rss))} + PG ${fmt(mb(filled.pg.pss))}`,
+      budget: options.budgets ? "≤ 250 MB" : "info",
+      pass: options.budgets ? mb(filled.total) <= 250 : null,
+    });
+    notes.push(
+      `memory (${options.program}; BFF RSS after gc: ${filled.bff.gc} + Postgres PSS summed over the postmaster and its children, from /proc/<pid>/smaps_rollup): idle ${parts(atStart)}; with ${n} sessions ${parts(withSessions)}; with the cache filled ${parts(filled)}; fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
+    );
+    return { perMember: (filled.total - withSessions.total) / options.members, total: filled.total };
+  } finally {
+    await bff.stop();
+  }
+}
