@@ -89,6 +89,7 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
   // Messages published in the same turn of the event loop go out together: under a burst of pushes
   // one NOTIFY carries many, rather than one statement per push.
   let queued: { message: ClusterMessage; sent: () => void }[] = [];
+  let sending: Promise<void> = Promise.resolve();
   function flush() {
     const batch = queued;
     queued = [];
@@ -113,15 +114,18 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
       size += part.length + 1;
     }
     close();
+    // One after another, so the others hear them in the order they were published.
     for (const payload of payloads) {
-      options.db.query("select pg_notify($1, $2)", [CLUSTER_CHANNEL, payload.text]).then(
-        () => {
-          for (const done of payload.sent) done();
-        },
-        (error: unknown) => {
-          options.onError(error, "could not announce changes to the other instances");
-          for (const done of payload.sent) done();
-        },
+      sending = sending.then(() =>
+        options.db.query("select pg_notify($1, $2)", [CLUSTER_CHANNEL, payload.text]).then(
+          () => {
+            for (const done of payload.sent) done();
+          },
+          (error: unknown) => {
+            options.onError(error, "could not announce changes to the other instances");
+            for (const done of payload.sent) done();
+          },
+        ),
       );
     }
   }
