@@ -50,8 +50,10 @@ export function startBff(
   const profile = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
+  // BENCH_BFF_FLAGS="--max-semi-space-size=2 …": V8/Node flags for every BFF child (tuning probes).
+  const flags = (process.env.BENCH_BFF_FLAGS ?? "").split(/\s+/).filter(Boolean);
   return start<BffHandlers>(new URL("./bff-process.ts", import.meta.url), {
-    execArgv: [...execArgv, ...profile],
+    execArgv: [...execArgv, ...flags, ...profile],
     env: {
       NODE_ENV: "development",
       DATABASE_URL: databaseUrl,

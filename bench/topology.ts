@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../apps/bff/src/testing/free-port.ts";
+import { accepts, freePort } from "../apps/bff/src/testing/free-port.ts";
 import { type Bff, type BffReady, log, type Sandbox, sleep, startBff } from "./common.ts";
 import type { BenchPostgres } from "./postgres.ts";
 
@@ -22,21 +21,6 @@ export interface BenchTopology {
   instances: Bff[];
   instanceUrls: string[];
   stop(): Promise<void>;
-}
-
-function accepts(port: number) {
-  return new Promise<boolean>((done) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.setTimeout(500, () => {
-      socket.destroy();
-      done(false);
-    });
-    socket.once("connect", () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once("error", () => done(false));
-  });
 }
 
 async function until(what: string, probe: () => Promise<boolean>, child: ChildProcess, ms = 15_000) {

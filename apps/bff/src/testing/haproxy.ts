@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { freePort } from "./free-port.ts";
+import { accepts, freePort } from "./free-port.ts";
 
 // A real haproxy (Debian's package) in front of a test BFF on loopback, as production runs it behind
 // a reverse proxy. `npm test` installs it with apt-get when it is missing; a test that needs it fails
@@ -88,21 +87,6 @@ async function waitUntilListening(port: number, child: ChildProcess, stderr: () 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`haproxy did not listen on 127.0.0.1:${port} within ${START_DEADLINE_MS} ms:\n${stderr()}`);
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.setTimeout(500, () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { freePort } from "./free-port.ts";
+import { killProcess } from "./kill-process.ts";
 
 // The real BFF as its own process, for tests that kill it: `kill -9` and start again on the same
 // port, as a crashed or redeployed instance comes back behind its proxy.
@@ -63,14 +64,6 @@ export async function startPortalProcess(
     throw new Error(`the portal did not answer within 30 s:\n${output}`);
   }
 
-  async function kill() {
-    const running = child;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const gone = new Promise((done) => running.once("exit", done));
-    running.kill("SIGKILL");
-    await gone;
-  }
-
   await start();
-  return { url, output: () => output, kill, start };
+  return { url, output: () => output, kill: () => killProcess(child), start };
 }

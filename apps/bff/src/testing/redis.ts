@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { connect } from "node:net";
-import { freePort } from "./free-port.ts";
+import { accepts, freePort } from "./free-port.ts";
+import { killProcess } from "./kill-process.ts";
 
 // A real redis-server (Debian's; `npm test` installs it) on a free loopback port, that a test can
 // kill and start again on the same port, as an outage and a recovery.
@@ -16,17 +16,6 @@ export interface TestRedis {
   /** Starts it again (empty) on the same port. */
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once("error", () => done(false));
-  });
 }
 
 export async function startTestRedis(): Promise<TestRedis> {
@@ -51,13 +40,7 @@ export async function startTestRedis(): Promise<TestRedis> {
       await new Promise((done) => setTimeout(done, 25));
     }
   };
-  const kill = async () => {
-    const running = child;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const gone = new Promise((done) => running.once("exit", done));
-    running.kill("SIGKILL");
-    await gone;
-  };
+  const kill = () => killProcess(child);
   await start();
   process.once("exit", () => child?.kill("SIGKILL"));
   return { url: `redis://127.0.0.1:${port}`, port, kill, start, stop: kill };
