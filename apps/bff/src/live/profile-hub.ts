@@ -158,14 +158,15 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
     publish(memberKey: string, event: HubEvent): number {
       const set = byMember.get(memberKey);
       if (!set) return 0;
-      const frame = formatEvent(event);
+      // Encoded once: every tab gets the same bytes.
+      const frame = Buffer.from(formatEvent(event));
       for (const res of set) res.write(frame);
       return set.size;
     },
 
     /** Sends an event to every open connection (program-wide notices; the fan-out benchmark). */
     broadcast(event: HubEvent): number {
-      const frame = formatEvent(event);
+      const frame = Buffer.from(formatEvent(event));
       for (const res of owners.keys()) res.write(frame);
       return owners.size;
     },

@@ -94,9 +94,15 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
     });
   }
 
-  function waitForStored(key: string, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
+  /**
+   * Listens for `key`'s "stored" message from now on: registered before Redis is read, so a message
+   * sent between that read and the wait is not missed. Resolves on the message, after POLL_MS, or on
+   * abort; `cancel` stops listening.
+   */
+  function listenForStored(key: string, signal: AbortSignal): { stored: Promise<void>; cancel: () => void } {
+    let wake = () => {};
+    const stored = new Promise<void>((resolve) => {
+      wake = () => {
         clearTimeout(timer);
         signal.removeEventListener("abort", wake);
         const set = waiting.get(key);
@@ -110,6 +116,7 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
       set.add(wake);
       waiting.set(key, set);
     });
+    return { stored, cancel: () => wake() };
   }
 
   async function read(key: string) {
@@ -124,23 +131,28 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
       while (!signal.aborted) {
         let token: string | null = null;
         let generation = "0";
+        const listening = listenForStored(key, signal);
         try {
           const hit = await read(key);
-          if (hit && now() - hit.fetchedAt < options.freshMs)
+          if (hit && now() - hit.fetchedAt < options.freshMs) {
+            listening.cancel();
             return { value: hit.bytes, fetchedAt: hit.fetchedAt };
+          }
           token = randomBytes(12).toString("base64url");
           const taken = await options.redis.set(lockKey, token, "PX", options.lockMs, "NX");
           if (taken !== "OK") token = null;
           else generation = (await options.redis.get(`${prefix}${key}:gen`)) ?? "0";
         } catch (error) {
           // Redis cannot answer: load alone.
+          listening.cancel();
           options.onError(error);
           return { value: await produce(), fetchedAt: now() };
         }
         if (token === null) {
-          await waitForStored(key, signal);
+          await listening.stored;
           continue;
         }
+        listening.cancel();
         try {
           const value = await produce();
           const fetchedAt = now();
