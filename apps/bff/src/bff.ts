@@ -277,16 +277,19 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   // are forgotten everywhere before the other instances are told.
   profileListeners.subscribe(({ memberKey }) => {
     // Reloaded only once Redis has dropped them too, or the reload could read the old list there.
-    void memberActivities.forget(memberKey).finally(() => {
-      void bus.publish({ type: "profile_stored", memberKey });
+    void memberActivities.forget(memberKey).then((sharedDropped) => {
+      void bus.publish({ type: "profile_stored", memberKey, sharedDropped });
       refreshTabs(memberKey);
     });
   });
   bus.subscribe((message) => {
     if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
-    else {
+    else if (message.sharedDropped) {
       memberActivities.forgetHere(message.memberKey);
       refreshTabs(message.memberKey);
+    } else {
+      // The sender could not reach Redis to drop the old list: try from here before reloading.
+      void memberActivities.forget(message.memberKey).then(() => refreshTabs(message.memberKey));
     }
   });
   // Announcements may have been missed while the bus was reconnecting: re-read what the tabs show.

@@ -56,6 +56,7 @@ describe("the cluster bus", () => {
     const before = statements;
     const sent = Array.from({ length: 500 }, (_, i) => ({
       type: "profile_stored" as const,
+      sharedDropped: true,
       memberKey: `member-${i}`,
     }));
     await Promise.all([
@@ -69,6 +70,16 @@ describe("the cluster bus", () => {
     // 501 messages, each payload under Postgres's 8000-byte limit: a handful of statements, not 501.
     expect(statements - before).toBeGreaterThan(0);
     expect(statements - before).toBeLessThan(20);
+  });
+
+  it("works when every instance was given the same PORTAL_INSTANCE_ID", async () => {
+    const a = await bus("same");
+    const b = await bus("same");
+    await a.bus.publish({ type: "session_ended", idHash: "twins" });
+    await until("b hears its twin", () =>
+      b.heard.some((m) => m.type === "session_ended" && m.idHash === "twins"),
+    );
+    expect(a.heard.some((m) => m.type === "session_ended" && m.idHash === "twins")).toBe(false);
   });
 
   it("ignores what is not a message of ours on the channel", async () => {
@@ -85,7 +96,7 @@ describe("the cluster bus", () => {
       '{"from":"x","m":[{"type":"profile_stored","memberKey":"ok"}]}',
     ]);
     await until("b hears the one real message", () => b.heard.length >= 1);
-    expect(b.heard).toEqual([{ type: "profile_stored", memberKey: "ok" }]);
+    expect(b.heard).toEqual([{ type: "profile_stored", memberKey: "ok", sharedDropped: true }]);
   });
 
   it("comes back after its connection is cut, says so, and hears again", async () => {
@@ -95,7 +106,7 @@ describe("the cluster bus", () => {
       "select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen portal_cluster' and pid <> pg_backend_pid()",
     );
     await until("b resyncs", () => b.resyncs() > 0);
-    await a.bus.publish({ type: "profile_stored", memberKey: "after" });
+    await a.bus.publish({ type: "profile_stored", memberKey: "after", sharedDropped: true });
     await until("b hears after the cut", () =>
       b.heard.some((m) => m.type === "profile_stored" && m.memberKey === "after"),
     );

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Queryable } from "../db/database.ts";
 
@@ -18,7 +19,8 @@ import type { Queryable } from "../db/database.ts";
 export const CLUSTER_CHANNEL = "portal_cluster";
 
 export type ClusterMessage =
-  | { type: "profile_stored"; memberKey: string }
+  /** `sharedDropped`: the sender dropped the member's activities in Redis (false: receivers try). */
+  | { type: "profile_stored"; memberKey: string; sharedDropped: boolean }
   | { type: "session_ended"; idHash: string };
 
 export interface ClusterBus {
@@ -40,6 +42,10 @@ export interface ClusterBusOptions {
   reconnectMs?: number;
 }
 
+/** Waits before trying a failed NOTIFY again. */
+const RETRIES_MS = [100, 500, 2_000, 5_000];
+const CHECK_EVERY_MS = 30_000;
+
 /** Postgres refuses a NOTIFY payload of 8000 bytes or more. */
 const MAX_PAYLOAD = 7_500;
 
@@ -47,7 +53,7 @@ function message(value: unknown): ClusterMessage | null {
   if (typeof value !== "object" || value === null) return null;
   const m = value as Record<string, unknown>;
   if (m.type === "profile_stored" && typeof m.memberKey === "string")
-    return { type: m.type, memberKey: m.memberKey };
+    return { type: m.type, memberKey: m.memberKey, sharedDropped: m.sharedDropped !== false };
   if (m.type === "session_ended" && typeof m.idHash === "string") return { type: m.type, idHash: m.idHash };
   return null;
 }
@@ -71,10 +77,13 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
   let closed = false;
   let delay = firstDelay;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Who sent a message, to skip our own: the instance's name plus this process's random part, since
+  // operators may give every replica the same PORTAL_INSTANCE_ID.
+  const self = `${options.instanceId}:${randomBytes(6).toString("hex")}`;
 
   function deliver(payload: string | undefined) {
     const parsed = parse(payload);
-    if (!parsed || parsed.from === options.instanceId) return;
+    if (!parsed || parsed.from === self) return;
     for (const message of parsed.messages) {
       for (const listener of listeners) {
         try {
@@ -96,7 +105,7 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
     const payloads: { text: string; sent: (() => void)[] }[] = [];
     let parts: string[] = [];
     let sent: (() => void)[] = [];
-    const head = `{"from":${JSON.stringify(options.instanceId)},"m":[`;
+    const head = `{"from":${JSON.stringify(self)},"m":[`;
     const close = () => {
       if (parts.length > 0) payloads.push({ text: `${head}${parts.join(",")}]}`, sent });
       parts = [];
@@ -114,24 +123,36 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
       size += part.length + 1;
     }
     close();
-    // One after another, so the others hear them in the order they were published.
+    // One after another, so the others hear them in the order they were published; a NOTIFY that
+    // fails (no pooled connection in time, a failover) is tried again, as the others' tabs wait on it.
     for (const payload of payloads) {
-      sending = sending.then(() =>
-        options.db.query("select pg_notify($1, $2)", [CLUSTER_CHANNEL, payload.text]).then(
-          () => {
-            for (const done of payload.sent) done();
-          },
-          (error: unknown) => {
-            options.onError(error, "could not announce changes to the other instances");
-            for (const done of payload.sent) done();
-          },
-        ),
-      );
+      sending = sending.then(async () => {
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            await options.db.query("select pg_notify($1, $2)", [CLUSTER_CHANNEL, payload.text]);
+            break;
+          } catch (error) {
+            if (closed || attempt >= RETRIES_MS.length) {
+              options.onError(error, "could not announce changes to the other instances");
+              break;
+            }
+            await new Promise((again) => setTimeout(again, RETRIES_MS[attempt]));
+          }
+        }
+        for (const done of payload.sent) done();
+      });
     }
   }
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 2_000 });
+    // TCP keep-alive, and a check below: a listening connection only receives, so one a firewall
+    // dropped silently would otherwise never be noticed.
+    const next = new pg.Client({
+      connectionString: options.databaseUrl,
+      connectionTimeoutMillis: 2_000,
+      keepAlive: true,
+      query_timeout: 5_000,
+    });
     next.on("notification", (note) => {
       if (note.channel === CLUSTER_CHANNEL) deliver(note.payload);
     });
@@ -140,8 +161,13 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
       lost(next);
     });
     next.on("end", () => lost(next));
-    await next.connect();
-    await next.query(`listen ${CLUSTER_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`listen ${CLUSTER_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
     if (closed) {
       await next.end().catch(() => {});
       return;
@@ -176,6 +202,16 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
   }
 
   await connect();
+  // Every 30 s the listening connection must answer a query, or it is replaced (and what it may have
+  // missed is re-read).
+  const check = setInterval(() => {
+    const current = client;
+    current?.query("select 1").catch((error: unknown) => {
+      options.onError(error, "the cluster bus's connection stopped answering");
+      lost(current);
+    });
+  }, CHECK_EVERY_MS);
+  check.unref();
 
   return {
     publish(message) {
@@ -195,6 +231,7 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(check);
       const current = client;
       client = null;
       await current?.end().catch(() => {});

@@ -94,9 +94,10 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
 
     /**
      * A member's activities changed upstream (their profile did): the next read on any instance
-     * fetches them anew. Resolves once the shared cache has dropped them too.
+     * fetches them anew. Resolves once the shared cache has dropped them too (false: it could not be
+     * told, so another instance should try).
      */
-    forget(crowdtwistUserId: string): Promise<void> {
+    forget(crowdtwistUserId: string): Promise<boolean> {
       return deps.loader.forget(keyOf(crowdtwistUserId, deps.idType));
     },
 

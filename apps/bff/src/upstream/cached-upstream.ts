@@ -95,9 +95,9 @@ export interface CachedLoader<B extends CachedBytes = string> {
   idle(): Promise<void>;
   /**
    * Drops a key here and in the shared tier, so the next load asks the upstream (it is known to have
-   * changed); resolves once the shared tier has dropped it too.
+   * changed); resolves once the shared tier has dropped it too: false when it could not be told.
    */
-  forget(key: string): Promise<void>;
+  forget(key: string): Promise<boolean>;
   /** Drops a key from this instance only (another instance has forgotten it everywhere). */
   forgetHere(key: string): void;
   /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
@@ -199,7 +199,7 @@ export function createCachedLoader<B extends CachedBytes = string>(
   return {
     async forget(key) {
       forgetHere(key);
-      await options.shared?.delete(key);
+      return (await options.shared?.delete(key)) ?? true;
     },
     forgetHere,
     peek(key) {

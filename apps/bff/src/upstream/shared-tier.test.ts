@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics } from "../observability/metrics.ts";
+import { freePort } from "../testing/free-port.ts";
 import { startTestRedis, type TestRedis } from "../testing/redis.ts";
 import { type CachedLoader, createCachedLoader } from "./cached-upstream.ts";
 import { createRedisTier } from "./shared-tier.ts";
@@ -129,5 +130,45 @@ describe("the shared tier", () => {
     source.release();
     expect(text(await onA)).toBe("version 1");
     expect(source.calls).toBe(2);
+  });
+
+  it("without Redis, every load is made alone and nothing piles up while it is away", async () => {
+    const nowhere = `redis://127.0.0.1:${await freePort()}`;
+    const offline = () => {
+      const client = new Redis(nowhere, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        lazyConnect: false,
+      });
+      client.on("error", () => {});
+      connections.push(client);
+      return client;
+    };
+    const subscriber = offline();
+    const loader = createCachedLoader<Uint8Array>({
+      operation: "test",
+      upstream: "crowdtwist",
+      metrics: createMetrics({ defaultMetrics: false }),
+      cache: createSwrCache<Uint8Array>({ freshMs: 0, staleMs: 0 }),
+      shared: createRedisTier({
+        redis: offline(),
+        subscriber,
+        name: "offline",
+        freshMs: 30_000,
+        ttlMs: 600_000,
+        lockMs: 4_000,
+        onError: () => {},
+      }),
+    });
+    let calls = 0;
+    for (let i = 0; i < 20; i += 1) {
+      const result = await loader.load(`member-${i}`, async () => {
+        calls += 1;
+        return Buffer.from("alone");
+      });
+      expect(text(result)).toBe("alone");
+    }
+    expect(calls).toBe(20);
+    expect(subscriber.listenerCount("message")).toBe(1);
   });
 });

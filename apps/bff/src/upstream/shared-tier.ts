@@ -27,8 +27,8 @@ export interface SharedTier<B extends CachedBytes> {
     produce: () => Promise<B | IncompleteBytes<B>>,
     signal: AbortSignal,
   ): Promise<SharedLoad<B>>;
-  /** Drops the shared entry (the data is known to have changed). */
-  delete(key: string): Promise<void>;
+  /** Drops the shared entry (the data is known to have changed); false when Redis could not be told. */
+  delete(key: string): Promise<boolean>;
 }
 
 export interface RedisTierOptions {
@@ -54,10 +54,14 @@ const RELEASE =
 // read then): a load that read the upstream before a push must not put the old answer back.
 const STORE_IF_CURRENT =
   "if (redis.call('get', KEYS[2]) or '0') == ARGV[2] then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[3]) return 1 else return 0 end";
-// Forgets: a new generation (loads that began before it will not store), no entry, and no lock (a
-// load after the change must not wait for one that read the upstream before it).
+// Forgets: a new generation, unique (a counter that expired would start again at a value a running
+// load may hold), so loads that began before it will not store; no entry; and no lock (a load after
+// the change must not wait for one that read the upstream before it).
 const FORGET =
-  "redis.call('incr', KEYS[2]) redis.call('pexpire', KEYS[2], ARGV[1]) return redis.call('del', KEYS[1], KEYS[3])";
+  "redis.call('set', KEYS[2], ARGV[1], 'PX', ARGV[2]) return redis.call('del', KEYS[1], KEYS[3])";
+// Takes the lock and reads the generation in one step (so no lock is left taken without a loader).
+const TAKE =
+  "if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return redis.call('get', KEYS[2]) or '0' else return false end";
 const HEADER = 8;
 /** How often a waiter looks again when no "stored" message came (a lost message, a crashed loader). */
 const POLL_MS = 100;
@@ -71,7 +75,8 @@ function encode(bytes: Uint8Array, fetchedAt: number): Buffer {
 
 function decode(stored: Buffer): { bytes: Uint8Array; fetchedAt: number } | null {
   if (stored.byteLength < HEADER) return null;
-  return { fetchedAt: stored.readDoubleBE(0), bytes: stored.subarray(HEADER) };
+  // A copy: the reply may be a slice of a larger socket buffer that it would otherwise keep alive.
+  return { fetchedAt: stored.readDoubleBE(0), bytes: Uint8Array.prototype.slice.call(stored, HEADER) };
 }
 
 export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Array> {
@@ -80,14 +85,15 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
   const channel = `portal:cache:${options.name}:stored`;
   const waiting = new Map<string, Set<() => void>>();
   let subscribed = false;
+  options.subscriber.on("message", (from: string, key: string) => {
+    if (from !== channel) return;
+    for (const wake of waiting.get(key) ?? []) wake();
+  });
 
+  /** Subscribes to the "stored" messages once; tried again on the next load while Redis is away. */
   function subscribe() {
     if (subscribed) return;
     subscribed = true;
-    options.subscriber.on("message", (from: string, key: string) => {
-      if (from !== channel) return;
-      for (const wake of waiting.get(key) ?? []) wake();
-    });
     options.subscriber.subscribe(channel).catch((error: unknown) => {
       subscribed = false;
       options.onError(error);
@@ -128,9 +134,12 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
     async load(key, produce, signal) {
       subscribe();
       const lockKey = `${prefix}${key}:lock`;
+      // A waiter gives up on another instance's load after half its deadline and loads alone: a lock
+      // whose holder died must not cost the member an answer.
+      const waitUntil = now() + options.lockMs / 2;
       while (!signal.aborted) {
-        let token: string | null = null;
-        let generation = "0";
+        const token = randomBytes(12).toString("base64url");
+        let generation: string | null = null;
         const listening = listenForStored(key, signal);
         try {
           const hit = await read(key);
@@ -138,19 +147,27 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
             listening.cancel();
             return { value: hit.bytes, fetchedAt: hit.fetchedAt };
           }
-          token = randomBytes(12).toString("base64url");
-          const taken = await options.redis.set(lockKey, token, "PX", options.lockMs, "NX");
-          if (taken !== "OK") token = null;
-          else generation = (await options.redis.get(`${prefix}${key}:gen`)) ?? "0";
+          generation = (await options.redis.eval(
+            TAKE,
+            2,
+            lockKey,
+            `${prefix}${key}:gen`,
+            token,
+            options.lockMs,
+          )) as string | null;
         } catch (error) {
           // Redis cannot answer: load alone.
           listening.cancel();
           options.onError(error);
           return { value: await produce(), fetchedAt: now() };
         }
-        if (token === null) {
-          await listening.stored;
-          continue;
+        if (generation === null) {
+          if (now() < waitUntil) {
+            await listening.stored;
+            continue;
+          }
+          listening.cancel();
+          return { value: await produce(), fetchedAt: now() };
         }
         listening.cancel();
         try {
@@ -178,16 +195,21 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
       throw signal.reason;
     },
     async delete(key) {
-      await options.redis
-        .eval(
+      try {
+        await options.redis.eval(
           FORGET,
           3,
           prefix + key,
           `${prefix}${key}:gen`,
           `${prefix}${key}:lock`,
+          randomBytes(9).toString("base64url"),
           Math.max(options.ttlMs, options.lockMs * 2),
-        )
-        .catch(options.onError);
+        );
+        return true;
+      } catch (error) {
+        options.onError(error);
+        return false;
+      }
     },
   };
 }
