@@ -146,27 +146,52 @@ export async function serveSystem(source = process.env) {
   const cleanups = [];
   let stopping = false;
 
+  const running = (role) =>
+    [...children].filter(
+      (child) => child.role === role && child.exitCode === null && child.signalCode === null,
+    );
+  /** SIGTERM, then SIGKILL for whoever has not exited within `ms`. */
+  const stopChildren = async (list, ms) => {
+    const exits = list.map((child) => new Promise((done) => child.once("exit", done)));
+    for (const child of list) child.kill("SIGTERM");
+    const late = setTimeout(() => {
+      for (const child of list)
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }, ms);
+    await Promise.all(exits);
+    clearTimeout(late);
+  };
+  const cleanUp = (code) => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        cleanup();
+      } catch (error) {
+        process.stderr.write(`[launcher] ${error.message}\n`);
+      }
+    }
+    process.exit(code);
+  };
+  // In order: the instances drain first (haproxy still routes to the others and Redis still
+  // answers), then everything else, then the database. A second Ctrl+C stops everything at once.
   const stopAll = (code) => {
-    if (stopping) return;
+    if (stopping) {
+      for (const child of children) child.kill("SIGKILL");
+      cleanUp(code);
+      return;
+    }
     stopping = true;
     process.exitCode = code;
-    const running = [...children].filter((child) => child.exitCode === null && child.signalCode === null);
-    for (const child of running) child.kill("SIGTERM");
-    Promise.all(running.map((child) => new Promise((done) => child.once("exit", done)))).then(() => {
-      for (const cleanup of cleanups.reverse()) {
-        try {
-          cleanup();
-        } catch (error) {
-          process.stderr.write(`[launcher] ${error.message}\n`);
-        }
-      }
-      process.exit(code);
-    });
+    void stopChildren(running("instance"), 15_000)
+      .then(() => stopChildren([...running("proxy"), ...running("redis"), ...running("sandbox")], 5_000))
+      .then(() => cleanUp(code));
   };
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(0));
 
-  /** Starts a process; `restart` (instances behind the proxy): started again if it dies. */
-  const start = (label, command, args, childEnv, { restart = false } = {}) => {
+  /**
+   * Starts a process; `role` orders the stop; `restart` (instances behind the proxy, Redis): started
+   * again if it dies, rather than stopping everything.
+   */
+  const start = (label, role, command, args, childEnv, { restart = false } = {}) => {
     // Node children get an IPC channel: when this launcher dies, however it dies, they see it close
     // and stop rather than hold their ports.
     const stdio =
@@ -174,6 +199,7 @@ export async function serveSystem(source = process.env) {
     const child = spawn(command, args, { env: childEnv, stdio });
     prefixLines(child.stdout, label, process.stdout);
     prefixLines(child.stderr, label, process.stderr);
+    child.role = role;
     children.add(child);
     child.on("exit", (code, signal) => {
       children.delete(child);
@@ -211,32 +237,41 @@ export async function serveSystem(source = process.env) {
       );
       const { freePort } = await import("../apps/bff/src/db/embedded-postgres.ts");
       const redisPort = await freePort();
-      // Redis only accelerates (shared counts and cache): nothing to keep on disk.
-      const redis = start("[redis]   ", process.execPath, [
-        GUARD,
-        redisServer,
-        "--port",
-        String(redisPort),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--loglevel",
-        "warning",
-      ]);
+      // Redis only accelerates (shared counts and cache): nothing to keep on disk. A password, so no
+      // other local user can write the cache members are served from; in a file only we can read.
+      const redisDir = mkdtempSync(join(tmpdir(), "portal-redis-"));
+      cleanups.push(() => rmSync(redisDir, { recursive: true, force: true }));
+      const redisPassword = secret();
+      const redisConfig = join(redisDir, "redis.conf");
+      writeFileSync(
+        redisConfig,
+        [
+          `port ${redisPort}`,
+          "bind 127.0.0.1",
+          'save ""',
+          "appendonly no",
+          "loglevel warning",
+          `requirepass ${redisPassword}`,
+          "",
+        ].join("\n"),
+        { mode: 0o600 },
+      );
+      const startRedis = () =>
+        start("[redis]   ", "redis", process.execPath, [GUARD, redisServer, redisConfig], process.env, {
+          restart: startRedis,
+        });
+      const redis = startRedis();
       const until = Date.now() + 10_000;
       while (!(await accepts(redisPort))) {
         if (redis.exitCode !== null || Date.now() > until) throw new Error("redis-server did not start");
         await sleep(50);
       }
-      redisUrl = `redis://127.0.0.1:${redisPort}`;
+      redisUrl = `redis://:${redisPassword}@127.0.0.1:${redisPort}`;
     }
 
     const withSandbox = env.SANDBOX !== "off";
     const sandbox = withSandbox
-      ? start("[sandbox] ", process.execPath, [join(root, "apps/sandbox/src/main.ts")], env)
+      ? start("[sandbox] ", "sandbox", process.execPath, [join(root, "apps/sandbox/src/main.ts")], env)
       : null;
     if (sandbox) await waitFor(`http://127.0.0.1:${env.SANDBOX_PORT}/health`, sandbox);
 
@@ -254,9 +289,16 @@ export async function serveSystem(source = process.env) {
     });
     const startInstance = (i) => {
       const label = behindProxy ? `[portal-${i}]` : "[portal] ";
-      const child = start(label, process.execPath, [join(root, "apps/bff/src/main.ts")], instanceEnv(i), {
-        restart: behindProxy ? () => startInstance(i) : false,
-      });
+      const child = start(
+        label,
+        "instance",
+        process.execPath,
+        [join(root, "apps/bff/src/main.ts")],
+        instanceEnv(i),
+        {
+          restart: behindProxy ? () => startInstance(i) : false,
+        },
+      );
       say("[launcher]", `portal-${i} started (pid ${child.pid}) on port ${behindProxy ? port + i : port}`);
       return child;
     };
@@ -276,7 +318,7 @@ export async function serveSystem(source = process.env) {
       const servers = Object.fromEntries(
         started.map((_, i) => [`PORTAL_SERVER_${i + 1}`, `127.0.0.1:${port + i + 1}`]),
       );
-      const proxy = start("[haproxy] ", process.execPath, [GUARD, haproxy, "-db", "-f", config], {
+      const proxy = start("[haproxy] ", "proxy", process.execPath, [GUARD, haproxy, "-db", "-f", config], {
         PATH: env.PATH,
         PORTAL_BIND: `${host}:${port}`,
         ...servers,

@@ -59,8 +59,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
     .optional(),
   /**
-   * This instance's name in /api/health and the `x-portal-instance` header (default: host and
-   * process id). The launcher numbers its instances 1…N.
+   * This instance's name in /api/health and the `x-portal-instance` header (default: random at each
+   * start). The launcher names its instances portal-1…N.
    */
   PORTAL_INSTANCE_ID: z
     .string()

@@ -5,6 +5,8 @@ import { parseEnv } from "./env.ts";
 
 /** How long a stopping instance gives the requests it is answering before it exits anyway. */
 const DRAIN_DEADLINE_MS = 10_000;
+/** How long closing the database pool and the other clients may take after that. */
+const CLOSE_DEADLINE_MS = 5_000;
 
 let env: ReturnType<typeof parseEnv>;
 try {
@@ -41,6 +43,9 @@ function stop() {
   server.close(() => {
     clearTimeout(deadline);
     clearInterval(idle);
+    // Closing the pool waits for its connections: a database that stopped answering must not keep
+    // the process alive.
+    setTimeout(() => process.exit(1), CLOSE_DEADLINE_MS).unref();
     void bff.close().finally(() => process.exit(0));
   });
   server.closeIdleConnections();
