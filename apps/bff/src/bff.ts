@@ -294,10 +294,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   });
   // Announcements may have been missed while the bus was reconnecting: re-read what the tabs show.
   bus.onResync(() => {
-    for (const memberKey of hub.members()) {
-      memberActivities.forgetHere(memberKey);
-      refreshTabs(memberKey);
-    }
+    memberActivities.forgetAllHere();
+    for (const memberKey of hub.members()) refreshTabs(memberKey);
   });
   const webhooks = webhookRoutes({
     logger,

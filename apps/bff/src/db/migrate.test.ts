@@ -124,6 +124,22 @@ describe("the embedded database in DATA_DIR", () => {
     }
   });
 
+  it("refuses to take over a database another running portal is using", async () => {
+    const running = await startEmbeddedPostgres({ dataDir, log: () => {} });
+    const inUse = await openDatabase({ databaseUrl: running.url });
+    try {
+      await inUse.query("select 1");
+      await expect(startEmbeddedPostgres({ dataDir, log: () => {} })).rejects.toThrow(
+        /in use by another running portal/,
+      );
+      // Still serving its own portal.
+      expect(await inUse.query("select sub from sessions")).toEqual([{ sub: "ava" }]);
+    } finally {
+      await inUse.close();
+      running.stop();
+    }
+  });
+
   it("refuses connections without its password", async () => {
     const server = await startEmbeddedPostgres({ dataDir, log: () => {} });
     try {

@@ -101,6 +101,11 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
       return deps.loader.forget(keyOf(crowdtwistUserId, deps.idType));
     },
 
+    /** This instance may have missed announcements: drop every member's list it holds. */
+    forgetAllHere(): void {
+      deps.loader.forgetAllHere();
+    },
+
     /** Another instance forgot them everywhere: drop this instance's copy. */
     forgetHere(crowdtwistUserId: string): void {
       deps.loader.forgetHere(keyOf(crowdtwistUserId, deps.idType));

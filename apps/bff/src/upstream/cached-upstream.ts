@@ -100,6 +100,8 @@ export interface CachedLoader<B extends CachedBytes = string> {
   forget(key: string): Promise<boolean>;
   /** Drops a key from this instance only (another instance has forgotten it everywhere). */
   forgetHere(key: string): void;
+  /** Drops everything this instance holds (it may have missed announcements); the shared tier keeps its. */
+  forgetAllHere(): void;
   /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
   peek(key: string): CachedResult<B> | undefined;
 }
@@ -202,6 +204,10 @@ export function createCachedLoader<B extends CachedBytes = string>(
       return (await options.shared?.delete(key)) ?? true;
     },
     forgetHere,
+    forgetAllHere() {
+      cache.clear();
+      for (const key of [...current.keys()]) forgetHere(key);
+    },
     peek(key) {
       const hit = cache.get(key);
       return hit ? answer(hit.entry) : undefined;

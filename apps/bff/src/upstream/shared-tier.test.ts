@@ -132,6 +132,22 @@ describe("the shared tier", () => {
     expect(source.calls).toBe(2);
   });
 
+  it("after a gap in announcements an instance drops all it holds, and reloads from Redis, not the upstream", async () => {
+    const [a] = (await instances(1)) as [CachedLoader<Uint8Array>];
+    let calls = 0;
+    const load = (key: string) =>
+      a.load(key, async () => {
+        calls += 1;
+        return Buffer.from(key);
+      });
+    await load("one");
+    await load("two");
+    a.forgetAllHere();
+    expect([a.peek("one"), a.peek("two")]).toEqual([undefined, undefined]);
+    expect(text(await load("one"))).toBe("one");
+    expect(calls).toBe(2);
+  });
+
   it("without Redis, every load is made alone and nothing piles up while it is away", async () => {
     const nowhere = `redis://127.0.0.1:${await freePort()}`;
     const offline = () => {

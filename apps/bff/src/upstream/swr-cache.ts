@@ -42,6 +42,8 @@ export interface SwrCache<B extends CachedBytes = string> {
     bytes: B,
     options?: { incomplete?: boolean; fetchedAt?: number | undefined },
   ): CacheEntry<B>;
+  /** Drops every entry. */
+  clear(): void;
   /** Records that refreshing `key` failed, unless the entry changed since `fetchedAt`. */
   markFailure(key: string, fetchedAt: number): void;
   delete(key: string): void;
@@ -95,6 +97,7 @@ export function createSwrCache<B extends CachedBytes = string>(options: SwrCache
       if (entry?.fetchedAt === fetchedAt) entries.set(key, { ...entry, lastFailureAt: now() });
     },
     delete: (key) => void entries.delete(key),
+    clear: () => entries.clear(),
     now,
     get size() {
       return entries.size;
