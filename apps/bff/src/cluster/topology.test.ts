@@ -215,8 +215,9 @@ describe("three instances behind haproxy", () => {
     await until("the stream reaches the last version", async () => stream.lastId() === last?.version, 5_000);
     const connections = stream.connections();
     expect(connections.length).toBeGreaterThanOrEqual(2);
-    expect(connections.at(-1)?.instance).not.toBe(`portal-${victim}`);
-    expect(connections.at(-1)?.lastEventIdSent).not.toBeNull();
+    // The first reconnection went elsewhere and resumed (later ones may reach the restarted portal-N).
+    expect(connections[1]?.instance).not.toBe(`portal-${victim}`);
+    expect(connections[1]?.lastEventIdSent).not.toBeNull();
     stream.close();
 
     // Failures only among what was in flight at the kill: each worker at most one, none long after.
@@ -262,8 +263,11 @@ describe("three instances behind haproxy", () => {
     expect(outcomes.length).toBeGreaterThan(50);
     expect(outcomes.filter((outcome) => outcome !== "ok")).toEqual([]);
     // The stream it held moved to another instance.
-    await until("the stream reconnects elsewhere", async () => stream.connections().length >= 2, 5_000);
-    expect(stream.connections().at(-1)?.instance).not.toBe(`portal-${stopped}`);
+    await until(
+      "the stream reconnects elsewhere",
+      async () => stream.connections().some((c, i) => i > 0 && c.instance !== `portal-${stopped}`),
+      5_000,
+    );
     stream.close();
   }, 30_000);
 

@@ -147,6 +147,20 @@ describe("profile hub", () => {
     for (const tab of [...tabs, elsewhere]) tab.close();
   });
 
+  it("on shutting down, ends every stream and sends new ones away, each told to come back within a second", async () => {
+    const { port, hub } = await start();
+    const before = await open(port, "member=ava");
+    await expect.poll(() => hub.connections()).toBe(1);
+    hub.close();
+    await expect.poll(() => before.ended()).toBe(true);
+    expect(before.text()).toMatch(/retry: 500\n\n$/);
+    const after = await open(port, "member=ava");
+    expect(after.res.statusCode).toBe(200);
+    await expect.poll(() => after.ended()).toBe(true);
+    expect(after.text()).toBe("retry: 500\n\n");
+    expect(hub.connections()).toBe(0);
+  });
+
   it("ends a session's streams at once, frees their slots, and leaves other sessions alone", async () => {
     const { port, hub } = await start({ maxPerSession: 2 });
     const phone = [

@@ -42,6 +42,8 @@ export type StreamRefusal = "session_limit" | "address_limit" | null;
 /** A browser opens at most six connections per host over HTTP/1.1: one session never needs more. */
 export const MAX_STREAMS_PER_SESSION = 6;
 export const DEFAULT_MAX_STREAMS_PER_ADDRESS = 50;
+/** How soon a browser whose stream this instance ended on shutting down comes back. */
+const RECONNECT_SOON_MS = 500;
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -79,6 +81,7 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
   const bySession = new Map<string, Set<ServerResponse>>();
   const byAddress = new Map<string, Set<ServerResponse>>();
   let checking = false;
+  let closed = false;
 
   function remove(res: ServerResponse) {
     const owner = owners.get(res);
@@ -140,6 +143,15 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
     ): StreamRefusal {
       const refused = refusal(owner);
       if (refused) return refused;
+      // Shutting down (draining): a stream asked for now is told to come back in a moment, which
+      // the proxy sends to another instance, rather than held open here until the process exits.
+      if (closed) {
+        if (!res.destroyed && !res.writableEnded) {
+          res.writeHead(200, { ...opening.headers, ...SSE_HEADERS });
+          res.end(`retry: ${RECONNECT_SOON_MS}\n\n`);
+        }
+        return null;
+      }
       // The tab went away while the stream was being prepared: "close" has fired already and would
       // never free the slot.
       if (res.destroyed || res.writableEnded) return null;
@@ -180,11 +192,13 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
     /** Ends every stream a session opened (it ended); other sessions of the member keep theirs. */
     endSession,
 
+    /** Ends every stream, telling each browser to reconnect soon (to another instance). */
     close(): void {
+      closed = true;
       clearInterval(heartbeat);
       for (const res of [...owners.keys()]) {
         remove(res);
-        res.end();
+        res.end(`retry: ${RECONNECT_SOON_MS}\n\n`);
       }
     },
   };
