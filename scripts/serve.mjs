@@ -10,10 +10,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { accepts, freePort } from "../apps/bff/src/ports.ts";
 import { aptInstall } from "./apt.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -100,21 +100,6 @@ async function waitFor(url, child, timeoutMs = 60_000) {
     await sleep(150);
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-function accepts(port) {
-  return new Promise((done) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.setTimeout(500, () => {
-      socket.destroy();
-      done(false);
-    });
-    socket.once("connect", () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once("error", () => done(false));
-  });
 }
 
 /** A Debian binary, installed with apt-get when missing. */
@@ -235,7 +220,6 @@ export async function serveSystem(source = process.env) {
       const redisServer = debianBinary("/usr/bin/redis-server", "redis-server", (line) =>
         say("[launcher]", line),
       );
-      const { freePort } = await import("../apps/bff/src/db/embedded-postgres.ts");
       const redisPort = await freePort();
       // Redis only accelerates (shared counts and cache): nothing to keep on disk. A password, so no
       // other local user can write the cache members are served from; in a file only we can read.

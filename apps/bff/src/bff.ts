@@ -66,8 +66,9 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   const embedded = env.DATABASE_URL
     ? null
     : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: (line) => logger.info(line) });
+  const databaseUrl = env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url;
   const db = await openDatabase({
-    databaseUrl: env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
+    databaseUrl,
     onIdleConnectionError: (err) => logger.warn({ err }, "the database dropped an idle connection"),
   }).catch((error: unknown) => {
     embedded?.stop();
@@ -187,7 +188,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   });
   // Instances tell each other what changed, over the database they share (cluster/cluster-bus.ts).
   const bus = await createClusterBus({
-    databaseUrl: env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
+    databaseUrl,
     db,
     instanceId,
     onError: (err, what) => logger.warn({ err }, what),

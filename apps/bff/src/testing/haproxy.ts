@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { accepts, freePort } from "./free-port.ts";
+import { accepts, freePort } from "../ports.ts";
 
 // A real haproxy (Debian's package) in front of a test BFF on loopback, as production runs it behind
 // a reverse proxy. `npm test` installs it with apt-get when it is missing; a test that needs it fails

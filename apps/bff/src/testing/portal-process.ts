@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../ports.ts";
 import { killProcess } from "./kill-process.ts";
 
 // The real BFF as its own process, for tests that kill it: `kill -9` and start again on the same

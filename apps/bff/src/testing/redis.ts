@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { accepts, freePort } from "./free-port.ts";
+import { accepts, freePort } from "../ports.ts";
 import { killProcess } from "./kill-process.ts";
 
 // A real redis-server (Debian's; `npm test` installs it) on a free loopback port, that a test can

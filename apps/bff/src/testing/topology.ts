@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../ports.ts";
 
 // The whole topology as operators run it: `PORTAL_INSTANCES=3 npm start`'s launcher (scripts/serve.mjs)
 // with the embedded PostgreSQL, a local Redis, the sandbox, three BFF instances on PORT+1…PORT+3 and

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics } from "../observability/metrics.ts";
-import { freePort } from "../testing/free-port.ts";
+import { freePort } from "../ports.ts";
 import { startTestRedis, type TestRedis } from "../testing/redis.ts";
 import { type CachedLoader, createCachedLoader } from "./cached-upstream.ts";
 import { createRedisTier } from "./shared-tier.ts";

@@ -1,6 +1,8 @@
 import { connect, createServer } from "node:net";
 
-/** A loopback port nothing listens on right now, for a process a test starts. */
+// Loopback ports for the processes the portal's launcher, its embedded database and the tests start.
+
+/** A loopback port nothing listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().once("error", reject);
@@ -11,7 +13,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Whether something accepts TCP connections on this loopback port (a process a test started is up). */
+/** Whether something accepts TCP connections on this loopback port (a process that was started is up). */
 export function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: "127.0.0.1", port });
