@@ -1,6 +1,5 @@
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { type Context, Hono } from "hono";
-import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { LoginStateStore } from "./auth/login-state-store.ts";
 import type { OidcClient } from "./auth/oidc-client.ts";
@@ -8,7 +7,7 @@ import { loadSession, type SessionVariables } from "./auth/session-middleware.ts
 import type { SessionStore } from "./auth/session-store.ts";
 import { signInFailurePages } from "./auth/sign-in-failure.ts";
 import type { Database } from "./db/database.ts";
-import { createErrorHandler, handleNotFound } from "./errors.ts";
+import { apiErrorHandler, handleNotFound } from "./errors.ts";
 import type { ProfileHub } from "./live/profile-hub.ts";
 import type { MemberActivities } from "./member/member-activities.ts";
 import type { MemberProfiles } from "./member/member-profiles.ts";
@@ -25,7 +24,7 @@ import { limitBody } from "./security/body-limit.ts";
 import type { ClientIp } from "./security/client-ip.ts";
 import { csrfProtection } from "./security/csrf.ts";
 import { noStore } from "./security/no-store.ts";
-import { createRateLimiter, rateLimit } from "./security/rate-limit.ts";
+import { type ApiLimits, ipLimitKey, rateLimit, sessionLimitKey } from "./security/rate-limit.ts";
 
 export interface ApiDeps {
   db: Database;
@@ -40,11 +39,9 @@ export interface ApiDeps {
   manager: ManagerDeps;
   draining: () => boolean;
   upstreams: StatusDeps["upstreams"];
-  rateLimitPerMinute: number;
-  /** Shared rate-limit counts across instances; absent, each instance counts its own. */
-  redis?: Redis | null | undefined;
+  /** The rate limits (shared across instances through Redis when it is configured). */
+  limits: ApiLimits;
   instanceId: string;
-  loginRateLimitPerMinute: number;
   absoluteSessionMs: number;
   crowdtwistIdClaim: string;
   crowdtwistIdType: CrowdTwistIdType;
@@ -68,9 +65,7 @@ const isSignOut = (c: Context) => c.req.method === "POST" && c.req.path === "/ap
 
 // The API the browser talks to. Its type is what the web app's RPC client is built from.
 export function createApi(deps: ApiDeps) {
-  const perIp = createRateLimiter(deps.rateLimitPerMinute, { redis: deps.redis, name: "ip" });
-  const perSession = createRateLimiter(deps.rateLimitPerMinute, { redis: deps.redis, name: "session" });
-  const signIns = createRateLimiter(deps.loginRateLimitPerMinute, { redis: deps.redis, name: "signin" });
+  const { perIp, perSession, signIns } = deps.limits;
 
   const api = new Hono<{ Variables: SessionVariables }>()
     .basePath("/api")
@@ -83,7 +78,7 @@ export function createApi(deps: ApiDeps) {
     .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
     .route("/status", statusRoutes({ upstreams: deps.upstreams }))
     .use(limitBody(MAX_BODY_BYTES))
-    .use(rateLimit(perIp, (c) => (isSignOut(c) ? [] : [`ip:${deps.clientIp(c)}`])))
+    .use(rateLimit(perIp, (c) => (isSignOut(c) ? [] : [ipLimitKey(deps.clientIp(c))])))
     .use(
       "/auth/*",
       rateLimit(signIns, (c) => (isSignOut(c) ? [] : [`signin:${deps.clientIp(c)}`])),
@@ -91,9 +86,10 @@ export function createApi(deps: ApiDeps) {
     .use(csrfProtection(new URL(deps.publicUrl).origin))
     .use(loadSession(deps.sessions))
     .use(
-      rateLimit(perSession, (c) =>
-        isSignOut(c) ? [] : [c.get("session") ? `session:${c.get("session")?.idHash}` : null],
-      ),
+      rateLimit(perSession, (c) => {
+        const session = c.get("session");
+        return isSignOut(c) ? [] : [session ? sessionLimitKey(session.idHash) : null];
+      }),
     )
     .route(
       "/auth",
@@ -121,11 +117,7 @@ export function createApi(deps: ApiDeps) {
     )
     .route("/manager", managerRoutes(deps.manager));
 
-  api.onError(
-    createErrorHandler(({ requestId, error, status }) =>
-      deps.logger.error({ requestId, status, err: error }, "request failed"),
-    ),
-  );
+  api.onError(apiErrorHandler(deps.logger));
   api.notFound(handleNotFound);
   return api;
 }

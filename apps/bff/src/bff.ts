@@ -26,8 +26,10 @@ import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
 import { SIGNED_OUT_PATH } from "./routes/auth.ts";
+import { warmActivities } from "./routes/warm-activities.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { clientIpResolver } from "./security/client-ip.ts";
+import { createApiLimits } from "./security/rate-limit.ts";
 import { securityHeaderValues } from "./security/security-headers.ts";
 import { createServerApp } from "./server.ts";
 import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
@@ -45,6 +47,8 @@ export interface BffOptions {
   now?: () => Date;
   /** How often live streams get a heartbeat and their sessions a re-check (default 15 s). */
   liveHeartbeatMs?: number;
+  /** Warm activity lists answered ahead of the API's chain (default true; tests compare both ways). */
+  warmActivities?: boolean;
 }
 
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -212,6 +216,12 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     catalog,
   });
 
+  const limits = createApiLimits({
+    perMinute: env.RATE_LIMIT_PER_MINUTE,
+    signInsPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    redis: redis?.client,
+  });
+  const securityHeaders = securityHeaderValues({ production: env.NODE_ENV === "production" });
   const api = createApi({
     db,
     logger,
@@ -232,14 +242,12 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     manager,
     draining: () => draining,
     upstreams: () => ({ crowdtwist: crowdtwistResilience.health(), alida: alidaResilience.health() }),
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-    redis: redis?.client,
+    limits,
     instanceId,
-    loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     absoluteSessionMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     crowdtwistIdClaim: env.CROWDTWIST_ID_CLAIM,
     crowdtwistIdType: env.CROWDTWIST_ID_TYPE,
-    securityHeaders: securityHeaderValues({ production: env.NODE_ENV === "production" }),
+    securityHeaders,
     clientIp,
   });
 
@@ -319,7 +327,24 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   });
 
   return {
-    app: createServerApp(env, { api, webhooks, metrics, instanceId }),
+    app: createServerApp(env, {
+      api,
+      webhooks,
+      metrics,
+      instanceId,
+      warmActivities:
+        options.warmActivities === false
+          ? undefined
+          : warmActivities({
+              sessions,
+              memberActivities,
+              limits,
+              clientIp,
+              logger,
+              headers: { ...securityHeaders, "x-portal-instance": instanceId },
+              answered: metrics.warmAnswers,
+            }),
+    }),
     instanceId,
     db,
     logger,

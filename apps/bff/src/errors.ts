@@ -2,6 +2,7 @@ import { AlidaError } from "@portal/alida/errors";
 import { CrowdTwistError } from "@portal/crowdtwist/errors";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Logger } from "pino";
 import { isDatabaseUnavailable } from "./db/database-unavailable.ts";
 import { isUpstreamUnavailable } from "./upstream/upstream-unavailable-error.ts";
 
@@ -68,6 +69,13 @@ export function createErrorHandler(log: ErrorLogger) {
     // Anything unexpected stays in the server's log; the browser gets the request id to quote.
     return c.json(errorBody(c, "internal_error", "Something went wrong on our side. Please try again."), 500);
   };
+}
+
+/** The API's one error handler: 5xx are logged with the request id, never with a secret. */
+export function apiErrorHandler(logger: Logger) {
+  return createErrorHandler(({ requestId, error, status }) =>
+    logger.error({ requestId, status, err: error }, "request failed"),
+  );
 }
 
 export function handleNotFound(c: Context) {

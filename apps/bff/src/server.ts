@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { createApi } from "./app.ts";
 import type { Env } from "./env.ts";
 import { AppError, errorBody, handleNotFound } from "./errors.ts";
@@ -22,11 +22,15 @@ export interface ServerParts {
   metrics: Metrics;
   /** Sent on every response as `x-portal-instance`: which instance behind the proxy answered. */
   instanceId: string;
+  /** Answers warm `GET /api/me/activities` ahead of the API's chain (routes/warm-activities.ts). */
+  warmActivities?: MiddlewareHandler | undefined;
 }
 
 export function createServerApp(env: Env, parts: ServerParts) {
   const webDist = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist;
   const server = new Hono();
+  // First, so that a warm answer runs nothing else; it steps aside for everything it does not answer.
+  if (parts.warmActivities) server.use("/api/me/activities", parts.warmActivities);
 
   // Set before the handler runs: a live stream's response is written outside Hono and must not be
   // touched afterwards (me.ts passes the header to it itself).

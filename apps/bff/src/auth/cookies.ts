@@ -9,8 +9,34 @@ export const SESSION_COOKIE = "portal.sid";
 export const LOGIN_COOKIE = "portal.login";
 const LOGIN_MAX_AGE = 10 * 60;
 
+const SESSION_COOKIE_NAME = `__Host-${SESSION_COOKIE}`;
+/** Our session ids: 32 random bytes in base64url. */
+const SESSION_ID = /^[\w-]{43}$/;
+
 export function readSessionCookie(c: Context): string | undefined {
-  return getCookie(c, SESSION_COOKIE, "host");
+  const header = c.req.header("cookie");
+  if (header === undefined || !header.includes(SESSION_COOKIE_NAME)) return undefined;
+  return plainSessionId(header) ?? getCookie(c, SESSION_COOKIE, "host");
+}
+
+/**
+ * The session id when the Cookie header holds it as one plain `name=<id>` pair, read directly (every
+ * API request reads it); null otherwise — absent, or written in a way (duplicates, quotes, spaces,
+ * encodings) that only the full parser may judge.
+ */
+export function plainSessionId(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const at = header.indexOf(SESSION_COOKIE_NAME);
+  if (at === -1) return null;
+  const valueAt = at + SESSION_COOKIE_NAME.length + 1;
+  const end = header.indexOf(";", valueAt);
+  const value = header.slice(valueAt, end === -1 ? header.length : end);
+  const plain =
+    (at === 0 || header[at - 1] === ";" || (header[at - 1] === " " && header[at - 2] === ";")) &&
+    header[valueAt - 1] === "=" &&
+    header.indexOf(SESSION_COOKIE_NAME, valueAt) === -1 &&
+    SESSION_ID.test(value);
+  return plain ? value : null;
 }
 
 export function writeSessionCookie(c: Context, id: string, maxAgeSeconds: number): void {

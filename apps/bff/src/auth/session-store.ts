@@ -111,8 +111,24 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
       return { id, session };
     },
 
+    /**
+     * The session for a cookie's id when this instance holds it, live, with nothing to write (no
+     * touch due): what `get` would answer, without waiting. Null means "ask `get`", not "signed out".
+     */
+    cachedLive(id: string): Session | null {
+      const cached = cache.get(id);
+      if (!cached) return null;
+      const at = now();
+      if (at.getTime() - cached.cachedAt >= settings.cacheMs) return null;
+      const session = cached.session;
+      const touchDue = at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
+      return isLive(session, at) && !touchDue ? session : null;
+    },
+
     /** The live session for a cookie's id, or null when unknown, revoked, idle too long or too old. */
     async get(id: string): Promise<Session | null> {
+      const warm = this.cachedLive(id);
+      if (warm) return warm;
       const at = now();
       const cached = cache.get(id);
       let session = cached && at.getTime() - cached.cachedAt < settings.cacheMs ? cached.session : null;

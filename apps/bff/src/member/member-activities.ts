@@ -121,6 +121,12 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
       return deps.loader.peek(keyOf(crowdtwistUserId, deps.idType))?.bytes ?? null;
     },
 
+    /** What `forMember` answers at once when the member's list is fresh here; null: ask `forMember`. */
+    fresh(crowdtwistUserId: string): Extract<MemberActivitiesResult, { enrolled: true }> | null {
+      const loaded = deps.loader.fresh(keyOf(crowdtwistUserId, deps.idType));
+      return loaded ? { enrolled: true, activitiesBytes: loaded.bytes, freshness: loaded.freshness } : null;
+    },
+
     /** `idType` defaults to the configured mapping; a manager's preview may name another. */
     async forMember(
       crowdtwistUserId: string,

@@ -17,6 +17,8 @@ export interface Metrics {
   readonly cacheEvents: Counter<"cache" | "event">;
   readonly circuitBreakerState: Gauge<"upstream">;
   readonly singleFlightJoins: Counter<"operation">;
+  /** Requests answered ahead of the API's middleware chain (routes/warm-activities.ts). */
+  readonly warmAnswers: Counter;
 }
 
 export interface MetricsOptions {
@@ -61,6 +63,11 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       name: "single_flight_joins_total",
       help: "Calls that joined an identical in-flight upstream request instead of sending their own.",
       labelNames: ["operation"] as const,
+      registers,
+    }),
+    warmAnswers: new Counter({
+      name: "api_warm_answers_total",
+      help: "GET /api/me/activities answered on the warm path (session and list in this instance's memory).",
       registers,
     }),
   };

@@ -12,10 +12,14 @@ const SAFE_ID = /^[\w.:-]{1,64}$/;
 
 export function requestIds(): MiddlewareHandler {
   return async (c, next) => {
-    const incoming = c.req.header("x-request-id");
-    const id = incoming !== undefined && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const id = requestIdFor(c.req.header("x-request-id"));
     c.set("requestId", id);
     c.header("x-request-id", id);
     await next();
   };
+}
+
+/** The proxy's id when it looks like one, else a new one. */
+export function requestIdFor(incoming: string | undefined): string {
+  return incoming !== undefined && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID();
 }

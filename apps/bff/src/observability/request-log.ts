@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
 import type { ClientIp } from "../security/client-ip.ts";
 import { redactUrl } from "./logger.ts";
@@ -9,15 +9,24 @@ export function requestLog(logger: Logger, clientIp: ClientIp): MiddlewareHandle
     if (!logger.isLevelEnabled("info")) return next();
     const started = performance.now();
     await next();
-    const url = c.req.url;
-    const query = url.indexOf("?");
-    logger.info({
-      requestId: c.get("requestId"),
-      method: c.req.method,
-      path: query < 0 ? c.req.path : redactUrl(`${c.req.path}${url.slice(query)}`),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-      ip: clientIp(c),
-    });
+    logRequest(logger, c, { status: c.res.status, started, ip: clientIp(c) });
   };
+}
+
+/** The request's line, for an answer written without the middleware (warm-activities.ts). */
+export function logRequest(
+  logger: Logger,
+  c: Context,
+  answer: { status: number; started: number; ip: string },
+) {
+  const url = c.req.url;
+  const query = url.indexOf("?");
+  logger.info({
+    requestId: c.get("requestId"),
+    method: c.req.method,
+    path: query < 0 ? c.req.path : redactUrl(`${c.req.path}${url.slice(query)}`),
+    status: answer.status,
+    ms: Math.round((performance.now() - answer.started) * 10) / 10,
+    ip: answer.ip,
+  });
 }

@@ -5,7 +5,11 @@ import type { JSONParsed } from "hono/utils/types";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import { AppError } from "../errors.ts";
 import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "../live/profile-hub.ts";
-import type { MemberActivities, MemberActivityView } from "../member/member-activities.ts";
+import type {
+  MemberActivities,
+  MemberActivitiesResult,
+  MemberActivityView,
+} from "../member/member-activities.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { digestOf } from "../upstream/shared-bytes.ts";
@@ -105,20 +109,45 @@ export function meRoutes(deps: MeDeps) {
           200,
         );
       }
-      // The list is the same until the cache holds new bytes or the banner changes: a client that
-      // has it (If-None-Match) gets 304 and no body. The age is left out: it follows from fetchedAt.
-      const etag = activitiesEtag(result.activitiesBytes, result.freshness);
-      if (ifNoneMatch(c.req.header("if-none-match"), etag)) {
-        return c.body(null, 304, { etag }) as unknown as ActivitiesResponse;
-      }
-      // The activities are cached as UTF-8 bytes; splice them in rather than parse and re-serialise.
-      const body = Buffer.concat([
-        ENROLLED_PREFIX,
-        result.activitiesBytes,
-        Buffer.from(`,"freshness":${JSON.stringify(result.freshness)}}`),
-      ]);
-      return c.body(body, 200, { ...JSON_HEADERS, etag }) as unknown as ActivitiesResponse;
+      const answer = activitiesAnswer(result, c.req.header("if-none-match"));
+      const response =
+        answer.status === 304
+          ? c.body(null, 304, answer.headers)
+          : c.body(Buffer.concat(answer.body), 200, answer.headers);
+      return response as unknown as ActivitiesResponse;
     });
+}
+
+/**
+ * An enrolled member's list as it goes on the wire. The list is the same until the cache holds new
+ * bytes or the banner changes: a client that has it (If-None-Match) gets 304 and no body. The age is
+ * left out of the tag: it follows from fetchedAt. Shared by the route and the warm path
+ * (warm-activities.ts), so both answer byte for byte alike.
+ */
+export function activitiesAnswer(
+  result: Extract<MemberActivitiesResult, { enrolled: true }>,
+  ifNoneMatchHeader: string | undefined,
+):
+  | { status: 200; body: readonly Uint8Array[]; headers: Record<string, string> }
+  | { status: 304; body: null; headers: Record<string, string> } {
+  const etag = activitiesEtag(result.activitiesBytes, result.freshness);
+  if (ifNoneMatch(ifNoneMatchHeader, etag)) {
+    return { status: 304, body: null, headers: { etag, "cache-control": "no-store" } };
+  }
+  // The activities are cached as UTF-8 bytes; spliced between the two ends rather than parsed and
+  // re-serialised.
+  const end = Buffer.from(`,"freshness":${freshnessJson(result.freshness)}}`);
+  const length = ENROLLED_PREFIX.byteLength + result.activitiesBytes.byteLength + end.byteLength;
+  return {
+    status: 200,
+    body: [ENROLLED_PREFIX, result.activitiesBytes, end],
+    headers: { ...JSON_HEADERS, etag, "content-length": String(length) },
+  };
+}
+
+/** JSON.stringify(freshness), written out: this runs on every answer. */
+function freshnessJson({ fetchedAt, ageSeconds, degraded }: Freshness): string {
+  return `{"fetchedAt":${JSON.stringify(fetchedAt)},"ageSeconds":${ageSeconds},"degraded":${degraded}}`;
 }
 
 /**

@@ -10,6 +10,8 @@ import { AppError } from "../errors.ts";
 // (ADR 0021). `0` turns a limit off (load tests).
 
 export interface RateLimiter {
+  /** False when the limit is off (`0`): every hit answers 0. */
+  readonly enabled: boolean;
   /** Seconds to wait when over the limit, or 0 when the request may go ahead. */
   hit(key: string): Promise<number>;
 }
@@ -24,7 +26,7 @@ export interface RateLimiterOptions {
 const WINDOW_SECONDS = 60;
 
 export function createRateLimiter(perMinute: number, options: RateLimiterOptions): RateLimiter {
-  if (perMinute <= 0) return { hit: async () => 0 };
+  if (perMinute <= 0) return { enabled: false, hit: async () => 0 };
   const memory = new RateLimiterMemory({
     points: perMinute,
     duration: WINDOW_SECONDS,
@@ -42,6 +44,7 @@ export function createRateLimiter(perMinute: number, options: RateLimiterOptions
       })
     : memory;
   return {
+    enabled: true,
     async hit(key) {
       try {
         await limiter.consume(key);
@@ -71,3 +74,29 @@ export function rateLimit(
     return next();
   };
 }
+
+/** The API's limits, made once and shared by everything that answers API requests. */
+export interface ApiLimits {
+  /** Every API request, per client address (sign-out excepted). */
+  perIp: RateLimiter;
+  /** Every signed-in API request, per session (sign-out excepted). */
+  perSession: RateLimiter;
+  /** Sign-in attempts, per client address. */
+  signIns: RateLimiter;
+}
+
+export function createApiLimits(options: {
+  perMinute: number;
+  signInsPerMinute: number;
+  redis?: Redis | null | undefined;
+}): ApiLimits {
+  const { redis } = options;
+  return {
+    perIp: createRateLimiter(options.perMinute, { redis, name: "ip" }),
+    perSession: createRateLimiter(options.perMinute, { redis, name: "session" }),
+    signIns: createRateLimiter(options.signInsPerMinute, { redis, name: "signin" }),
+  };
+}
+
+export const ipLimitKey = (ip: string) => `ip:${ip}`;
+export const sessionLimitKey = (idHash: string) => `session:${idHash}`;

@@ -104,6 +104,8 @@ export interface CachedLoader<B extends CachedBytes = string> {
   forgetAllHere(): void;
   /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
   peek(key: string): CachedResult<B> | undefined;
+  /** What `load` answers at once, without a loader, when `key` is fresh; undefined otherwise. */
+  fresh(key: string): CachedResult<B> | undefined;
 }
 
 export function createCachedLoader<B extends CachedBytes = string>(
@@ -113,7 +115,16 @@ export function createCachedLoader<B extends CachedBytes = string>(
   const deadlineMs = options.deadlineMs ?? 4_000;
   const refreshWaitMs = options.refreshWaitMs ?? 1_000;
   const cache = options.cache ?? createSwrCache<B>();
-  const count = (event: CacheEvent) => metrics.cacheEvents.inc({ cache: operation, event });
+  // One labelled child per event, bound once: a hit is counted on every warm request.
+  const counters = new Map<CacheEvent, { inc(): void }>();
+  const count = (event: CacheEvent) => {
+    let counter = counters.get(event);
+    if (!counter) {
+      counter = metrics.cacheEvents.labels({ cache: operation, event });
+      counters.set(event, counter);
+    }
+    counter.inc();
+  };
   const flights = createSingleFlight<CacheEntry<B>>({
     onJoin: () => metrics.singleFlightJoins.inc({ operation }),
   });
@@ -211,6 +222,12 @@ export function createCachedLoader<B extends CachedBytes = string>(
     peek(key) {
       const hit = cache.get(key);
       return hit ? answer(hit.entry) : undefined;
+    },
+    fresh(key) {
+      const hit = cache.get(key);
+      if (hit?.state !== "fresh") return undefined;
+      count("hit");
+      return answer(hit.entry);
     },
     async load(key, loader) {
       const hit = cache.get(key);

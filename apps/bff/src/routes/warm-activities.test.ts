@@ -1,0 +1,238 @@
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Agent, AgentResponse } from "../testing/agent.ts";
+import { startTestSystem, type TestSystem } from "../testing/system.ts";
+
+// The warm path (warm-activities.ts) must answer exactly as the API's middleware chain does. Two
+// systems, one with it and one without, get the same requests from the same kind of browser; their
+// answers are compared whole, except what differs between any two servers (date, request and
+// instance ids, the list's age), and each case checks which path answered it.
+
+const LIMIT = 80;
+let warm: TestSystem;
+let chain: TestSystem;
+const browsers = new Map<TestSystem, Agent>();
+
+beforeAll(async () => {
+  [warm, chain] = await Promise.all([
+    startTestSystem({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }),
+    startTestSystem({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }, { warmActivities: false }),
+  ]);
+  for (const system of [warm, chain]) {
+    const agent = await system.signIn("ava");
+    // The first request loads the list (the chain answers it); from then on it is warm.
+    expect((await agent.get("/api/me/activities")).status).toBe(200);
+    browsers.set(system, agent);
+  }
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([warm?.close(), chain?.close()]);
+});
+
+const warmAnswers = async (system: TestSystem) =>
+  (await system.bff.metrics.warmAnswers.get()).values.reduce((sum, v) => sum + v.value, 0);
+
+const ABOUT_THIS_SERVER = new Set(["date", "x-request-id", "x-portal-instance", "keep-alive", "connection"]);
+
+/** What must be equal between the two systems' answers. */
+function comparable(response: AgentResponse) {
+  const headers = Object.fromEntries(
+    [...response.headers].filter(([name]) => !ABOUT_THIS_SERVER.has(name) && name !== "content-length"),
+  );
+  const requestId = response.headers.get("x-request-id") ?? "";
+  if (headers.etag) {
+    expect(headers.etag).toMatch(/^"[\w-]{22}"$/);
+    headers.etag = "<the list's tag>";
+  }
+  // Activity images are the system's own sandbox's, on its own port.
+  const text = response.text.replace(/http:\/\/localhost:\d+/g, "<sandbox>");
+  let body: unknown = text;
+  if (text && response.headers.get("content-type")?.startsWith("application/json")) {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const error = parsed.error as { requestId?: string } | undefined;
+    if (error) {
+      expect(error.requestId).toBe(requestId);
+      error.requestId = "<the request's id>";
+    }
+    const freshness = parsed.freshness as { fetchedAt?: unknown; ageSeconds?: unknown } | undefined;
+    if (freshness) {
+      expect(Date.parse(String(freshness.fetchedAt))).toBeGreaterThan(0);
+      freshness.fetchedAt = "<when>";
+      freshness.ageSeconds = "<age>";
+    }
+    body = parsed;
+  }
+  if (response.text && response.headers.has("content-length")) {
+    expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(response.text));
+  }
+  return {
+    status: response.status,
+    headers,
+    body,
+    requestId: /^[\w.:-]{1,64}$/.test(requestId) ? "well-formed" : requestId,
+    instance: response.headers.has("x-portal-instance"),
+  };
+}
+
+/** A request with a body, which fetch does not send with GET. */
+function withBody(agent: Agent, method: string, path: string, body: string): Promise<AgentResponse> {
+  const url = new URL(path, agent.origin);
+  const cookie = `__Host-portal.sid=${agent.cookie("__Host-portal.sid")}`;
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, {
+      method,
+      headers: { cookie, "content-length": Buffer.byteLength(body) },
+    });
+    request.on("error", reject);
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (typeof value === "string") headers.set(name, value);
+        }
+        resolve({
+          status: response.statusCode ?? 0,
+          url: url.href,
+          location: headers.get("location"),
+          headers,
+          text,
+          json: <T>() => JSON.parse(text) as T,
+        });
+      });
+    });
+    request.end(body);
+  });
+}
+
+/** Sends the same request to both systems; returns both answers and whether the warm path took it. */
+async function both(send: (agent: Agent) => Promise<AgentResponse>) {
+  const before = await warmAnswers(warm);
+  const fromWarm = await send(browsers.get(warm) as Agent);
+  const tookWarmPath = (await warmAnswers(warm)) > before;
+  const fromChain = await send(browsers.get(chain) as Agent);
+  expect(await warmAnswers(chain)).toBe(0);
+  return { fromWarm, fromChain, tookWarmPath };
+}
+
+async function expectSameAnswer(send: (agent: Agent) => Promise<AgentResponse>, warmPath: boolean) {
+  const { fromWarm, fromChain, tookWarmPath } = await both(send);
+  expect(comparable(fromWarm)).toEqual(comparable(fromChain));
+  expect(tookWarmPath).toBe(warmPath);
+  return fromWarm;
+}
+
+describe("warm GET /api/me/activities answers as the middleware chain does", () => {
+  it("a warm list: the same status, headers and bytes", async () => {
+    const response = await expectSameAnswer((agent) => agent.get("/api/me/activities"), true);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toMatch(/^"[\w-]{22}"$/);
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.json<{ enrolled: boolean }>().enrolled).toBe(true);
+  });
+
+  it("If-None-Match: 304 for the current tag in every spelling, 200 for another", async () => {
+    // Each system's own tag (their lists name their own sandbox, so the bytes differ).
+    const tags = new Map<Agent, string>();
+    await both(async (agent) => {
+      const response = await agent.get("/api/me/activities");
+      tags.set(agent, response.headers.get("etag") ?? "");
+      return response;
+    });
+    const spellings = [
+      (tag: string) => tag,
+      (tag: string) => `W/${tag}`,
+      (tag: string) => `"other", ${tag}`,
+      () => "*",
+    ];
+    for (const spell of spellings) {
+      const response = await expectSameAnswer(
+        (agent) => agent.get("/api/me/activities", { "if-none-match": spell(tags.get(agent) ?? "") }),
+        true,
+      );
+      expect(response.status).toBe(304);
+      expect(response.text).toBe("");
+    }
+    const other = await expectSameAnswer(
+      (agent) => agent.get("/api/me/activities", { "if-none-match": '"other"' }),
+      true,
+    );
+    expect(other.status).toBe(200);
+  });
+
+  it("a proxy's request id is kept when it looks like one and replaced when not", async () => {
+    const kept = await expectSameAnswer(
+      (agent) => agent.get("/api/me/activities", { "x-request-id": "haproxy-1:2.3" }),
+      true,
+    );
+    expect(kept.headers.get("x-request-id")).toBe("haproxy-1:2.3");
+    const { fromWarm, fromChain } = await both((agent) =>
+      agent.get("/api/me/activities", { "x-request-id": "bad id\u00e9" }),
+    );
+    for (const response of [fromWarm, fromChain]) {
+      expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("a query string changes nothing", async () => {
+    await expectSameAnswer((agent) => agent.get("/api/me/activities?member=someone-else"), true);
+  });
+
+  it("steps aside for what only the chain may judge, which answers as before", async () => {
+    const sessionCookie = (agent: Agent) => `__Host-portal.sid=${agent.cookie("__Host-portal.sid")}`;
+    const cases: ((agent: Agent) => Promise<AgentResponse>)[] = [
+      // A cookie only the full parser reads (quoted), duplicated, or none at all.
+      (agent) =>
+        agent.get("/api/me/activities", {
+          cookie: `__Host-portal.sid="${agent.cookie("__Host-portal.sid")}"`,
+        }),
+      (agent) =>
+        agent.get("/api/me/activities", { cookie: `${sessionCookie(agent)}; ${sessionCookie(agent)}` }),
+      (agent) => agent.get("/api/me/activities", { cookie: "" }),
+      (agent) =>
+        agent.get("/api/me/activities", {
+          cookie: "__Host-portal.sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        }),
+      // Other methods, and a GET with a body.
+      (agent) => agent.request("HEAD", "/api/me/activities"),
+      (agent) => agent.request("POST", "/api/me/activities", { body: "{}", headers: { "x-csrf": "1" } }),
+      (agent) => withBody(agent, "GET", "/api/me/activities", "hello"),
+    ];
+    for (const send of cases) await expectSameAnswer(send, false);
+  });
+
+  it("logs its requests like the chain, without the session id", async () => {
+    const id = `warm-log-${Date.now()}`;
+    await expectSameAnswer((agent) => agent.get("/api/me/activities", { "x-request-id": id }), true);
+    const line = warm.logs.find((l) => l.includes(id));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line ?? "{}")).toMatchObject({
+      requestId: id,
+      method: "GET",
+      path: "/api/me/activities",
+    });
+    const sessionId = browsers.get(warm)?.cookie("__Host-portal.sid") ?? "";
+    expect(warm.logs.join("\n")).not.toContain(sessionId);
+  });
+
+  it("counts each request once against the limits, and refuses alike when over them", async () => {
+    const answers = { warm: [] as number[], chain: [] as number[] };
+    let refused: Awaited<ReturnType<typeof both>> | null = null;
+    for (let i = 0; i < LIMIT + 5 && !refused; i++) {
+      const round = await both((agent) => agent.get("/api/me/activities"));
+      answers.warm.push(round.fromWarm.status);
+      answers.chain.push(round.fromChain.status);
+      if (round.fromWarm.status === 429 || round.fromChain.status === 429) refused = round;
+    }
+    // Both systems saw the same requests from the start of this file: they refuse at the same one.
+    expect(answers.warm).toEqual(answers.chain);
+    if (!refused) throw new Error(`no 429 after ${LIMIT + 5} requests`);
+    expect(refused.tookWarmPath).toBe(true);
+    expect(comparable(refused.fromWarm)).toEqual(comparable(refused.fromChain));
+    expect(refused.fromWarm.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(refused.fromWarm.json()).toMatchObject({ error: { code: "rate_limited" } });
+  });
+});
