@@ -192,8 +192,17 @@ describe("GET /api/me", () => {
         isManager: false,
       },
       profile: null,
-      program: { timeZone: "UTC" },
+      program: {
+        timeZone: "UTC",
+        // The demo program's tiers, lowest first, each with its benefits in words.
+        tiers: [
+          expect.objectContaining({ id: "334", title: "Bronze", minScore: 0, maxScore: 999 }),
+          expect.objectContaining({ id: "345", title: "Silver", minScore: 1000, maxScore: 2499 }),
+          expect.objectContaining({ id: "356", title: "Gold", minScore: 2500, maxScore: null }),
+        ],
+      },
     });
+    for (const tier of member.json().program.tiers) expect(tier.benefits.length).toBeGreaterThan(0);
     const manager = await (await system.signIn("morgan")).get("/api/me");
     expect(manager.json()).toMatchObject({
       user: { sub: "morgan", roles: ["program_manager"], isManager: true },
