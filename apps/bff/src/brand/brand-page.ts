@@ -65,8 +65,10 @@ export function brandedPage(html: string, config: Pick<ProgramConfig, "name" | "
   const css = brandCss(config.colors);
   const styleHash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
   const head = `<style>${css}</style><script type="application/json" id="${BRAND_ELEMENT_ID}">${scriptJson(brand)}</script>`;
+  const title = `<title>${escapeHtml(brand.name)}</title>`;
+  // Into the head; a page written without one (HTML allows that) gets them after its title.
   const page = html
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(brand.name)}</title>`)
+    .replace(/<title>[^<]*<\/title>/, html.includes("</head>") ? title : `${title}${head}`)
     .replace(NAME_SLOT, headerContent(brand))
     .replace("</head>", `${head}</head>`);
   return { html: page, styleHash };

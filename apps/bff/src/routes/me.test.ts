@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberActivityView } from "../member/member-activities.ts";
 import { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
-import type { MemberActivitiesBody } from "./me.ts";
+import type { MemberActivitiesBody, ProgramTierView } from "./me.ts";
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -202,7 +202,8 @@ describe("GET /api/me", () => {
         ],
       },
     });
-    for (const tier of member.json().program.tiers) expect(tier.benefits.length).toBeGreaterThan(0);
+    const { tiers } = member.json<{ program: { tiers: ProgramTierView[] } }>().program;
+    for (const tier of tiers) expect(tier.benefits.length).toBeGreaterThan(0);
     const manager = await (await system.signIn("morgan")).get("/api/me");
     expect(manager.json()).toMatchObject({
       user: { sub: "morgan", roles: ["program_manager"], isManager: true },
