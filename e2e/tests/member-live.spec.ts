@@ -90,6 +90,19 @@ test("ava reaches Silver: points, tier and unlocked activities arrive live, with
   expect(result.tier).toBe("Silver");
 
   await expect(currentTier(page)).toHaveText("Silver", { timeout: 2000 });
+  // Said out loud (politely) and shown, with a celebration.
+  const toasts = page.getByRole("region", { name: "Notifications" });
+  await expect(toasts).toContainText("You reached Silver!");
+  await expect(page.locator('[role="status"][aria-live="polite"]').last()).toHaveText(
+    /^You reached Silver! You earned [\d,]+ points\.$/,
+  );
+  const spark = toasts.locator("[data-celebration] .celebration-spark").first();
+  await expect(spark).toHaveCount(1);
+  expect(await spark.evaluate((el) => getComputedStyle(el).animationName)).toBe("celebrate-burst");
+  // A member who asked for reduced motion gets the same words and a still badge.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  expect(await spark.evaluate((el) => getComputedStyle(el).animationName)).toBe("none");
+  await page.emulateMedia({ reducedMotion: "no-preference" });
   await expect(tierCard(page)).toContainText(
     `${result.totalPoints.toLocaleString("en-US")} pts earned in all`,
     {

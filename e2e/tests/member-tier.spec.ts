@@ -32,12 +32,13 @@ test("ben's tier card: tier points, thresholds, points to go and the bar agree, 
   await expect(card.getByText("1,900 pts to spend")).toBeVisible();
   await expect(card).toContainText("come off what you can spend — never off what you've earned");
 
-  // The ladder: each tier with the tier points it starts at.
-  const ladder = card.getByRole("list", { name: "Tier points count toward your tier:" });
-  await expect(ladder.getByRole("listitem")).toHaveText([
-    "Bronze from 0 pts",
-    "Silver from 1,000 pts",
-    "Gold from 2,500 pts",
+  // The ladder, opened from the card: each tier with the tier points it starts at.
+  await card.getByRole("button", { name: "Every tier and its benefits" }).click();
+  const ladder = card.getByRole("list", { name: "Every tier and its benefits" });
+  await expect(ladder.locator(":scope > li")).toHaveText([
+    /^BronzeWhere everyone starts/,
+    /^SilverFrom 1,000 tier pts/,
+    /^GoldFrom 2,500 tier pts/,
   ]);
 
   // The numbers add up: score + to go = Gold's threshold, and the bar is score / threshold.

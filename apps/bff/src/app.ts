@@ -17,7 +17,7 @@ import { requestDeadline } from "./request-deadline.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { type ManagerDeps, managerRoutes } from "./routes/manager.ts";
-import { meRoutes } from "./routes/me.ts";
+import { type MeDeps, meRoutes } from "./routes/me.ts";
 import { readyRoutes } from "./routes/ready.ts";
 import { type StatusDeps, statusRoutes } from "./routes/status.ts";
 import { limitBody } from "./security/body-limit.ts";
@@ -34,6 +34,8 @@ export interface ApiDeps {
   loginStates: LoginStateStore;
   oidc: OidcClient;
   memberActivities: MemberActivities;
+  /** Every tier of the program with its benefits, for /api/me. */
+  programTiers: MeDeps["programTiers"];
   profiles: MemberProfiles;
   hub: ProfileHub;
   manager: ManagerDeps;
@@ -108,6 +110,7 @@ export function createApi(deps: ApiDeps) {
       "/me",
       meRoutes({
         memberActivities: deps.memberActivities,
+        programTiers: deps.programTiers,
         profiles: deps.profiles,
         hub: deps.hub,
         clientIp: deps.clientIp,

@@ -237,6 +237,9 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       allowInsecure: env.NODE_ENV !== "production",
     }),
     memberActivities,
+    programTiers: [...programConfig.tiers]
+      .sort((a, b) => a.minScore - b.minScore)
+      .map(({ id, title, minScore, maxScore, benefits }) => ({ id, title, minScore, maxScore, benefits })),
     profiles,
     hub,
     manager,
@@ -332,6 +335,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       webhooks,
       metrics,
       instanceId,
+      brand: programConfig,
       warmActivities:
         options.warmActivities === false
           ? undefined

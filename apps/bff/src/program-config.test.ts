@@ -1,6 +1,6 @@
 import { seedProgram } from "@portal/sandbox/program/seed";
 import { describe, expect, it } from "vitest";
-import { loadProgramConfig, parseProgramConfig } from "./program-config.ts";
+import { DEFAULT_COLORS, loadProgramConfig, parseProgramConfig } from "./program-config.ts";
 
 describe("program config", () => {
   it("describes the sandbox's demo program: same tier ids, titles and thresholds", () => {
@@ -20,7 +20,7 @@ describe("program config", () => {
   it("names each wrong field", () => {
     const bad = {
       name: "x",
-      tiers: [{ id: "gold", title: "", minScore: -1, maxScore: null }],
+      tiers: [{ id: "gold", title: "", minScore: -1, maxScore: null, benefits: ["b"] }],
       campaignStacking: "sometimes",
       previewPersonas: [{ tierId: "999", idType: "google_user_id", userId: "a" }],
     };
@@ -32,7 +32,7 @@ describe("program config", () => {
   it("refuses a persona for a tier the program does not have", () => {
     const config = {
       name: "x",
-      tiers: [{ id: "1", title: "One", minScore: 0, maxScore: null }],
+      tiers: [{ id: "1", title: "One", minScore: 0, maxScore: null, benefits: ["b"] }],
       previewPersonas: [{ tierId: "2", idType: "third_party_id", userId: "a" }],
     };
     expect(() => parseProgramConfig(config)).toThrow(/previewPersonas\.0\.tierId: no tier with id 2/);
@@ -44,3 +44,107 @@ describe("program config", () => {
     );
   });
 });
+
+/** A valid program with one override; `colors` replaced whole when given. */
+const program = (overrides: Record<string, unknown> = {}) => ({
+  name: "Harbourside Rewards",
+  tiers: [
+    { id: "1", title: "Bronze", minScore: 0, maxScore: 999, benefits: ["Member prices"] },
+    { id: "2", title: "Silver", minScore: 1000, maxScore: null, benefits: ["Free delivery"] },
+  ],
+  ...overrides,
+});
+
+const palette = { primary: "#0b5d57", onPrimary: "#ffffff", accent: "#f6c453", onAccent: "#3a2400" };
+const darkPalette = { primary: "#5fd4c4", onPrimary: "#032b28", accent: "#f6c453", onAccent: "#3a2400" };
+
+describe("program config: what the brand edits", () => {
+  it("ships the demo program's brand: a name, a logo on the portal's origin, colours, benefits for every tier", () => {
+    const config = loadProgramConfig();
+    expect(config.name).toBe("Harbourside Rewards");
+    expect(config.logo).toBe("/brand/harbourside-logo.svg");
+    expect(config.tiers.map((tier) => [tier.title, tier.benefits.length > 0])).toEqual([
+      ["Bronze", true],
+      ["Silver", true],
+      ["Gold", true],
+    ]);
+  });
+
+  it("gives a program without colours or logo the portal's own, which pass the contrast checks", () => {
+    const config = parseProgramConfig(program());
+    expect(config.logo).toBeNull();
+    expect(config.colors).toEqual(DEFAULT_COLORS);
+  });
+
+  it("refuses a colour that is not hex, naming the key", () => {
+    const colors = { light: { ...palette, primary: "teal" }, dark: { ...darkPalette, onAccent: "#12345" } };
+    expect(() => parseProgramConfig(program({ colors }))).toThrow(
+      /colors\.light\.primary: a hex colour such as #4338ca[\s\S]*colors\.dark\.onAccent: a hex colour/,
+    );
+  });
+
+  it("refuses text and background pairs below WCAG AA, naming the key and the ratio", () => {
+    const colors = {
+      light: { ...palette, onPrimary: "#6b9f9a" },
+      dark: { ...darkPalette, accent: "#444444", onAccent: "#555555" },
+    };
+    const error = captureError(() => parseProgramConfig(program({ colors }), "PROGRAM_CONFIG x.json"));
+    expect(error).toMatch(/^PROGRAM_CONFIG x\.json is invalid:/);
+    expect(error).toMatch(
+      /colors\.light\.onPrimary: #6b9f9a on primary #0b5d57 has a contrast of \d\.\d\d:1; text needs at least 4\.5:1 \(WCAG AA\)/,
+    );
+    expect(error).toMatch(/colors\.dark\.onAccent: #555555 on accent #444444 has a contrast of 1\.\d\d:1/);
+  });
+
+  it("refuses a primary colour that would be unreadable as text on the page", () => {
+    const colors = { light: { ...palette, primary: "#7fd1c7", onPrimary: "#000000" }, dark: darkPalette };
+    expect(() => parseProgramConfig(program({ colors }))).toThrow(
+      /colors\.light\.primary: #7fd1c7 as text on the light page background #f9fafb has a contrast of \d\.\d\d:1/,
+    );
+  });
+
+  it("refuses a tier without benefits, or with an empty one, naming the tier", () => {
+    const [bronze, silver] = program().tiers;
+    const withoutBenefits = { ...silver, benefits: undefined };
+    expect(() => parseProgramConfig(program({ tiers: [bronze, withoutBenefits] }))).toThrow(
+      /tiers\.1\.benefits: what this tier brings members, as a list of sentences/,
+    );
+    expect(() => parseProgramConfig(program({ tiers: [{ ...bronze, benefits: [] }, silver] }))).toThrow(
+      /tiers\.0\.benefits: list at least one benefit of this tier/,
+    );
+    expect(() => parseProgramConfig(program({ tiers: [bronze, { ...silver, benefits: ["  "] }] }))).toThrow(
+      /tiers\.1\.benefits\.0: a benefit in words, not empty/,
+    );
+  });
+
+  it("refuses a preview persona for an unknown tier", () => {
+    const previewPersonas = [{ tierId: "9", idType: "third_party_id", userId: "ava" }];
+    expect(() => parseProgramConfig(program({ previewPersonas }))).toThrow(
+      /previewPersonas\.0\.tierId: no tier with id 9/,
+    );
+  });
+
+  it.each([
+    ["/brand/logo.svg", true],
+    ["https://cdn.example.com/logo.png", true],
+    ["http://cdn.example.com/logo.png", false],
+    ["//cdn.example.com/logo.png", false],
+    ["/brand/../../etc/passwd", false],
+    ["javascript:alert(1)", false],
+    ["data:image/svg+xml,<svg/>", false],
+    ["logo.svg", false],
+  ])("a logo at %s is %s", (logo, accepted) => {
+    const parse = () => parseProgramConfig(program({ logo }));
+    if (accepted) expect(parse().logo).toBe(logo);
+    else expect(parse).toThrow(/logo: an https:\/\/ URL or a path on the portal's own origin/);
+  });
+});
+
+function captureError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected an error");
+}

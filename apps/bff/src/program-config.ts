@@ -3,9 +3,12 @@ import { resolve } from "node:path";
 import { CROWDTWIST_ID_TYPES } from "@portal/crowdtwist/id-types";
 import type { Program } from "@portal/loyalty/program";
 import { z } from "zod";
+import { contrastRatio, HEX_COLOUR } from "./brand/contrast.ts";
 
 // The program settings CrowdTwist "provides separately": tier ids with titles and thresholds, how
-// campaigns stack, and one preview persona per tier for the manager area. One validated file.
+// campaigns stack, and one preview persona per tier for the manager area; and what the brand edits:
+// the program's name, logo and colours, and each tier's benefits in words. One validated file,
+// documented in docs/program-config.md.
 
 export const DEFAULT_PROGRAM_CONFIG = resolve(import.meta.dirname, "../config/program.json");
 
@@ -14,11 +17,58 @@ const tierSchema = z.object({
   title: z.string().min(1),
   minScore: z.number().int().min(0),
   maxScore: z.number().int().min(0).nullable(),
+  benefits: z
+    .array(z.string().trim().min(1, "a benefit in words, not empty").max(200), {
+      error: "what this tier brings members, as a list of sentences",
+    })
+    .min(1, "list at least one benefit of this tier"),
 });
+
+const colour = z.string().regex(HEX_COLOUR, "a hex colour such as #4338ca");
+const paletteSchema = z.strictObject({
+  primary: colour,
+  onPrimary: colour,
+  accent: colour,
+  onAccent: colour,
+});
+export type BrandPalette = z.infer<typeof paletteSchema>;
+
+/** The portal's own indigo and amber: what a program that sets no colours looks like. */
+export const DEFAULT_COLORS: { light: BrandPalette; dark: BrandPalette } = {
+  light: { primary: "#432dd7", onPrimary: "#ffffff", accent: "#fee685", onAccent: "#461901" },
+  dark: { primary: "#a3b3ff", onPrimary: "#030712", accent: "#fee685", onAccent: "#461901" },
+};
+
+/**
+ * The backgrounds brand colours sit on (Tailwind's white and gray-50 cards and page, gray-900 and
+ * gray-950 in dark mode): `primary` is also used as text on them (links, the progress bar).
+ */
+export const SURFACES = {
+  light: { "page background": "#f9fafb", "card background": "#ffffff" },
+  dark: { "page background": "#030712", "card background": "#101828" },
+} as const;
+
+/** WCAG 2.2 AA for normal-size text. */
+const AA_TEXT = 4.5;
+
+/**
+ * An https URL, or a path on the portal's own origin (a file in the web app's `public/` folder):
+ * the only places the page's Content-Security-Policy (`img-src 'self' data: https:`) loads from.
+ */
+const logoSchema = z
+  .string()
+  .refine(
+    (value) =>
+      (/^\/(?![/\\])[^\s?#\\]*$/.test(value) && !value.split("/").includes("..")) ||
+      (URL.canParse(value) && new URL(value).protocol === "https:"),
+    "an https:// URL or a path on the portal's own origin such as /brand/logo.svg",
+  );
 
 const programConfigSchema = z
   .object({
-    name: z.string().min(1),
+    name: z.string().trim().min(1).max(60),
+    logo: logoSchema.nullable().default(null),
+    colors: z.strictObject({ light: paletteSchema, dark: paletteSchema }).default(DEFAULT_COLORS),
     tiers: z.array(tierSchema).min(1),
     campaignStacking: z.enum(["best_single", "additive", "multiplicative"]).default("best_single"),
     endingSoonDays: z.number().int().min(0).default(7),
@@ -31,6 +81,31 @@ const programConfigSchema = z
     const ids = new Set(config.tiers.map((tier) => tier.id));
     if (ids.size !== config.tiers.length)
       ctx.addIssue({ code: "custom", path: ["tiers"], message: "tier ids must be unique" });
+    for (const scheme of ["light", "dark"] as const) {
+      const palette = config.colors[scheme];
+      const pairs = [
+        ["onPrimary", "primary"],
+        ["onAccent", "accent"],
+      ] as const;
+      for (const [text, background] of pairs) {
+        const ratio = contrastRatio(palette[text], palette[background]);
+        if (ratio < AA_TEXT)
+          ctx.addIssue({
+            code: "custom",
+            path: ["colors", scheme, text],
+            message: `${palette[text]} on ${background} ${palette[background]} has a contrast of ${ratio.toFixed(2)}:1; text needs at least ${AA_TEXT}:1 (WCAG AA)`,
+          });
+      }
+      for (const [surface, hex] of Object.entries(SURFACES[scheme])) {
+        const ratio = contrastRatio(palette.primary, hex);
+        if (ratio < AA_TEXT)
+          ctx.addIssue({
+            code: "custom",
+            path: ["colors", scheme, "primary"],
+            message: `${palette.primary} as text on the ${scheme} ${surface} ${hex} has a contrast of ${ratio.toFixed(2)}:1; it needs at least ${AA_TEXT}:1 (WCAG AA)`,
+          });
+      }
+    }
     config.previewPersonas.forEach((persona, index) => {
       if (!ids.has(persona.tierId)) {
         ctx.addIssue({
@@ -56,7 +131,9 @@ export function parseProgramConfig(input: unknown, source = "program config"): P
   return {
     ...config,
     program: {
-      tiers: [...config.tiers].sort((a, b) => a.minScore - b.minScore),
+      tiers: [...config.tiers]
+        .sort((a, b) => a.minScore - b.minScore)
+        .map(({ id, title, minScore, maxScore }) => ({ id, title, minScore, maxScore })),
       campaignStacking: config.campaignStacking,
       endingSoonDays: config.endingSoonDays,
       atRiskDays: config.atRiskDays,

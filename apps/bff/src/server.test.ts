@@ -62,7 +62,7 @@ describe("BFF server", () => {
   it("serves the app's HTML for its own routes, never cached", async () => {
     const response = await app.request("/activities/101");
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("<title>Portal</title>");
+    expect(await response.text()).toContain("<title>Harbourside Rewards</title>");
     expect(response.headers.get("cache-control")).toBe("no-cache");
   });
 
@@ -147,6 +147,21 @@ describe("BFF server", () => {
     expect(response.headers.get("x-frame-options")).toBe("DENY");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("serves the app's HTML with the program's brand in it, and a policy that allows only its style", async () => {
+    for (const path of ["/", "/index.html", "/activities/101"]) {
+      const response = await app.request(path);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      // The demo program's (apps/bff/config/program.json).
+      expect(html).toContain("<title>Harbourside Rewards</title>");
+      expect(html).toMatch(/<style>:root\{--color-primary:#0b5d57;/);
+      expect(html).toContain('{"name":"Harbourside Rewards","logo":"/brand/harbourside-logo.svg"}');
+      expect(response.headers.get("content-security-policy")).toMatch(/style-src 'self' 'sha256-[\w+/=]+';/);
+    }
+    const asset = await app.request("/assets/index-abc123.js");
+    expect(asset.headers.get("content-security-policy")).toContain("style-src 'self';");
   });
 
   it("says what to do when the web app is not built", async () => {

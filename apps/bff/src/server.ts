@@ -3,9 +3,11 @@ import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono, type MiddlewareHandler } from "hono";
 import type { createApi } from "./app.ts";
+import { brandedPage } from "./brand/brand-page.ts";
 import type { Env } from "./env.ts";
 import { AppError, errorBody, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { ProgramConfig } from "./program-config.ts";
 import type { webhookRoutes } from "./routes/webhooks.ts";
 import { canonicalHost } from "./security/canonical-host.ts";
 import { secretsMatch } from "./security/secrets-match.ts";
@@ -24,6 +26,8 @@ export interface ServerParts {
   instanceId: string;
   /** Answers warm `GET /api/me/activities` ahead of the API's chain (routes/warm-activities.ts). */
   warmActivities?: MiddlewareHandler | undefined;
+  /** The program's name, logo and colours, written into the app's HTML. */
+  brand: Pick<ProgramConfig, "name" | "logo" | "colors">;
 }
 
 export function createServerApp(env: Env, parts: ServerParts) {
@@ -64,17 +68,28 @@ export function createServerApp(env: Env, parts: ServerParts) {
   server.use("/assets/*", webAssets(webDist));
   // A missing asset is a 404, not the app's HTML under a script's name.
   server.get("/assets/*", (c) => c.text("Not found", 404));
-  server.use("*", serveStatic({ root: webDist }));
 
-  // Every other GET is a route of the single-page app: answer with its HTML shell.
+  // Every GET that is no file is a route of the single-page app: answer with its HTML shell, with
+  // the program's brand in it (brand/brand-page.ts) and a policy that lets that one style apply.
   const indexFile = join(webDist, "index.html");
-  const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, "utf8") : null;
-  server.get("*", (c) => {
-    if (indexHtml === null) {
-      return c.text("The web app is not built yet. Run `npm start`, which builds it.", 503);
+  const page = existsSync(indexFile) ? brandedPage(readFileSync(indexFile, "utf8"), parts.brand) : null;
+  const pageCsp = page
+    ? securityHeaderValues({ production: env.NODE_ENV === "production", styleHashes: [page.styleHash] })[
+        "content-security-policy"
+      ]
+    : undefined;
+  const appShell: MiddlewareHandler = (c) => {
+    if (page === null || pageCsp === undefined) {
+      return Promise.resolve(c.text("The web app is not built yet. Run `npm start`, which builds it.", 503));
     }
     c.header("cache-control", "no-cache");
-    return c.html(indexHtml);
-  });
+    c.header("content-security-policy", pageCsp);
+    return Promise.resolve(c.html(page.html));
+  };
+  // The built file itself is never served as it is: it has no brand.
+  server.get("/", appShell);
+  server.get("/index.html", appShell);
+  server.use("*", serveStatic({ root: webDist }));
+  server.get("*", appShell);
   return server;
 }

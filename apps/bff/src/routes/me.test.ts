@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberActivityView } from "../member/member-activities.ts";
 import { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
-import type { MemberActivitiesBody } from "./me.ts";
+import type { MemberActivitiesBody, ProgramTierView } from "./me.ts";
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -192,8 +192,18 @@ describe("GET /api/me", () => {
         isManager: false,
       },
       profile: null,
-      program: { timeZone: "UTC" },
+      program: {
+        timeZone: "UTC",
+        // The demo program's tiers, lowest first, each with its benefits in words.
+        tiers: [
+          expect.objectContaining({ id: "334", title: "Bronze", minScore: 0, maxScore: 999 }),
+          expect.objectContaining({ id: "345", title: "Silver", minScore: 1000, maxScore: 2499 }),
+          expect.objectContaining({ id: "356", title: "Gold", minScore: 2500, maxScore: null }),
+        ],
+      },
     });
+    const { tiers } = member.json<{ program: { tiers: ProgramTierView[] } }>().program;
+    for (const tier of tiers) expect(tier.benefits.length).toBeGreaterThan(0);
     const manager = await (await system.signIn("morgan")).get("/api/me");
     expect(manager.json()).toMatchObject({
       user: { sub: "morgan", roles: ["program_manager"], isManager: true },

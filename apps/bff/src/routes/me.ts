@@ -18,8 +18,19 @@ export type MemberActivitiesBody =
   | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
   | { enrolled: false; activities: []; freshness: null };
 
+/** A tier as the program config describes it to members: threshold and benefits in words. */
+export interface ProgramTierView {
+  id: string;
+  title: string;
+  minScore: number;
+  maxScore: number | null;
+  benefits: string[];
+}
+
 export interface MeDeps {
   memberActivities: MemberActivities;
+  /** Every tier of the program, lowest first, with its benefits (program config). */
+  programTiers: readonly ProgramTierView[];
   profiles: MemberProfiles;
   hub: ProfileHub;
   /**
@@ -67,8 +78,10 @@ export function meRoutes(deps: MeDeps) {
           },
           // From the stored Live Push profile; null until CrowdTwist has pushed one.
           profile: (await deps.profiles.current(session.crowdtwistUserId))?.view ?? null,
-          // The browser shows dates in the zone whose midnights start the program's periods.
-          program: { timeZone: deps.memberActivities.timeZone },
+          // The browser shows dates in the zone whose midnights start the program's periods; the tier
+          // card and ladder show what each tier brings. Nothing here is secret: it is the program's
+          // public description.
+          program: { timeZone: deps.memberActivities.timeZone, tiers: deps.programTiers },
         },
         200,
       );

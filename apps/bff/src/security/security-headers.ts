@@ -4,11 +4,15 @@ import type { MiddlewareHandler } from "hono";
 // they travel with the response as it is built instead of being patched onto it afterwards (which
 // makes the Node adapter materialise a full Headers object on every request).
 
-export function securityHeaderValues(options: { production: boolean }): Record<string, string> {
+export function securityHeaderValues(options: {
+  production: boolean;
+  /** Hashes (`'sha256-…'`) of inline styles the page may apply: the app's HTML carries the brand's. */
+  styleHashes?: readonly string[];
+}): Record<string, string> {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    ["style-src 'self'", ...(options.styleHashes ?? [])].join(" "),
     // Activity images come from CrowdTwist's image host (https); the local sandbox serves them on loopback.
     `img-src 'self' data: https:${options.production ? "" : " http://localhost:*"}`,
     "connect-src 'self'",

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { strings } from "../config/strings.ts";
+import { brand } from "../lib/brand.ts";
 import { Link } from "../lib/router.tsx";
 
 /** Skip link, header and the one `main` every page has. */
 export function Layout({ actions, children }: { actions?: ReactNode; children: ReactNode }) {
+  const { name, logo } = brand();
   return (
     <div className="min-h-dvh bg-gray-50 text-gray-900 dark:bg-gray-950 dark:text-gray-100">
       <a
@@ -14,8 +16,11 @@ export function Layout({ actions, children }: { actions?: ReactNode; children: R
       </a>
       <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
         <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <Link to="/" className="text-lg font-bold tracking-tight">
-            {strings.appName}
+          {/* The same markup the BFF paints before the script runs (brand/brand-page.ts). The logo is
+              decorative: the name beside it is the link's name. */}
+          <Link to="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+            {logo && <img src={logo} alt="" className="h-8 w-auto shrink-0" />}
+            <span>{name}</span>
           </Link>
           {actions && <div className="flex flex-wrap items-center gap-3">{actions}</div>}
         </div>

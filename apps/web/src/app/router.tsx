@@ -8,6 +8,7 @@ import { activityKeys } from "../features/activities/api/activities-query.ts";
 import { ActivitiesSkeleton } from "../features/activities/components/activities-section.tsx";
 import { SignOutButton } from "../features/auth/components/sign-out-button.tsx";
 import { meQuery } from "../features/member/api/me-query.ts";
+import { LiveAnnouncements } from "../features/member/components/live-announcements.tsx";
 import { TierCardSkeleton } from "../features/member/components/tier-card.tsx";
 import { useProfileEvents } from "../features/member/hooks/use-profile-events.ts";
 import { matchRoute, Redirect, usePathname } from "../lib/router.tsx";
@@ -71,6 +72,16 @@ function PageSkeleton() {
 }
 
 export function AppRouter() {
+  return (
+    <>
+      <AppRoutes />
+      {/* Outside the routes, so a live update is said whatever page is open. */}
+      <LiveAnnouncements />
+    </>
+  );
+}
+
+function AppRoutes() {
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (

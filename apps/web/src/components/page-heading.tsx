@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from "react";
+import { brand } from "../lib/brand.ts";
 import { takeFocusRequest } from "../lib/router.tsx";
 
 interface Props {
@@ -13,7 +14,7 @@ export function PageHeading({ children, documentTitle, className = "" }: Props) 
   const ref = useRef<HTMLHeadingElement>(null);
   const title = documentTitle ?? (typeof children === "string" ? children : null);
   useEffect(() => {
-    if (title) document.title = `${title} · Loyalty portal`;
+    if (title) document.title = `${title} · ${brand().name}`;
     if (takeFocusRequest()) ref.current?.focus();
   }, [title]);
   return (

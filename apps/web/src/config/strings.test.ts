@@ -34,7 +34,8 @@ describe("tier text", () => {
     ));
   test("tier points against the next threshold, and the ladder", () => {
     expect(strings.tier.tierScore(1600, 2500)).toBe("1,600 of 2,500 tier pts");
-    expect(strings.tier.ladderStep("Silver", 1000)).toBe("Silver from 1,000 pts");
+    expect(strings.tier.ladderFrom(1000)).toBe("From 1,000 tier pts");
+    expect(strings.tier.ladderFrom(0)).toBe("Where everyone starts");
   });
   test.each([
     ["JUMP", "You reached Gold on March 3"],

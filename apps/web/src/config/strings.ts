@@ -153,8 +153,13 @@ export const strings = {
     tierScore: (score: number, threshold: number) =>
       `${formatInteger(score)} of ${formatInteger(threshold)} tier pts`,
     tierScoreOnly: (score: number) => `${formatInteger(score)} tier pts`,
-    ladder: "Tier points count toward your tier:",
-    ladderStep: (tier: string, from: number) => `${tier} from ${pts(from)}`,
+    ladder: "Every tier and its benefits",
+    ladderFrom: (from: number) =>
+      from === 0 ? "Where everyone starts" : `From ${formatInteger(from)} tier pts`,
+    ladderHere: "You're here",
+    ladderToGo: (points: number) => `${formatInteger(points)} more tier pts`,
+    ladderBelow: "Included in your tier",
+    benefitsHeading: (tier: string) => `Your ${tier} benefits`,
     toNext: (points: number, tier: string) => `${pts(points)} to ${tier}`,
     progressLabel: (tier: string) => `Progress to ${tier}`,
     topTier: (tier: string) => `${tier} is our top tier. You've reached the highest level.`,
@@ -388,6 +393,17 @@ export const strings = {
     checkedAt: "Checked at",
     checkAgain: "Check again",
     checkingAgain: "Checking…",
+  },
+
+  /** What a live update says when it arrives (toast and screen reader alike). */
+  announce: {
+    earned: (count: number) => `You earned ${plural(count, { one: "# point", other: "# points" })}`,
+    lost: (count: number) =>
+      `Your points went down by ${plural(count, { one: "# point", other: "# points" })}`,
+    tierUp: (tier: string) => `You reached ${tier}!`,
+    tierDown: (tier: string) => `Your tier is now ${tier}`,
+    region: "Notifications",
+    dismiss: "Dismiss",
   },
 
   loading: "Loading…",

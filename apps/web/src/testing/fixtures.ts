@@ -9,6 +9,19 @@ const LADDER = [
   { id: "356", title: "Gold", minScore: 2500, maxScore: null },
 ];
 
+/** The demo program's tiers as /api/me sends them (apps/bff/config/program.json, shortened). */
+export const PROGRAM_TIERS = [
+  { id: "334", title: "Bronze", minScore: 0, maxScore: 999, benefits: ["1 point for every £1 you spend"] },
+  {
+    id: "345",
+    title: "Silver",
+    minScore: 1000,
+    maxScore: 2499,
+    benefits: ["Early access to season tickets", "10% off in the club store"],
+  },
+  { id: "356", title: "Gold", minScore: 2500, maxScore: null, benefits: ["VIP lounge access on match days"] },
+];
+
 export function profileFixture(overrides: Partial<MemberProfileView> = {}): MemberProfileView {
   return {
     tier: {
@@ -62,7 +75,7 @@ export function meFixture(profile: MemberProfileView | null = profileFixture()):
       isManager: false,
     },
     profile,
-    program: { timeZone: "UTC" },
+    program: { timeZone: "UTC", tiers: PROGRAM_TIERS },
   };
 }
 

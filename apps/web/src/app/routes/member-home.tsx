@@ -30,7 +30,7 @@ export function MemberHome({ me }: { me: Me }) {
     <Layout actions={<MemberActions me={me} />}>
       <PageHeading documentTitle={strings.home.documentTitle}>{strings.home.title(me.user.name)}</PageHeading>
       <div className="mt-6">
-        <TierCard profile={me.profile} />
+        <TierCard profile={me.profile} tiers={me.program.tiers} />
       </div>
       <section aria-labelledby="activities-heading" className="mt-10">
         <h2 id="activities-heading" className="mb-4 text-xl font-semibold">

@@ -30,3 +30,6 @@ export function meQuery() {
 }
 
 export type Me = InferResponseType<typeof api.api.me.$get, 200>;
+
+/** A tier as the program describes it: threshold and benefits in words (program config). */
+export type ProgramTierView = Me["program"]["tiers"][number];

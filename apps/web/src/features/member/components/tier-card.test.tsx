@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import "../../../testing/auto-cleanup.ts";
 import { describe, expect, test } from "vitest";
-import { profileFixture, topTierProfile } from "../../../testing/fixtures.ts";
+import { PROGRAM_TIERS, profileFixture, topTierProfile } from "../../../testing/fixtures.ts";
 import { TierCard } from "./tier-card.tsx";
 
 const thisYear = new Date().getFullYear();
@@ -42,21 +42,56 @@ describe("TierCard", () => {
     expect(screen.queryByText(/come off what you can spend/)).toBeNull();
   });
 
-  test("lists every tier with the tier points it starts at", () => {
-    render(<TierCard profile={profileFixture()} />);
-    const ladder = screen.getByRole("list", { name: "Tier points count toward your tier:" });
+  test("shows the current tier's benefits, from the program", () => {
+    render(<TierCard profile={profileFixture()} tiers={PROGRAM_TIERS} />);
+    const benefits = screen.getByRole("region", { name: "Your Bronze benefits" });
     expect(
-      within(ladder)
+      within(benefits)
         .getAllByRole("listitem")
         .map((li) => li.textContent),
-    ).toEqual(["Bronze from 0 pts", "Silver from 1,000 pts", "Gold from 2,500 pts"]);
+    ).toEqual(["1 point for every £1 you spend"]);
+  });
+
+  test("opens the ladder from the card: every tier, where it starts, its benefits, where the member stands", () => {
+    render(<TierCard profile={profileFixture()} tiers={PROGRAM_TIERS} />);
+    const toggle = screen.getByRole("button", { name: "Every tier and its benefits" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("list", { name: "Every tier and its benefits" })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    const ladder = screen.getByRole("list", { name: "Every tier and its benefits" });
+    expect(toggle.getAttribute("aria-controls")).toBe(ladder.id);
+    const steps = within(ladder)
+      .getAllByRole("listitem")
+      .filter((li) => li.parentElement === ladder);
+    expect(steps.map((li) => li.textContent)).toEqual([
+      "BronzeWhere everyone startsYou're here1 point for every £1 you spend",
+      "SilverFrom 1,000 tier pts650 more tier ptsEarly access to season tickets10% off in the club store",
+      "GoldFrom 2,500 tier pts2,150 more tier ptsVIP lounge access on match days",
+    ]);
+    expect(steps.map((li) => li.getAttribute("aria-current"))).toEqual(["step", null, null]);
+  });
+
+  test("at the top, lower tiers are included; a tier the program does not describe shows no benefits", () => {
+    render(<TierCard profile={topTierProfile()} tiers={PROGRAM_TIERS.slice(0, 2)} />);
+    fireEvent.click(screen.getByRole("button", { name: "Every tier and its benefits" }));
+    const ladder = screen.getByRole("list", { name: "Every tier and its benefits" });
+    const steps = within(ladder)
+      .getAllByRole("listitem")
+      .filter((li) => li.parentElement === ladder);
+    expect(steps.map((li) => li.textContent)).toEqual([
+      "BronzeWhere everyone startsIncluded in your tier1 point for every £1 you spend",
+      "SilverFrom 1,000 tier ptsIncluded in your tierEarly access to season tickets10% off in the club store",
+      "GoldFrom 2,500 tier ptsYou're here",
+    ]);
+    expect(screen.queryByRole("region", { name: /benefits$/ })).toBeNull();
   });
 
   test("without a tier score it still says what is left, and never invents a score", () => {
     const fixture = profileFixture();
     render(<TierCard profile={profileFixture({ tier: { ...fixture.tier, score: null } })} />);
     expect(screen.getByText("650 pts to Silver")).toBeTruthy();
-    expect(screen.queryByText(/tier pts/)).toBeNull();
+    expect(screen.queryByText(/^[\d,]+ (of [\d,]+ )?tier pts$/)).toBeNull();
     expect(screen.getByRole("progressbar").getAttribute("aria-valuetext")).toBe("650 pts to Silver");
   });
 

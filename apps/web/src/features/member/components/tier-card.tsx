@@ -1,10 +1,10 @@
 import { Skeleton } from "../../../components/skeleton.tsx";
 import { strings } from "../../../config/strings.ts";
-import type { MemberProfileView } from "../api/me-query.ts";
+import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
 import { FreshnessText } from "./freshness-text.tsx";
 import { TierHistory } from "./tier-history.tsx";
 import { TierKeep } from "./tier-keep.tsx";
-import { TierLadder } from "./tier-ladder.tsx";
+import { benefitsOf, TierBenefits, TierLadder } from "./tier-ladder.tsx";
 import { TierPlanNext } from "./tier-plan.tsx";
 import { TierProgress } from "./tier-progress.tsx";
 
@@ -13,8 +13,17 @@ const CARD =
 // The card keeps this height in every state, so the activities below never move when the profile lands.
 const MIN_HEIGHT = "min-h-64";
 
-/** The member's tier journey: where they stand, what is next, what keeps the tier, what happened. */
-export function TierCard({ profile }: { profile: MemberProfileView | null }) {
+/**
+ * The member's tier journey: where they stand, what their tier brings, what is next, what keeps the
+ * tier, what happened. `tiers` (the program's, from /api/me) gives the benefits; without it none show.
+ */
+export function TierCard({
+  profile,
+  tiers = [],
+}: {
+  profile: MemberProfileView | null;
+  tiers?: readonly ProgramTierView[];
+}) {
   return (
     <section aria-labelledby="tier-heading" className={`${CARD} ${MIN_HEIGHT}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -23,7 +32,7 @@ export function TierCard({ profile }: { profile: MemberProfileView | null }) {
         </h2>
         {profile && <FreshnessText at={profile.freshness.receivedAt} />}
       </div>
-      {profile ? <TierDetails profile={profile} /> : <TierPending />}
+      {profile ? <TierDetails profile={profile} tiers={tiers} /> : <TierPending />}
     </section>
   );
 }
@@ -37,7 +46,7 @@ function TierPending() {
   );
 }
 
-function TierDetails({ profile }: { profile: MemberProfileView }) {
+function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: readonly ProgramTierView[] }) {
   const { tier, points, lastEvent, history, plan } = profile;
   return (
     <div className="mt-4 grid gap-6 md:grid-cols-[3fr_2fr]">
@@ -48,7 +57,7 @@ function TierDetails({ profile }: { profile: MemberProfileView }) {
             <p className="flex items-center gap-2 text-3xl font-bold tracking-tight">
               {tier.current?.title ?? strings.tier.noTier}
               {tier.isTopTier && (
-                <span className="rounded-full bg-amber-200 px-2 py-0.5 text-xs font-semibold text-amber-950">
+                <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-on-accent">
                   {strings.tier.topTierBadge}
                 </span>
               )}
@@ -73,8 +82,11 @@ function TierDetails({ profile }: { profile: MemberProfileView }) {
         {points.total !== null && points.redeemable !== null && points.total !== points.redeemable && (
           <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{strings.tier.pointsWhy}</p>
         )}
+        {tier.current && (
+          <TierBenefits title={tier.current.title} benefits={benefitsOf(tiers, tier.current.id)} />
+        )}
         <TierProgress tier={tier} />
-        <TierLadder ladder={tier.ladder} />
+        <TierLadder tier={tier} tiers={tiers} />
         {plan?.toNextTier && tier.next && <TierPlanNext path={plan.toNextTier} tier={tier.next.title} />}
         <TierKeep tier={tier} plan={plan} />
         {tier.resetDate && (

@@ -36,7 +36,7 @@ export function TierHistory({ history: raw }: { history: History }) {
             <li key={`${entry.at}-${entry.event}-${entry.tierTitle}`} className="relative text-sm">
               <span
                 aria-hidden="true"
-                className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-indigo-600 dark:bg-indigo-400"
+                className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-primary"
               />
               <time dateTime={entry.at}>{strings.tier.event(entry.event, entry.tierTitle, entry.at)}</time>
             </li>

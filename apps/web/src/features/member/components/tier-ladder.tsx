@@ -1,21 +1,108 @@
+import { useId, useState } from "react";
 import { strings } from "../../../config/strings.ts";
-import type { MemberProfileView } from "../api/me-query.ts";
+import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
 
 type Tier = MemberProfileView["tier"];
 
-/** Every tier and the tier points it starts at: "Silver from 1,000 pts". */
-export function TierLadder({ ladder }: { ladder: Tier["ladder"] }) {
-  if (ladder.length === 0) return null;
+/** A tier's benefits as the program config words them; none for a tier the config does not know. */
+export const benefitsOf = (tiers: readonly ProgramTierView[], id: string | null | undefined) =>
+  tiers.find((tier) => tier.id === id)?.benefits ?? [];
+
+/**
+ * Every tier, lowest first: where it starts, what it brings, and where the member stands (their tier
+ * is marked, each higher one says how many tier points it is away). Behind a disclosure on the tier
+ * card, so the card stays short.
+ */
+export function TierLadder({ tier, tiers }: { tier: Tier; tiers: readonly ProgramTierView[] }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  if (tier.ladder.length === 0) return null;
   return (
-    <div className="mt-3 text-sm text-gray-700 dark:text-gray-300">
-      <p id="tier-ladder-heading">{strings.tier.ladder}</p>
-      <ul aria-labelledby="tier-ladder-heading" className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
-        {ladder.map((step) => (
-          <li key={step.title} className="whitespace-nowrap">
-            {strings.tier.ladderStep(step.title, step.minScore)}
-          </li>
+    <div className="mt-4">
+      <button
+        type="button"
+        className="button-secondary"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((was) => !was)}
+      >
+        <span aria-hidden="true" className={`mr-2 inline-block ${open ? "rotate-90" : ""}`}>
+          ›
+        </span>
+        {strings.tier.ladder}
+      </button>
+      <ol id={panelId} hidden={!open} aria-label={strings.tier.ladder} className="mt-3 grid gap-3">
+        {tier.ladder.map((step) => (
+          <LadderStep
+            key={step.id ?? step.title}
+            step={step}
+            tier={tier}
+            benefits={benefitsOf(tiers, step.id)}
+          />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function LadderStep({
+  step,
+  tier,
+  benefits,
+}: {
+  step: Tier["ladder"][number];
+  tier: Tier;
+  benefits: readonly string[];
+}) {
+  const current = tier.current !== null && step.id === tier.current.id;
+  const above = !current && tier.current !== null && step.minScore > tier.current.minScore;
+  const toGo = above && tier.score !== null ? Math.max(0, step.minScore - tier.score) : null;
+  return (
+    <li
+      aria-current={current ? "step" : undefined}
+      className={`rounded-xl border p-4 ${
+        current ? "border-primary border-2" : "border-gray-200 dark:border-gray-700"
+      }`}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+        <span className="font-semibold">{step.title}</span>
+        <p className="text-sm text-gray-700 dark:text-gray-300">{strings.tier.ladderFrom(step.minScore)}</p>
+      </div>
+      <p className="mt-1 text-sm">
+        {current ? (
+          <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-on-accent">
+            {strings.tier.ladderHere}
+          </span>
+        ) : toGo !== null ? (
+          <span className="text-gray-700 dark:text-gray-300">{strings.tier.ladderToGo(toGo)}</span>
+        ) : (
+          !above && <span className="text-gray-700 dark:text-gray-300">{strings.tier.ladderBelow}</span>
+        )}
+      </p>
+      {benefits.length > 0 && (
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+          {benefits.map((benefit) => (
+            <li key={benefit}>{benefit}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** The current tier's benefits, on the card itself. */
+export function TierBenefits({ title, benefits }: { title: string; benefits: readonly string[] }) {
+  if (benefits.length === 0) return null;
+  return (
+    <section aria-labelledby="tier-benefits-heading" className="mt-4">
+      <h3 id="tier-benefits-heading" className="text-sm font-semibold">
+        {strings.tier.benefitsHeading(title)}
+      </h3>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+        {benefits.map((benefit) => (
+          <li key={benefit}>{benefit}</li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -14,7 +14,7 @@ function PlanSteps({ steps }: { steps: Path["steps"] }) {
           <span>
             <Link
               to={activityPath(step.activityId)}
-              className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+              className="font-medium text-primary underline underline-offset-2"
             >
               {step.title}
             </Link>

@@ -34,7 +34,7 @@ export function TierProgress({ tier }: { tier: Tier }) {
         className="h-3 overflow-hidden rounded-full bg-gray-200 dark:bg-gray-700"
       >
         <div
-          className="h-full rounded-full bg-indigo-600 motion-safe:transition-[width] motion-safe:duration-700 dark:bg-indigo-400"
+          className="h-full rounded-full bg-primary motion-safe:transition-[width] motion-safe:duration-700"
           style={{ width: `${percent}%` }}
         />
       </div>

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { meFixture, profileFixture } from "../../../testing/fixtures.ts";
 import { testQueryClient } from "../../../testing/render.tsx";
 import { type Me, memberKeys } from "../api/me-query.ts";
+import { createAnnouncements } from "../lib/announcements.ts";
 import { INITIAL_RETRY_MS, useProfileEvents } from "./use-profile-events.ts";
 
 class FakeEventSource {
@@ -120,6 +121,42 @@ describe("useProfileEvents", () => {
     first.emit("error");
     vi.advanceTimersByTime(MAX_WAIT);
     expect(FakeEventSource.instances).toHaveLength(1);
+  });
+
+  test("announces a change that arrives live, never the copy the stream sends first", () => {
+    const queryClient = testQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    queryClient.setQueryData<Me | null>(memberKeys.me(), meFixture());
+    const store = createAnnouncements();
+    renderHook(() => useProfileEvents(true, undefined, store), { wrapper });
+    latest().emit("profile", JSON.stringify(profileFixture()));
+    expect(store.latest()).toBeNull();
+    const later = "2026-11-24T10:00:00.000Z";
+    const fixture = profileFixture();
+    latest().emit(
+      "profile",
+      JSON.stringify({
+        ...fixture,
+        points: { ...fixture.points, total: 1400 },
+        freshness: { dateLastUpdated: later, receivedAt: later },
+      }),
+    );
+    expect(store.shown().map((a) => a.message)).toEqual(["You earned 50 points."]);
+  });
+
+  test("the first profile of a member who had none announces nothing", () => {
+    const store = createAnnouncements();
+    const queryClient = testQueryClient();
+    queryClient.setQueryData<Me | null>(memberKeys.me(), meFixture(null));
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    renderHook(() => useProfileEvents(true, undefined, store), { wrapper });
+    latest().emit("profile", JSON.stringify(profileFixture()));
+    expect(store.latest()).toBeNull();
+    expect(store.shown()).toEqual([]);
   });
 });
 

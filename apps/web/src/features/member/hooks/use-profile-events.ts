@@ -1,6 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { type Me, type MemberProfileView, memberKeys } from "../api/me-query.ts";
+import { type Announcements, announcements as pageAnnouncements } from "../lib/announcements.ts";
+import { profileAnnouncement } from "../lib/profile-announcement.ts";
 
 // Live profile updates over Server-Sent Events. Each `profile` event replaces the profile in the
 // `/api/me` cache, so every component reading it re-renders; nothing is copied into React state.
@@ -11,7 +13,8 @@ import { type Me, type MemberProfileView, memberKeys } from "../api/me-query.ts"
 //
 // `onChange` runs when a pushed profile differs from the cached one (not for the copy the stream
 // sends first on every connection): the app layer uses it to refetch what depends on the profile,
-// such as the activities a tier jump unlocks, without this feature knowing about them.
+// such as the activities a tier jump unlocks, without this feature knowing about them. The same
+// change is announced (lib/profile-announcement.ts): points earned, a new tier.
 
 export const EVENTS_URL = "/api/me/events";
 export const INITIAL_RETRY_MS = 5_000;
@@ -27,7 +30,11 @@ const sameVersion = (a: MemberProfileView | null | undefined, b: MemberProfileVi
   a?.freshness.dateLastUpdated === b.freshness.dateLastUpdated &&
   a.freshness.receivedAt === b.freshness.receivedAt;
 
-export function useProfileEvents(enabled: boolean, onChange?: () => void) {
+export function useProfileEvents(
+  enabled: boolean,
+  onChange?: () => void,
+  announcements: Announcements = pageAnnouncements,
+) {
   const queryClient = useQueryClient();
   // The latest callback without reopening the stream when the caller passes a new function.
   const onChangeRef = useRef(onChange);
@@ -52,7 +59,10 @@ export function useProfileEvents(enabled: boolean, onChange?: () => void) {
       const cached = queryClient.getQueryData<Me | null>(memberKeys.me());
       const changed = !sameVersion(cached?.profile, profile);
       queryClient.setQueryData<Me | null>(memberKeys.me(), (old) => (old ? { ...old, profile } : old));
-      if (changed) onChangeRef.current?.();
+      if (!changed) return;
+      onChangeRef.current?.();
+      const announcement = profileAnnouncement(cached?.profile, profile);
+      if (announcement) announcements.publish(announcement);
     };
 
     const open = () => {
@@ -79,5 +89,5 @@ export function useProfileEvents(enabled: boolean, onChange?: () => void) {
       if (timer !== null) clearTimeout(timer);
       source?.close();
     };
-  }, [enabled, queryClient]);
+  }, [enabled, queryClient, announcements]);
 }

@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import type { BrandPalette, ProgramConfig } from "../program-config.ts";
+import { contrastRatio, mix } from "./contrast.ts";
+
+// The brand reaches the page inside its HTML, written once at start: the title, the header the page
+// paints before its script runs, the colours as CSS custom properties, and the name and logo for the
+// app. No request, no flash of the portal's own colours, the same for signed-out visitors
+// (docs/decisions/0030-the-brand-in-the-page.md). The tiers' benefits travel with /api/me.
+
+/** What the web app reads from `<script type="application/json" id="portal-brand">`. */
+export interface BrandView {
+  name: string;
+  /** An https URL or a path on the portal's origin; `null` when the program has none. */
+  logo: string | null;
+}
+
+export const BRAND_ELEMENT_ID = "portal-brand";
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** JSON that cannot end the script element it sits in. */
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+
+/**
+ * The hover shade of `primary`: 15 % further from its text colour, so the text keeps (at least) its
+ * contrast on hover.
+ */
+function hoverOf(palette: BrandPalette): string {
+  const darker = mix(palette.primary, "#000000", 0.15);
+  const lighter = mix(palette.primary, "#ffffff", 0.15);
+  return contrastRatio(darker, palette.onPrimary) >= contrastRatio(lighter, palette.onPrimary)
+    ? darker
+    : lighter;
+}
+
+const tokens = (palette: BrandPalette) =>
+  [
+    `--color-primary:${palette.primary}`,
+    `--color-primary-hover:${hoverOf(palette)}`,
+    `--color-on-primary:${palette.onPrimary}`,
+    `--color-accent:${palette.accent}`,
+    `--color-on-accent:${palette.onAccent}`,
+  ].join(";");
+
+/** The brand's tokens; unlayered, so they win over the defaults in the app's `@theme`. */
+export function brandCss(colors: ProgramConfig["colors"]): string {
+  return `:root{${tokens(colors.light)}}@media (prefers-color-scheme: dark){:root{${tokens(colors.dark)}}}`;
+}
+
+/** The header's name (and logo), as layout.tsx renders it. */
+function headerContent(brand: BrandView): string {
+  const logo = brand.logo ? `<img src="${escapeHtml(brand.logo)}" alt="" class="h-8 w-auto shrink-0" />` : "";
+  return `${logo}<span>${escapeHtml(brand.name)}</span>`;
+}
+
+const NAME_SLOT = /<!--brand:name-->[\s\S]*?<!--\/brand:name-->/;
+
+/**
+ * The built index.html with the program's brand in it, and the CSP source that lets its one inline
+ * style apply (`style-src` allows nothing else inline).
+ */
+export function brandedPage(html: string, config: Pick<ProgramConfig, "name" | "logo" | "colors">) {
+  const brand: BrandView = { name: config.name, logo: config.logo };
+  const css = brandCss(config.colors);
+  const styleHash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
+  const head = `<style>${css}</style><script type="application/json" id="${BRAND_ELEMENT_ID}">${scriptJson(brand)}</script>`;
+  const title = `<title>${escapeHtml(brand.name)}</title>`;
+  // Into the head; a page written without one (HTML allows that) gets them after its title.
+  const page = html
+    .replace(/<title>[^<]*<\/title>/, html.includes("</head>") ? title : `${title}${head}`)
+    .replace(NAME_SLOT, headerContent(brand))
+    .replace("</head>", `${head}</head>`);
+  return { html: page, styleHash };
+}

@@ -1,0 +1,46 @@
+import type { ProfileAnnouncement } from "./profile-announcement.ts";
+
+// The announcements on screen, as a small external store: the live-update hook publishes into it and
+// the toasts (components/live-announcements.tsx) read it through useSyncExternalStore, so neither
+// knows where the other sits in the tree. Nothing here is server state: it is what the page said.
+
+export interface Announcement extends ProfileAnnouncement {
+  id: number;
+}
+
+/** More than this on screen at once and the oldest goes. */
+const MAX_SHOWN = 3;
+
+export function createAnnouncements() {
+  let shown: readonly Announcement[] = [];
+  let latest: Announcement | null = null;
+  let nextId = 1;
+  const listeners = new Set<() => void>();
+  const emit = () => {
+    for (const listener of listeners) listener();
+  };
+  return {
+    publish(announcement: ProfileAnnouncement) {
+      latest = { ...announcement, id: nextId++ };
+      shown = [...shown, latest].slice(-MAX_SHOWN);
+      emit();
+    },
+    dismiss(id: number) {
+      shown = shown.filter((a) => a.id !== id);
+      emit();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** The toasts on screen, oldest first (a new array only when it changes). */
+    shown: () => shown,
+    /** The last one said, for the screen-reader message; it outlives its toast. */
+    latest: () => latest,
+  };
+}
+
+export type Announcements = ReturnType<typeof createAnnouncements>;
+
+/** The page's one store. */
+export const announcements = createAnnouncements();

@@ -1,0 +1,60 @@
+import { describe, expect, test } from "vitest";
+import { profileFixture, topTierProfile } from "../../../testing/fixtures.ts";
+import { profileAnnouncement } from "./profile-announcement.ts";
+
+const SILVER = { id: "345", title: "Silver", minScore: 1000, maxScore: 2499 };
+const bronze = (total: number | null) => profileFixture({ points: { total, redeemable: 0, tierScore: 0 } });
+const silver = (total: number | null) => {
+  const base = bronze(total);
+  return { ...base, tier: { ...base.tier, current: SILVER } };
+};
+
+describe("what a live profile update announces", () => {
+  test("the first profile a page sees announces nothing", () => {
+    expect(profileAnnouncement(null, bronze(1350))).toBeNull();
+    expect(profileAnnouncement(undefined, topTierProfile())).toBeNull();
+  });
+
+  test("the same points and tier announce nothing", () => {
+    expect(profileAnnouncement(bronze(1350), bronze(1350))).toBeNull();
+  });
+
+  test("points up", () => {
+    expect(profileAnnouncement(bronze(1350), bronze(1400))).toEqual({
+      kind: "points-up",
+      message: "You earned 50 points.",
+    });
+    expect(profileAnnouncement(bronze(10), bronze(11))?.message).toBe("You earned 1 point.");
+  });
+
+  test("points down", () => {
+    expect(profileAnnouncement(bronze(1400), bronze(1100))).toEqual({
+      kind: "points-down",
+      message: "Your points went down by 300 points.",
+    });
+  });
+
+  test("tier up, with the points that came with it", () => {
+    expect(profileAnnouncement(bronze(1350), silver(2000))).toEqual({
+      kind: "tier-up",
+      message: "You reached Silver! You earned 650 points.",
+    });
+    expect(profileAnnouncement(bronze(1350), silver(1350))).toEqual({
+      kind: "tier-up",
+      message: "You reached Silver!",
+    });
+  });
+
+  test("tier down is said plainly, not celebrated", () => {
+    expect(profileAnnouncement(silver(1350), bronze(1350))).toEqual({
+      kind: "tier-down",
+      message: "Your tier is now Bronze",
+    });
+    expect(profileAnnouncement(topTierProfile(), silver(1350))?.kind).toBe("tier-down");
+  });
+
+  test("a balance one update did not give is unknown, not a change", () => {
+    expect(profileAnnouncement(bronze(null), bronze(1350))).toBeNull();
+    expect(profileAnnouncement(bronze(1350), bronze(null))).toBeNull();
+  });
+});
