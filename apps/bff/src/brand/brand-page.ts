@@ -5,7 +5,7 @@ import { contrastRatio, mix } from "./contrast.ts";
 // The brand reaches the page inside its HTML, written once at start: the title, the header the page
 // paints before its script runs, the colours as CSS custom properties, and the name and logo for the
 // app. No request, no flash of the portal's own colours, the same for signed-out visitors
-// (docs/decisions/0030-the-brand-in-the-page.md). The tiers' benefits travel with /api/me.
+// (docs/decisions/0024-the-brand-in-the-page.md). The tiers' benefits travel with /api/me.
 
 /** What the web app reads from `<script type="application/json" id="portal-brand">`. */
 export interface BrandView {
