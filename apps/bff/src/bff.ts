@@ -213,6 +213,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     alida,
     alidaResilience,
     memberActivities,
+    profiles,
     catalog,
   });
 

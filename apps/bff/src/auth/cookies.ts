@@ -7,6 +7,12 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 
 export const SESSION_COOKIE = "portal.sid";
 export const LOGIN_COOKIE = "portal.login";
+/**
+ * A hint the page can read (not HttpOnly, no secret in it): "a session may exist". The web app asks
+ * for the member's activities alongside `/api/me` only when it is there, so a signed-out visit sends
+ * no request that is bound to answer 401. The session cookie alone decides who is signed in.
+ */
+export const SIGNED_IN_HINT_COOKIE = "portal.signed-in";
 const LOGIN_MAX_AGE = 10 * 60;
 
 const SESSION_COOKIE_NAME = `__Host-${SESSION_COOKIE}`;
@@ -71,4 +77,20 @@ export function writeLoginCookie(c: Context, state: string): void {
 
 export function clearLoginCookie(c: Context): void {
   deleteCookie(c, LOGIN_COOKIE, { prefix: "host", secure: true, path: "/" });
+}
+
+export function writeSignedInHint(c: Context, maxAgeSeconds: number): void {
+  setCookie(c, SIGNED_IN_HINT_COOKIE, "1", {
+    prefix: "host",
+    secure: true,
+    sameSite: "Strict",
+    path: "/",
+    maxAge: maxAgeSeconds,
+  });
+}
+
+/** Only when the browser sent one: an anonymous `/api/me` stays free of Set-Cookie otherwise. */
+export function clearSignedInHint(c: Context): void {
+  if (getCookie(c, SIGNED_IN_HINT_COOKIE, "host") === undefined) return;
+  deleteCookie(c, SIGNED_IN_HINT_COOKIE, { prefix: "host", secure: true, path: "/" });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnTo } from "./return-to.ts";
+import { landingAfterSignIn, safeReturnTo } from "./return-to.ts";
 
 describe("safeReturnTo", () => {
   it.each([
@@ -25,5 +25,20 @@ describe("safeReturnTo", () => {
     [`/${"a".repeat(3000)}`, "/"],
   ])("%j → %j", (input, expected) => {
     expect(safeReturnTo(input)).toBe(expected);
+  });
+});
+
+describe("landingAfterSignIn", () => {
+  it.each([
+    ["/", true, "/manage"],
+    ["/", false, "/"],
+    ["/manage/audit?member=ava", true, "/manage/audit?member=ava"],
+    ["/activities/105", true, "/activities/105"],
+    ["/activities/105", false, "/activities/105"],
+    // What safeReturnTo turns a hostile address into still lands a manager on the manager area.
+    [safeReturnTo("//evil.test"), true, "/manage"],
+    [safeReturnTo("https://evil.test/manage"), false, "/"],
+  ])("%j, manager %j → %j", (returnTo, isManager, expected) => {
+    expect(landingAfterSignIn(returnTo, isManager)).toBe(expected);
   });
 });

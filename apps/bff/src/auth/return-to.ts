@@ -15,3 +15,15 @@ export function safeReturnTo(value: string | undefined | null): string {
     return "/";
   }
 }
+
+/** Where a program manager starts when sign-in was not asked for from a particular page. */
+export const MANAGER_HOME = "/manage";
+
+/**
+ * Where the callback sends the browser. A manager who started from the home page (or from nowhere)
+ * lands on the manager area, since the member home has nothing for them; any other page asked for
+ * is kept. `returnTo` is already safe (`safeReturnTo`), so this only ever picks between two paths.
+ */
+export function landingAfterSignIn(returnTo: string, isManager: boolean): string {
+  return isManager && returnTo === "/" ? MANAGER_HOME : returnTo;
+}

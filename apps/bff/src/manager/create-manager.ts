@@ -4,6 +4,7 @@ import type { Database } from "../db/database.ts";
 import type { Env } from "../env.ts";
 import type { ActivityCatalog } from "../member/activity-catalog.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
+import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { ProgramConfig } from "../program-config.ts";
 import type { ManagerDeps } from "../routes/manager.ts";
@@ -27,6 +28,7 @@ export interface ManagerParts {
   alida: AlidaClient | null;
   alidaResilience: UpstreamResilience;
   memberActivities: MemberActivities;
+  profiles: MemberProfiles;
   catalog: ActivityCatalog;
 }
 
@@ -60,8 +62,10 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
       personaActivities: preview.personaActivities,
       extended: preview.extended,
     }),
-    audit: createAuditLog(parts.db),
+    audit: createAuditLog(parts.db, env.PROGRAM_TIME_ZONE),
     memberActivities: parts.memberActivities,
+    profiles: parts.profiles,
+    profileIdType: env.CROWDTWIST_ID_TYPE,
     close: async () => {},
   };
 }

@@ -75,6 +75,12 @@ describe("sign-in", () => {
     expect(sessionCookie).toMatch(/SameSite=Strict/i);
     expect(sessionCookie).toMatch(/Path=\//i);
     expect(sessionCookie).not.toMatch(/Domain=/i);
+    // The page's "a session may exist" hint: readable by the page, holding nothing secret.
+    const hint = done.headers.getSetCookie().find((c) => c.startsWith("__Host-portal.signed-in=")) ?? "";
+    expect(hint).toMatch(/^__Host-portal\.signed-in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/i);
+    expect(hint).toMatch(/Secure/i);
+    expect(hint).toMatch(/SameSite=Strict/i);
 
     const me = await agent.get("/api/me");
     expect(me.status).toBe(200);
@@ -94,6 +100,25 @@ describe("sign-in", () => {
       const done = await agent.get(callback);
       expect(done.location, returnTo).toBe(expected);
     }
+  });
+
+  it("lands a program manager on /manage, unless a particular page was asked for (only on this site)", async () => {
+    const cases: [string | undefined, string][] = [
+      [undefined, "/manage"],
+      ["/", "/manage"],
+      ["/manage/audit?member=ava", "/manage/audit?member=ava"],
+      ["/activities/105", "/activities/105"],
+      ["https://evil.test", "/manage"],
+      ["//evil.test/manage", "/manage"],
+    ];
+    for (const [returnTo, expected] of cases) {
+      const agent = new Agent(system.portalUrl);
+      const done = await agent.get(await callbackFor(agent, "morgan", returnTo));
+      expect(done.location, String(returnTo)).toBe(expected);
+    }
+    // A member who started from the home page stays on it.
+    const member = new Agent(system.portalUrl);
+    expect((await member.get(await callbackFor(member, "ava"))).location).toBe("/");
   });
 
   it("creates no session for a replayed callback", async () => {
@@ -140,7 +165,7 @@ describe("sign-in", () => {
     expect(second).not.toBe(first);
     const stale = new Agent(system.portalUrl);
     stale.cookies.set(`${SESSION}@/`, { name: SESSION, value: first ?? "", path: "/" });
-    expect((await stale.get("/api/me")).status).toBe(401);
+    expect((await stale.get("/api/me")).json()).toMatchObject({ user: null });
   });
 });
 
@@ -311,7 +336,7 @@ describe("sign-out", () => {
     // The old cookie, replayed, is worth nothing.
     const replay = new Agent(system.portalUrl);
     replay.cookies.set(`${SESSION}@/`, { name: SESSION, value: id ?? "", path: "/" });
-    expect((await replay.get("/api/me")).status).toBe(401);
+    expect((await replay.get("/api/me")).json()).toMatchObject({ user: null });
   });
 
   it("needs the CSRF header like every state-changing call", async () => {

@@ -6,15 +6,17 @@ import { z } from "zod";
 import {
   clearLoginCookie,
   clearSessionCookie,
+  clearSignedInHint,
   readLoginCookie,
   writeLoginCookie,
   writeSessionCookie,
+  writeSignedInHint,
 } from "../auth/cookies.ts";
 import type { LoginStateStore } from "../auth/login-state-store.ts";
 import { type MemberIdRefusal, memberIdFromClaims } from "../auth/member-id-claim.ts";
 import { isProviderUnavailable, type OidcClient } from "../auth/oidc-client.ts";
-import { safeReturnTo } from "../auth/return-to.ts";
-import type { SessionVariables } from "../auth/session-middleware.ts";
+import { landingAfterSignIn, safeReturnTo } from "../auth/return-to.ts";
+import { MANAGER_ROLE, type SessionVariables } from "../auth/session-middleware.ts";
 import type { SessionStore } from "../auth/session-store.ts";
 import { AppError } from "../errors.ts";
 
@@ -138,16 +140,19 @@ export function authRoutes(deps: AuthDeps) {
       // A new id at every sign-in: whatever id the browser held before is never promoted.
       const previous = c.get("sessionId");
       if (previous) await deps.sessions.revoke(previous);
+      const roles = stringArray(claims.roles);
       const { id } = await deps.sessions.create({
         sub: claims.sub,
         crowdtwistUserId,
         name: stringOrNull(claims.name),
         email: stringOrNull(claims.email),
-        roles: stringArray(claims.roles),
+        roles,
         idToken: signedIn.idToken,
       });
-      writeSessionCookie(c, id, Math.floor(deps.absoluteTimeoutMs / 1000));
-      return c.redirect(login.returnTo, 302);
+      const maxAge = Math.floor(deps.absoluteTimeoutMs / 1000);
+      writeSessionCookie(c, id, maxAge);
+      writeSignedInHint(c, maxAge);
+      return c.redirect(landingAfterSignIn(login.returnTo, roles.includes(MANAGER_ROLE)), 302);
     })
     .post("/logout", async (c) => {
       const session = c.get("session");
@@ -155,6 +160,7 @@ export function authRoutes(deps: AuthDeps) {
       // Revoking ends the session's live streams too (the session store tells the hub).
       if (id) await deps.sessions.revoke(id);
       clearSessionCookie(c);
+      clearSignedInHint(c);
       // The provider's end-session page comes back to the portal's "You're signed out"; when the
       // provider cannot be reached the portal session is over all the same, so go straight there.
       const logoutUrl = await deps.oidc

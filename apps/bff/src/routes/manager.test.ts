@@ -191,9 +191,43 @@ describe("manager routes", () => {
     });
   });
 
+  it("preview a member's whole page: the profile behind the tier card (path, numbers) and the activities", async () => {
+    const pushed = await fetch(`${system.sandbox.url}/sandbox/members/ben/push`, { method: "POST" });
+    expect(pushed.status).toBe(200);
+    const preview = await manager.post("/api/manager/preview-member", {
+      idType: "third_party_id",
+      userId: "ben",
+      reason: "Support ticket 4712: what does ben's tier card say",
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.json()).toMatchObject({
+      readOnly: true,
+      enrolled: true,
+      profileIdType: "third_party_id",
+      profile: {
+        tier: { current: { title: "Silver" }, next: { title: "Gold" }, pointsToNext: 900 },
+        points: { total: 2350, redeemable: 1900 },
+        // Planned from ben's own activities, as his page plans it.
+        plan: { toNextTier: { steps: expect.any(Array) } },
+      },
+      activities: expect.arrayContaining([expect.objectContaining({ id: "105" })]),
+    });
+    // Profiles are stored under the configured id type: another id type finds the activities only.
+    const byUsername = await manager.post("/api/manager/preview-member", {
+      idType: "username",
+      userId: "ben",
+      reason: "Support ticket 4712: by username",
+    });
+    expect(byUsername.json()).toMatchObject({
+      enrolled: true,
+      profile: null,
+      profileIdType: "third_party_id",
+    });
+  });
+
   it("refuse hostile or malformed member ids with 400 that names the field and what to fix, and audit none", async () => {
     const auditCount = async () =>
-      (await manager.get("/api/manager/audit")).json<{ entries: unknown[] }>().entries.length;
+      (await manager.get("/api/manager/audit?limit=200")).json<{ entries: unknown[] }>().entries.length;
     const before = await auditCount();
     const hostile: [string, string][] = [
       ["third_party_id", "ava\u0000"],

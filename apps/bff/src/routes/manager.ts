@@ -1,6 +1,6 @@
 import { zValidator } from "@hono/zod-validator";
 import { isCrowdTwistError } from "@portal/crowdtwist/errors";
-import { CROWDTWIST_ID_TYPES } from "@portal/crowdtwist/id-types";
+import { CROWDTWIST_ID_TYPES, type CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { Hono } from "hono";
 import { z } from "zod";
 import { requireManager, type SessionVariables } from "../auth/session-middleware.ts";
@@ -9,8 +9,17 @@ import type { ActivityPreviewService } from "../manager/activity-preview.ts";
 import type { AuditLog } from "../manager/audit-log.ts";
 import type { KnownActivities } from "../manager/known-activities.ts";
 import { memberIdProblem } from "../manager/member-id-problem.ts";
-import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
+import {
+  type MemberActivities,
+  type MemberActivityView,
+  parseActivities,
+} from "../member/member-activities.ts";
 import { normaliseMemberId } from "../member/member-id.ts";
+import type { MemberProfiles } from "../member/member-profiles.ts";
+import type { MemberProfileView } from "../member/profile-view.ts";
+import type { Freshness } from "../upstream/cached-upstream.ts";
+import { invalid } from "./invalid-input.ts";
+import { auditRoutes } from "./manager-audit.ts";
 
 // The program manager's area. Every route here sits behind requireManager: members get 403 and
 // anonymous callers 401 (a test walks every registered route to keep it so).
@@ -22,7 +31,26 @@ export interface ManagerDeps {
   known: KnownActivities;
   audit: AuditLog;
   memberActivities: MemberActivities;
+  /** Stored Live Push profiles, keyed by the configured id type (CROWDTWIST_ID_TYPE). */
+  profiles: MemberProfiles;
+  profileIdType: CrowdTwistIdType;
 }
+
+/**
+ * A member's page as the member sees it, read-only: the profile behind the tier card (path, numbers,
+ * history) and the activities. The profile is stored under the configured id type, so a preview by
+ * another id type has none (`profile: null`, and `profileIdType` says which id finds it).
+ */
+export type MemberPreviewBody = {
+  member: { idType: CrowdTwistIdType; userId: string };
+  auditId: string;
+  readOnly: true;
+  profile: MemberProfileView | null;
+  profileIdType: CrowdTwistIdType;
+} & (
+  | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
+  | { enrolled: false; activities: MemberActivityView[]; freshness: null }
+);
 
 const activityParams = z.object({
   id: z.string().regex(/^\d{1,12}$/, "An activity id is the number CrowdTwist gives it, e.g. 64."),
@@ -50,13 +78,6 @@ const previewBody = z
   })
   // Spelled as a signed-in member's id is (an email in lower case), so the preview finds the same member.
   .transform((body) => ({ ...body, userId: normaliseMemberId(body.userId, body.idType) }));
-
-/** zValidator's failure hook: answer 400 in our error shape with the first problem in words. */
-const invalid =
-  (code: string) => (result: { success: boolean; error?: { issues: { message: string }[] } }) => {
-    if (!result.success)
-      throw new AppError(400, code, result.error?.issues[0]?.message ?? "Invalid request.");
-  };
 
 export function managerRoutes(deps: ManagerDeps) {
   return new Hono<{ Variables: SessionVariables }>()
@@ -96,18 +117,26 @@ export function managerRoutes(deps: ManagerDeps) {
           reason,
         });
         const result = await deps.memberActivities.forMember(userId, idType);
-        const activities = result.enrolled
+        // After the activities: the profile's path to the next tier is planned from them.
+        const profile =
+          idType === deps.profileIdType ? ((await deps.profiles.current(userId))?.view ?? null) : null;
+        const common = {
+          member: { idType, userId },
+          auditId: entry.id,
+          readOnly: true as const,
+          profile,
+          profileIdType: deps.profileIdType,
+        };
+        const body: MemberPreviewBody = result.enrolled
           ? {
-              enrolled: true as const,
+              ...common,
+              enrolled: true,
               activities: parseActivities(result.activitiesBytes),
               freshness: result.freshness,
             }
-          : { enrolled: false as const, activities: [] as unknown[], freshness: null };
-        return c.json(
-          { member: { idType, userId }, auditId: entry.id, readOnly: true as const, ...activities },
-          200,
-        );
+          : { ...common, enrolled: false, activities: [], freshness: null };
+        return c.json(body, 200);
       },
     )
-    .get("/audit", async (c) => c.json({ entries: await deps.audit.list(200) }, 200));
+    .route("/audit", auditRoutes({ audit: deps.audit }));
 }

@@ -181,6 +181,38 @@ describe("GET /api/me/activities", () => {
 });
 
 describe("GET /api/me", () => {
+  it("answers an anonymous caller 200 with nobody signed in, and drops a stale signed-in hint", async () => {
+    const nobody = await new Agent(system.portalUrl).get("/api/me");
+    expect(nobody.status).toBe(200);
+    expect(nobody.json()).toEqual({
+      user: null,
+      profile: null,
+      // The program's public description: the same for everyone.
+      program: {
+        timeZone: expect.any(String),
+        tiers: expect.arrayContaining([expect.objectContaining({ title: "Bronze" })]),
+      },
+    });
+    // No hint sent, none to clear: the answer sets no cookie.
+    expect(nobody.headers.getSetCookie()).toEqual([]);
+
+    const stale = await new Agent(system.portalUrl).get("/api/me", {
+      cookie: "__Host-portal.signed-in=1",
+    });
+    expect(stale.json()).toMatchObject({ user: null });
+    expect(stale.headers.getSetCookie().join("\n")).toMatch(/^__Host-portal\.signed-in=;.*Max-Age=0/);
+  });
+
+  it("sets the signed-in hint with the session, readable by the page, and clears it at sign-out", async () => {
+    const agent = await system.signIn("ava");
+    expect(agent.cookie("__Host-portal.signed-in")).toBe("1");
+    const out = await agent.request("POST", "/api/auth/logout", {
+      headers: { "x-csrf": "1", origin: system.portalUrl },
+    });
+    expect(out.status).toBe(200);
+    expect(agent.cookie("__Host-portal.signed-in")).toBeUndefined();
+  });
+
   it("says who is signed in, and whether they manage the program", async () => {
     const member = await (await system.signIn("ava")).get("/api/me");
     expect(member.json()).toEqual({

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { type Context, Hono, type TypedResponse } from "hono";
 import type { JSONParsed } from "hono/utils/types";
+import { clearSignedInHint } from "../auth/cookies.ts";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import { AppError } from "../errors.ts";
 import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "../live/profile-hub.ts";
@@ -62,73 +63,82 @@ const ENROLLED_PREFIX = Buffer.from('{"enrolled":true,"activities":');
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
 export function meRoutes(deps: MeDeps) {
-  return new Hono<{ Variables: SessionVariables }>()
-    .use(requireSession())
-    .get("/", async (c) => {
-      const session = c.get("session");
-      if (!session) throw new Error("requireSession let an anonymous request through");
-      return c.json(
-        {
-          user: {
-            sub: session.sub,
-            name: session.name,
-            email: session.email,
-            roles: session.roles,
-            isManager: session.roles.includes(MANAGER_ROLE),
-          },
-          // From the stored Live Push profile; null until CrowdTwist has pushed one.
-          profile: (await deps.profiles.current(session.crowdtwistUserId))?.view ?? null,
-          // The browser shows dates in the zone whose midnights start the program's periods; the tier
-          // card and ladder show what each tier brings. Nothing here is secret: it is the program's
-          // public description.
-          program: { timeZone: deps.memberActivities.timeZone, tiers: deps.programTiers },
-        },
-        200,
-      );
-    })
-    .get("/events", async (c) => {
-      const session = c.get("session");
-      if (!session) throw new Error("requireSession let an anonymous request through");
-      // The stream is written straight to the Node response (see live/profile-hub.ts).
-      const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-      if (!outgoing) throw new Error("live updates need the Node server");
-      const memberKey = session.crowdtwistUserId;
-      const owner = { memberKey, session: session.idHash, address: deps.clientIp(c) };
-      const early = deps.hub.refusal(owner);
-      if (early) refuseStream(early);
-      const seen = Number(c.req.header("last-event-id"));
-      const current = await deps.profiles.current(memberKey);
-      // On a fresh connection, or a resumed one that missed a change, the current profile goes first.
-      const initial =
-        current && !(Number.isFinite(seen) && seen >= current.version)
-          ? { id: String(current.version), event: "profile", data: JSON.stringify(current.view) }
-          : null;
-      // Checked again: other streams may have opened while the profile was read.
-      const refused = deps.hub.subscribe(outgoing, owner, {
-        initial,
-        headers: { ...deps.securityHeaders, "x-request-id": c.get("requestId") },
-      });
-      if (refused) refuseStream(refused);
-      return RESPONSE_ALREADY_SENT;
-    })
-    .get("/activities", async (c): Promise<ActivitiesResponse> => {
-      const session = c.get("session");
-      if (!session) throw new Error("requireSession let an anonymous request through");
-      // Whose data is fetched comes from the session alone: no query parameter or header can change it.
-      const result = await deps.memberActivities.forMember(session.crowdtwistUserId);
-      if (!result.enrolled) {
+  // The browser shows dates in the zone whose midnights start the program's periods; the tier card and
+  // ladder show what each tier brings. Nothing here is secret: it is the program's public description.
+  const program = { timeZone: deps.memberActivities.timeZone, tiers: deps.programTiers };
+  return (
+    new Hono<{ Variables: SessionVariables }>()
+      // Before requireSession: "nobody is signed in" is an answer here, not a failure. The page asks
+      // this first on every visit, and a 401 would be a console error on every signed-out visit.
+      .get("/", async (c) => {
+        const session = c.get("session");
+        if (!session) {
+          // The page's "a session may exist" hint is wrong (expired, revoked): drop it, so the next
+          // visit does not ask for the activities alongside.
+          clearSignedInHint(c);
+          return c.json({ user: null, profile: null, program }, 200);
+        }
         return c.json(
-          { enrolled: false, activities: [], freshness: null } satisfies MemberActivitiesBody,
+          {
+            user: {
+              sub: session.sub,
+              name: session.name,
+              email: session.email,
+              roles: session.roles,
+              isManager: session.roles.includes(MANAGER_ROLE),
+            },
+            // From the stored Live Push profile; null until CrowdTwist has pushed one.
+            profile: (await deps.profiles.current(session.crowdtwistUserId))?.view ?? null,
+            program,
+          },
           200,
         );
-      }
-      const answer = activitiesAnswer(result, c.req.header("if-none-match"));
-      const response =
-        answer.status === 304
-          ? c.body(null, 304, answer.headers)
-          : c.body(Buffer.concat(answer.body), 200, answer.headers);
-      return response as unknown as ActivitiesResponse;
-    });
+      })
+      .use(requireSession())
+      .get("/events", async (c) => {
+        const session = c.get("session");
+        if (!session) throw new Error("requireSession let an anonymous request through");
+        // The stream is written straight to the Node response (see live/profile-hub.ts).
+        const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+        if (!outgoing) throw new Error("live updates need the Node server");
+        const memberKey = session.crowdtwistUserId;
+        const owner = { memberKey, session: session.idHash, address: deps.clientIp(c) };
+        const early = deps.hub.refusal(owner);
+        if (early) refuseStream(early);
+        const seen = Number(c.req.header("last-event-id"));
+        const current = await deps.profiles.current(memberKey);
+        // On a fresh connection, or a resumed one that missed a change, the current profile goes first.
+        const initial =
+          current && !(Number.isFinite(seen) && seen >= current.version)
+            ? { id: String(current.version), event: "profile", data: JSON.stringify(current.view) }
+            : null;
+        // Checked again: other streams may have opened while the profile was read.
+        const refused = deps.hub.subscribe(outgoing, owner, {
+          initial,
+          headers: { ...deps.securityHeaders, "x-request-id": c.get("requestId") },
+        });
+        if (refused) refuseStream(refused);
+        return RESPONSE_ALREADY_SENT;
+      })
+      .get("/activities", async (c): Promise<ActivitiesResponse> => {
+        const session = c.get("session");
+        if (!session) throw new Error("requireSession let an anonymous request through");
+        // Whose data is fetched comes from the session alone: no query parameter or header can change it.
+        const result = await deps.memberActivities.forMember(session.crowdtwistUserId);
+        if (!result.enrolled) {
+          return c.json(
+            { enrolled: false, activities: [], freshness: null } satisfies MemberActivitiesBody,
+            200,
+          );
+        }
+        const answer = activitiesAnswer(result, c.req.header("if-none-match"));
+        const response =
+          answer.status === 304
+            ? c.body(null, 304, answer.headers)
+            : c.body(Buffer.concat(answer.body), 200, answer.headers);
+        return response as unknown as ActivitiesResponse;
+      })
+  );
 }
 
 /**

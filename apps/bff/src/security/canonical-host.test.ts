@@ -166,7 +166,7 @@ describe("what is left alone on any host", () => {
   });
 
   it("other API calls answer as usual, in the API's own shape", async () => {
-    const answer = await raw(port, "/api/me", elsewhere());
+    const answer = await raw(port, "/api/me/activities", elsewhere());
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "unauthenticated" } });
   });

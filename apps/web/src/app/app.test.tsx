@@ -12,20 +12,56 @@ const unauthenticated = {
   body: { error: { code: "unauthenticated", message: "Sign in to continue.", requestId: "r1" } },
 };
 const status = { status: 200, body: { status: "ok", upstreams: [] } };
+const nobody = { status: 200, body: { user: null, profile: null, program: { timeZone: "UTC" } } };
+/** The BFF's readable "a session may exist" cookie, as the page reads it. */
+const withSessionHint = () =>
+  vi.spyOn(Document.prototype, "cookie", "get").mockReturnValue("__Host-portal.signed-in=1");
 
 describe("App", () => {
-  test("signed out: the landing page with a sign-in link that returns to the page", async () => {
+  test("signed out: the landing page with a sign-in link that returns to the page, and no request bound to fail", async () => {
     window.history.replaceState(null, "", "/activities/109");
-    stubApi({ "/api/me": unauthenticated, "/api/me/activities": unauthenticated, "/api/status": status });
+    const { calls } = stubApi({
+      "/api/me": nobody,
+      "/api/me/activities": unauthenticated,
+      "/api/status": status,
+    });
     render(<App />);
     expect(
       await screen.findByRole("heading", { level: 1, name: "Your rewards, all in one place" }),
     ).toBeTruthy();
     const links = screen.getAllByRole("link", { name: "Sign in" });
     expect(links[0]?.getAttribute("href")).toBe("/api/auth/login?returnTo=%2Factivities%2F109");
+    expect(calls).not.toContain("/api/me/activities");
   });
 
-  test("/api/me and /api/me/activities leave together, not one after the other", async () => {
+  test("a stale session hint costs one refused request, and the page still lands signed out", async () => {
+    withSessionHint();
+    window.history.replaceState(null, "", "/");
+    const { calls } = stubApi({
+      "/api/me": nobody,
+      "/api/me/activities": unauthenticated,
+      "/api/status": status,
+    });
+    render(<App />);
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Your rewards, all in one place" }),
+    ).toBeTruthy();
+    expect(calls.filter((path) => path === "/api/me/activities")).toEqual(["/api/me/activities"]);
+  });
+
+  test("without the session hint the activities are asked for once /api/me names a member", async () => {
+    window.history.replaceState(null, "", "/");
+    const { calls } = stubApi({
+      "/api/me": { status: 200, body: meFixture() },
+      "/api/me/activities": { status: 200, body: activitiesBodyFixture() },
+    });
+    render(<App />);
+    expect(await screen.findByRole("heading", { level: 1, name: "Welcome back, Ava" })).toBeTruthy();
+    await waitFor(() => expect(calls).toEqual(["/api/me", "/api/me/activities"]));
+  });
+
+  test("with the session hint, /api/me and /api/me/activities leave together, not one after the other", async () => {
+    withSessionHint();
     const started: string[] = [];
     const answers: Record<string, (response: Response) => void> = {};
     vi.stubGlobal("fetch", (input: RequestInfo | URL) => {

@@ -5,6 +5,7 @@ import { strings } from "../../config/strings.ts";
 import type { Me } from "../../features/member/api/me-query.ts";
 import { Layout } from "../layout.tsx";
 import { MemberActions } from "./member-actions.tsx";
+import { MemberPagePreview } from "./member-page-preview.tsx";
 
 // Its own chunk, fetched only when a manager opens /manage: members' initial download stays lean.
 const ManagerPreview = lazy(() => import("../../features/manager/components/manager-preview.tsx"));
@@ -14,7 +15,7 @@ export function ManageRoute({ me }: { me: Me }) {
     <Layout actions={<MemberActions me={me} />}>
       {me.user.isManager ? (
         <Suspense fallback={<Skeleton className="h-9 w-72" />}>
-          <ManagerPreview />
+          <ManagerPreview renderMemberPage={(preview) => <MemberPagePreview preview={preview} />} />
         </Suspense>
       ) : (
         <div className="space-y-3">

@@ -1,7 +1,10 @@
-import { queryOptions } from "@tanstack/react-query";
+import type { AppType } from "@portal/bff/app";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
+import { hc } from "hono/client";
 import { api } from "../../../lib/api-client.ts";
 import { call, toApiError } from "../../../lib/api-error.ts";
+import { type AuditFilters, auditFilterQuery } from "../lib/audit-filters.ts";
 
 // The manager area's reads, typed from the BFF's own routes. One key factory for the feature.
 
@@ -18,12 +21,15 @@ export type PersonaCheck = ActivityPreview["personas"][number];
 export type AlidaPanelData = ActivityPreview["alida"];
 export type AuditBody = InferResponseType<typeof manager.audit.$get, 200>;
 export type AuditEntry = AuditBody["entries"][number];
+export type AuditManagers = InferResponseType<typeof manager.audit.managers.$get, 200>["managers"];
 
 export const managerKeys = {
   all: ["manager"] as const,
   activities: () => [...managerKeys.all, "activities"] as const,
   activity: (id: string) => [...managerKeys.all, "activity", id] as const,
   audit: () => [...managerKeys.all, "audit"] as const,
+  auditPages: (filters: AuditFilters) => [...managerKeys.audit(), "pages", filters] as const,
+  auditManagers: () => [...managerKeys.audit(), "managers"] as const,
 };
 
 /** The activities the program's preview personas can see, plus the ones managers looked up lately. */
@@ -52,15 +58,40 @@ export function activityPreviewQuery(id: string) {
   });
 }
 
-/** Who previewed which member, why and when; newest first. */
-export function auditQuery() {
-  return queryOptions({
-    queryKey: managerKeys.audit(),
-    queryFn: async ({ signal }): Promise<AuditBody> => {
-      const response = await call(() => manager.audit.$get(undefined, { init: { signal } }));
+/** Who previewed which member, why and when; newest first, a page at a time (`next` leads on). */
+export function auditQuery(filters: AuditFilters) {
+  return infiniteQueryOptions({
+    queryKey: managerKeys.auditPages(filters),
+    queryFn: async ({ signal, pageParam }): Promise<AuditBody> => {
+      const query = { ...auditFilterQuery(filters), ...(pageParam ? { before: pageParam } : {}) };
+      const response = await call(() => manager.audit.$get({ query }, { init: { signal } }));
       if (!response.ok) throw await toApiError(response);
       return response.json();
     },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
     staleTime: 0,
   });
+}
+
+/** The managers who have entries, to filter by. */
+export function auditManagersQuery() {
+  return queryOptions({
+    queryKey: managerKeys.auditManagers(),
+    queryFn: async ({ signal }): Promise<AuditManagers> => {
+      const response = await call(() => manager.audit.managers.$get(undefined, { init: { signal } }));
+      if (!response.ok) throw await toApiError(response);
+      return (await response.json()).managers;
+    },
+  });
+}
+
+/**
+ * Where the CSV of the same filter downloads from: a plain link, so the browser saves the file.
+ * Built from the typed routes; `$url` needs an absolute base, hence this page's origin.
+ */
+export function auditExportHref(filters: AuditFilters): string {
+  const routes = hc<AppType>(window.location.origin).api.manager.audit;
+  const url = routes.export.$url({ query: auditFilterQuery(filters) });
+  return `${url.pathname}${url.search}`;
 }

@@ -30,7 +30,32 @@ describe("ActivityFacts, public and internal wording", () => {
     const activity = extendedFixture({ id: "120", publicTitle: "", publicDescription: "  " });
     render(<ActivityFacts preview={{ activity, matrix }} />);
     const shown = screen.getByText("Members see").nextElementSibling?.textContent ?? "";
-    expect(shown).toContain("No public title: members see the internal title below");
+    expect(shown).toContain("No public title: members see the internal title, the heading of this page");
     expect(shown).toContain("No public description: members see the internal description below");
+  });
+
+  test("says each name once: the internal title not again under the heading it is, the name only when it differs", () => {
+    const { matrix } = lockedPreviewFixture();
+    const count = (text: string) => (document.body.textContent ?? "").split(text).length - 1;
+    const noPublic = extendedFixture({
+      id: "120",
+      title: "Winter code",
+      name: "Winter code",
+      publicTitle: "",
+    });
+    const { unmount } = render(<ActivityFacts preview={{ activity: noPublic, matrix }} />);
+    // The page's heading says it (ActivityDetailPage); the facts do not repeat it.
+    expect(count("Winter code")).toBe(0);
+    unmount();
+    const named = extendedFixture({
+      id: "121",
+      title: "Winter code",
+      name: "winter_code_fy26",
+      publicTitle: "Redeem a code",
+    });
+    render(<ActivityFacts preview={{ activity: named, matrix }} />);
+    expect(count("Winter code")).toBe(1);
+    expect(count("winter_code_fy26")).toBe(1);
+    expect(count("Redeem a code")).toBe(1);
   });
 });

@@ -34,21 +34,26 @@ function tierRuleText(preview: Pick<ActivityPreview, "activity" | "matrix">): st
 
 export function ActivityFacts({ preview }: { preview: Pick<ActivityPreview, "activity" | "matrix"> }) {
   const a = preview.activity;
+  const hasPublicTitle = a.publicTitle.trim() !== "";
   const extra = Object.entries(a.extraData ?? {});
   return (
     <dl className="text-sm sm:text-base">
       <Row term={s.detail.public}>
-        <p className="font-semibold">{a.publicTitle.trim() ? a.publicTitle : s.detail.noPublicTitle}</p>
+        <p className="font-semibold">{hasPublicTitle ? a.publicTitle : s.detail.noPublicTitle}</p>
         <p className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">
           {a.publicDescription.trim() ? a.publicDescription : s.detail.noPublicDescription}
         </p>
       </Row>
       <Row term={s.detail.internal}>
-        <p className="font-semibold">{a.title}</p>
+        {/* Each name once: the page's heading is the internal title when there is no public one, and
+            Control Center's name is often the title again. */}
+        {hasPublicTitle && a.title !== a.publicTitle && <p className="font-semibold">{a.title}</p>}
         <p className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">{a.description}</p>
-        <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">
-          {s.detail.internalName}: <code>{a.name}</code>
-        </p>
+        {a.name !== a.title && (
+          <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">
+            {s.detail.internalName}: <code>{a.name}</code>
+          </p>
+        )}
       </Row>
       <Row term={s.detail.category}>{a.categoryName}</Row>
       <Row term={s.detail.type}>{a.typeName}</Row>

@@ -5,6 +5,7 @@ import { managerStrings as s } from "../strings.ts";
 import { ActivityDetailPage } from "./activity-detail-page.tsx";
 import { AuditPage } from "./audit-page.tsx";
 import { FindActivitiesPage } from "./find-activities-page.tsx";
+import type { RenderMemberPage } from "./member-preview-result.tsx";
 import { PreviewMemberPage } from "./preview-member-page.tsx";
 
 // The program manager area, loaded as its own chunk (members never download it): its navigation and
@@ -47,14 +48,20 @@ function ManagerNav({ page }: { page: ManagerPage }) {
   );
 }
 
-function ManagerPageView({ page }: { page: ManagerPage }) {
+function ManagerPageView({
+  page,
+  renderMemberPage,
+}: {
+  page: ManagerPage;
+  renderMemberPage: RenderMemberPage;
+}) {
   switch (page.name) {
     case "find":
       return <FindActivitiesPage />;
     case "activity":
       return <ActivityDetailPage id={page.id} />;
     case "preview":
-      return <PreviewMemberPage />;
+      return <PreviewMemberPage renderMemberPage={renderMemberPage} />;
     case "audit":
       return <AuditPage />;
     case "not-found":
@@ -62,12 +69,13 @@ function ManagerPageView({ page }: { page: ManagerPage }) {
   }
 }
 
-export default function ManagerPreview() {
+/** `renderMemberPage`: the member's own page, from the app layer, for "Preview as a member". */
+export default function ManagerPreview({ renderMemberPage }: { renderMemberPage: RenderMemberPage }) {
   const page = matchManagerPage(usePathname());
   return (
     <div>
       <ManagerNav page={page} />
-      <ManagerPageView page={page} />
+      <ManagerPageView page={page} renderMemberPage={renderMemberPage} />
     </div>
   );
 }

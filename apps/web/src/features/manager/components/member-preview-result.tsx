@@ -1,20 +1,28 @@
-import { useEffect, useRef } from "react";
-import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
-import type { Activity } from "../../../components/activity-card/activity-types.ts";
+import { type ReactNode, useEffect, useRef } from "react";
 import type { MemberPreview } from "../api/use-preview-member.ts";
 import { managerStrings as s } from "../strings.ts";
 
-// What the previewed member sees, read-only: the member's own cards with no links and no actions,
-// under a banner that says whose portal this is and that the look is on record.
+// What the previewed member sees, read-only: a banner that says whose portal this is and that the
+// look is on record, then the member's own page (tier card, path, numbers, activities). That page is
+// the member feature's, so the app layer passes it in (`renderMemberPage`): features never import
+// each other.
 
-export function MemberPreviewResult({ preview }: { preview: MemberPreview }) {
+export type RenderMemberPage = (preview: MemberPreview) => ReactNode;
+
+export function MemberPreviewResult({
+  preview,
+  renderMemberPage,
+}: {
+  preview: MemberPreview;
+  renderMemberPage: RenderMemberPage;
+}) {
   const banner = useRef<HTMLDivElement>(null);
   const member = preview.member.userId;
   useEffect(() => {
     banner.current?.focus();
   }, []);
-  // The enrolled answer carries the member's own list, typed as the member route types it.
-  const activities = preview.enrolled ? (preview.activities as unknown as Activity[]) : [];
+  // The tier profile is stored under one id type; previewed by another, the card cannot be found.
+  const profileElsewhere = preview.profile === null && preview.member.idType !== preview.profileIdType;
   return (
     <section aria-labelledby="preview-banner" className="space-y-5">
       <div
@@ -29,19 +37,16 @@ export function MemberPreviewResult({ preview }: { preview: MemberPreview }) {
       </div>
       {!preview.enrolled ? (
         <p>{s.preview.notEnrolled(member)}</p>
-      ) : activities.length === 0 ? (
-        <p>{s.preview.none}</p>
       ) : (
-        <div className="space-y-3">
-          <h3 className="text-xl font-semibold">{s.preview.activities(member)}</h3>
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {activities.map((activity) => (
-              <li key={activity.id}>
-                <ActivityCard activity={activity} memberScore={null} href={null} headingLevel={4} />
-              </li>
-            ))}
-          </ul>
-        </div>
+        <>
+          {profileElsewhere && (
+            <p className="rounded-lg border border-gray-300 bg-gray-50 p-3 text-sm text-gray-900 dark:border-gray-600 dark:bg-gray-800 dark:text-gray-50">
+              {s.preview.profileByOtherId(s.preview.idTypes[preview.profileIdType] ?? preview.profileIdType)}
+            </p>
+          )}
+          {renderMemberPage(preview)}
+          {preview.activities.length === 0 && <p>{s.preview.none}</p>}
+        </>
       )}
     </section>
   );

@@ -19,7 +19,7 @@ async function fill(user: ReturnType<typeof userEvent.setup>, member: string, re
 describe("PreviewMemberPage", () => {
   test("offers the seven id types, third-party id first", () => {
     stubApi({});
-    renderWithClient(<PreviewMemberPage />);
+    renderWithClient(<PreviewMemberPage renderMemberPage={() => null} />);
     const options = within(screen.getByLabelText("Member id type")).getAllByRole("option");
     expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual([
       "third_party_id",
@@ -40,7 +40,7 @@ describe("PreviewMemberPage", () => {
       },
     });
     const user = userEvent.setup();
-    renderWithClient(<PreviewMemberPage />);
+    renderWithClient(<PreviewMemberPage renderMemberPage={() => null} />);
     await fill(user, "ava", "short");
     const message = await screen.findByText(REASON_MESSAGE);
     const reason = screen.getByLabelText("Reason");
@@ -64,21 +64,61 @@ describe("PreviewMemberPage", () => {
       },
     });
     const user = userEvent.setup();
-    renderWithClient(<PreviewMemberPage />);
+    renderWithClient(<PreviewMemberPage renderMemberPage={() => null} />);
     await fill(user, "ava", "Support ticket 4711");
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("CrowdTwist is not answering.")).toBeTruthy();
     expect(within(alert).getByText("Reference: req-9")).toBeTruthy();
   });
 
-  test("a preview shows the banner and the member's cards, read-only", async () => {
-    const { fetchStub } = stubApi({
+  test("a preview shows the banner, then the member's own page from the app layer", async () => {
+    const body = {
+      member: { idType: "third_party_id", userId: "ava" },
+      auditId: "42",
+      readOnly: true,
+      profile: null,
+      profileIdType: "third_party_id",
+      enrolled: true,
+      activities: activitiesFixture(),
+      freshness: { fetchedAt: new Date().toISOString(), ageSeconds: 0, degraded: false },
+    };
+    const { fetchStub } = stubApi({ "/api/manager/preview-member": { status: 200, body } });
+    const user = userEvent.setup();
+    const rendered: unknown[] = [];
+    renderWithClient(
+      <PreviewMemberPage
+        renderMemberPage={(preview) => {
+          rendered.push(preview);
+          return <p>the member's page</p>;
+        }}
+      />,
+    );
+    await fill(user, "ava", "Support ticket 4711");
+    const banner = await screen.findByRole("heading", {
+      name: "You are previewing ava's portal — read-only; this preview is recorded in the audit log",
+    });
+    expect(banner).toBeTruthy();
+    expect(screen.getByText("Audit entry 42")).toBeTruthy();
+    expect(screen.getByText("the member's page")).toBeTruthy();
+    expect(rendered.at(-1)).toEqual(body);
+    const init = (fetchStub.mock.calls[0] as unknown[] | undefined)?.[1] as RequestInit | undefined;
+    expect(JSON.parse(String(init?.body))).toEqual({
+      idType: "third_party_id",
+      userId: "ava",
+      reason: "Support ticket 4711",
+    });
+  });
+
+  test("previewed by an id type the tier profile is not stored under, it says which id finds the card", async () => {
+    stubApi({
       "/api/manager/preview-member": {
         status: 200,
         body: {
-          member: { idType: "third_party_id", userId: "ava" },
-          auditId: "42",
+          member: { idType: "username", userId: "ava" },
+          auditId: "43",
           readOnly: true,
+          profile: null,
+          profileIdType: "third_party_id",
           enrolled: true,
           activities: activitiesFixture(),
           freshness: { fetchedAt: new Date().toISOString(), ageSeconds: 0, degraded: false },
@@ -86,22 +126,12 @@ describe("PreviewMemberPage", () => {
       },
     });
     const user = userEvent.setup();
-    renderWithClient(<PreviewMemberPage />);
+    renderWithClient(<PreviewMemberPage renderMemberPage={() => null} />);
     await fill(user, "ava", "Support ticket 4711");
-    const banner = await screen.findByRole("heading", {
-      name: "You are previewing ava's portal — read-only; this preview is recorded in the audit log",
-    });
-    expect(banner).toBeTruthy();
-    expect(screen.getByText("Audit entry 42")).toBeTruthy();
-    expect(screen.getAllByRole("article")).toHaveLength(activitiesFixture().length);
     expect(
-      within(screen.getByRole("article", { name: "Redeem a winter code" })).queryByRole("link"),
-    ).toBeNull();
-    const init = (fetchStub.mock.calls[0] as unknown[] | undefined)?.[1] as RequestInit | undefined;
-    expect(JSON.parse(String(init?.body))).toEqual({
-      idType: "third_party_id",
-      userId: "ava",
-      reason: "Support ticket 4711",
-    });
+      await screen.findByText(
+        "The tier card is found by the member's Third-party id (sign-in id): preview by that id to see their tier, path and points.",
+      ),
+    ).toBeTruthy();
   });
 });

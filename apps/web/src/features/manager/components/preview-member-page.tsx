@@ -3,10 +3,10 @@ import { PageHeading } from "../../../components/page-heading.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { usePreviewMember } from "../api/use-preview-member.ts";
 import { managerStrings as s } from "../strings.ts";
-import { MemberPreviewResult } from "./member-preview-result.tsx";
+import { MemberPreviewResult, type RenderMemberPage } from "./member-preview-result.tsx";
 import { fieldOf, PreviewMemberForm } from "./preview-member-form.tsx";
 
-export function PreviewMemberPage() {
+export function PreviewMemberPage({ renderMemberPage }: { renderMemberPage: RenderMemberPage }) {
   const mutation = usePreviewMember();
   const error = mutation.error;
   // A field's 400 is shown by the field; anything else (an outage, a 400 about no one field) here.
@@ -30,7 +30,13 @@ export function PreviewMemberPage() {
           headingLevel={2}
         />
       )}
-      {mutation.data && <MemberPreviewResult key={mutation.data.auditId} preview={mutation.data} />}
+      {mutation.data && (
+        <MemberPreviewResult
+          key={mutation.data.auditId}
+          preview={mutation.data}
+          renderMemberPage={renderMemberPage}
+        />
+      )}
     </div>
   );
 }

@@ -12,7 +12,10 @@ export const memberKeys = {
   me: () => [...memberKeys.all, "me"] as const,
 };
 
-/** Who is signed in and their tier profile; `null` when nobody is (the BFF answers 401). */
+/**
+ * Who is signed in and their tier profile; `null` when nobody is. The BFF says so with a 200 and no
+ * user (a 401 here would log an error on every signed-out visit); an older BFF's 401 means the same.
+ */
 export function meQuery() {
   return queryOptions({
     queryKey: memberKeys.me(),
@@ -24,12 +27,14 @@ export function meQuery() {
       const me = await response.json();
       // Every date on the page is shown in the zone whose midnights start the program's periods.
       setProgramTimeZone(me.program.timeZone);
-      return me;
+      return me.user ? { ...me, user: me.user } : null;
     },
   });
 }
 
-export type Me = InferResponseType<typeof api.api.me.$get, 200>;
+type MeAnswer = InferResponseType<typeof api.api.me.$get, 200>;
+/** The signed-in answer; "nobody" is `null` in the cache, never an answer without a user. */
+export type Me = MeAnswer & { user: NonNullable<MeAnswer["user"]> };
 
 /** A tier as the program describes it: threshold and benefits in words (program config). */
 export type ProgramTierView = Me["program"]["tiers"][number];

@@ -1,4 +1,5 @@
 import { strings } from "../../../config/strings.ts";
+import { useReadOnly } from "../../../lib/read-only.tsx";
 import { activityPath, Link } from "../../../lib/router.tsx";
 import type { MemberProfileView } from "../api/me-query.ts";
 
@@ -6,18 +7,24 @@ type Path = NonNullable<NonNullable<MemberProfileView["plan"]>["toNextTier"]>;
 
 /** The plan's activities: each title leads to its details, with how often and what it earns. */
 function PlanSteps({ steps }: { steps: Path["steps"] }) {
+  // In a read-only preview the titles lead nowhere: the activity pages are the viewer's own.
+  const readOnly = useReadOnly();
   if (steps.length === 0) return null;
   return (
     <ol className="mt-2 space-y-1.5 text-sm">
       {steps.map((step) => (
         <li key={step.activityId} className="flex flex-wrap items-baseline justify-between gap-x-3">
           <span>
-            <Link
-              to={activityPath(step.activityId)}
-              className="font-medium text-primary underline underline-offset-2"
-            >
-              {step.title}
-            </Link>
+            {readOnly ? (
+              <span className="font-medium">{step.title}</span>
+            ) : (
+              <Link
+                to={activityPath(step.activityId)}
+                className="font-medium text-primary underline underline-offset-2"
+              >
+                {step.title}
+              </Link>
+            )}
             {step.times > 1 && (
               <span className="text-gray-700 dark:text-gray-300"> · {strings.plan.times(step.times)}</span>
             )}

@@ -1,0 +1,23 @@
+// Where the next page of the audit log starts: the last entry shown, as (time in microseconds since
+// the epoch, id). Postgres keeps microseconds and a JS Date only milliseconds, so the time travels as
+// an integer count, never through a Date; two entries in the same millisecond still page apart.
+
+export interface AuditCursor {
+  atMicros: bigint;
+  id: bigint;
+}
+
+const CURSOR = /^(\d{1,17})\.(\d{1,19})$/;
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+export function encodeAuditCursor(cursor: AuditCursor): string {
+  return `${cursor.atMicros}.${cursor.id}`;
+}
+
+/** null for anything that is not a cursor this server wrote (the caller answers 400). */
+export function decodeAuditCursor(value: string): AuditCursor | null {
+  const match = CURSOR.exec(value);
+  if (!match?.[1] || !match[2]) return null;
+  const cursor = { atMicros: BigInt(match[1]), id: BigInt(match[2]) };
+  return cursor.id > MAX_BIGINT ? null : cursor;
+}

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import "../../testing/auto-cleanup.ts";
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, test } from "vitest";
+import type { MemberPreview } from "../../features/manager/api/use-preview-member.ts";
+import { activitiesFixture, profileFixture } from "../../testing/fixtures.ts";
+import { MemberPagePreview } from "./member-page-preview.tsx";
+
+function previewOf(overrides: Partial<MemberPreview> = {}): MemberPreview {
+  return {
+    member: { idType: "third_party_id", userId: "ava" },
+    auditId: "42",
+    readOnly: true,
+    profileIdType: "third_party_id",
+    profile: profileFixture({
+      plan: {
+        toNextTier: {
+          reachable: true,
+          steps: [{ activityId: "109", title: "Redeem a winter code", times: 1, points: 650 }],
+          totalPoints: 650,
+          shortfall: 0,
+        },
+        toKeep: null,
+      },
+    }),
+    enrolled: true,
+    activities: activitiesFixture(),
+    freshness: { fetchedAt: "2026-11-23T10:00:00.000Z", ageSeconds: 0, degraded: false },
+    ...overrides,
+  } as MemberPreview;
+}
+
+describe("MemberPagePreview", () => {
+  test("shows the member's tier card (tier, path, numbers) and their activity cards, with nothing to act on", () => {
+    render(<MemberPagePreview preview={previewOf()} />);
+    const tier = screen.getByRole("region", { name: "Your tier" });
+    expect(within(tier).getByText("Bronze", { selector: "p" })).toBeTruthy();
+    expect(within(tier).getByRole("progressbar", { name: "Progress to Silver" })).toBeTruthy();
+    expect(within(tier).getByText("Redeem a winter code")).toBeTruthy();
+    expect(screen.getAllByRole("article")).toHaveLength(activitiesFixture().length);
+    // Read-only: no link anywhere (the plan's steps and the card titles are plain text).
+    expect(screen.queryAllByRole("link")).toEqual([]);
+    // Locked cards count from the member's own score, as on the member's page.
+    expect(screen.getAllByText(/650 more points/).length).toBeGreaterThan(0);
+  });
+
+  test("without a stored profile the card says it is pending, and the activities still show", () => {
+    render(<MemberPagePreview preview={previewOf({ profile: null })} />);
+    expect(screen.getByRole("region", { name: "Your tier" })).toBeTruthy();
+    expect(screen.getAllByRole("article").length).toBeGreaterThan(0);
+  });
+});
