@@ -57,7 +57,9 @@ describe("the activities members receive (characterisation)", () => {
     const recorded: string[] = [];
     for (const username of ACCOUNTS) {
       const response = await settledActivities(await system.signIn(username));
-      const headers = ["content-type", "cache-control"].map((name) => `${name}: ${response.headers.get(name)}`);
+      const headers = ["content-type", "cache-control"].map(
+        (name) => `${name}: ${response.headers.get(name)}`,
+      );
       recorded.push(`## ${username} ${response.status}`, ...headers, normalise(response.text), "");
 
       const body = response.json<MemberActivitiesBody>();
