@@ -104,6 +104,12 @@ export interface CachedLoader<B extends CachedBytes = string> {
   forgetAllHere(): void;
   /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
   peek(key: string): CachedResult<B> | undefined;
+  /**
+   * The bytes `load` would answer at once, without a load or a refresh: those of a fresh entry
+   * (counted as a hit, as `load` counts it), else undefined and nothing counted — then call `load`.
+   * For callers that read many program-wide keys per request and want no promise for a hit.
+   */
+  fresh(key: string): B | undefined;
 }
 
 export function createCachedLoader<B extends CachedBytes = string>(
@@ -211,6 +217,12 @@ export function createCachedLoader<B extends CachedBytes = string>(
     peek(key) {
       const hit = cache.get(key);
       return hit ? answer(hit.entry) : undefined;
+    },
+    fresh(key) {
+      const hit = cache.get(key);
+      if (hit?.state !== "fresh") return undefined;
+      count("hit");
+      return hit.entry.bytes;
     },
     async load(key, loader) {
       const hit = cache.get(key);
