@@ -138,6 +138,23 @@ describe("a member's list from reused cards", () => {
     }
   }, 120_000);
 
+  it("gives members whose lists are made of the same cards one bytes object, and new bytes for new cards", async () => {
+    const read = async (username: string, now: Date) => {
+      clock = now;
+      const result = await activities.forMember(username);
+      if (!result.enrolled) throw new Error(`${username} is enrolled`);
+      return result.activitiesBytes;
+    };
+    const now = new Date();
+    const first = await read("ava", now);
+    expect(await read("ava", now)).toBe(first);
+    expect(await read("ben", now)).not.toBe(first);
+    // A day later the ending-soon activity has a day less: other cards, other bytes.
+    const later = await read("ava", new Date(now.getTime() + DAY_MS));
+    expect(later).not.toBe(first);
+    expect(Buffer.from(later).equals(Buffer.from(first))).toBe(false);
+  });
+
   it("follows a catalogue refresh, a campaign change and a change of Alida's state", async () => {
     const now = new Date();
     const { activities: seeded, alida } = sandbox.sandbox.state.program;

@@ -34,12 +34,16 @@ interface Card {
 }
 
 interface Shown {
+  /** Unique per card: a list is named by its cards' serials in order. */
+  serial: number;
   view: MemberActivityView;
   json: string;
 }
 
 /** Cards kept per CrowdTwist item (different descriptions, communities or window states). */
 const CARDS_PER_ITEM = 4;
+/** Lists remembered by their cards (the bytes themselves are held by whoever caches them). */
+const MAX_LISTS = 4_096;
 
 // As the loyalty rules read a date: an unparseable one is an unknown bound.
 const validDate = (date: Date | null) => (date !== null && Number.isFinite(date.getTime()) ? date : null);
@@ -62,6 +66,10 @@ export interface ActivityCardsOptions {
 export function createActivityCards({ program, timeZone }: ActivityCardsOptions) {
   // Weakly held: a card lives as long as the parsed item it was made from is remembered or in use.
   const cards = new WeakMap<UserActivityInput<ActivityType>, Card[]>();
+  let serials = 0;
+  // A list is a function of its cards in order, and cards never change: members whose lists are made
+  // of the same cards get the same bytes object (no re-encoding, and its digest is known already).
+  const lists = new Map<string, WeakRef<Buffer>>();
 
   function cardOf(
     activity: UserActivityInput<ActivityType>,
@@ -92,29 +100,41 @@ export function createActivityCards({ program, timeZone }: ActivityCardsOptions)
       now,
       timeZone,
     );
-    const card: Card = { details, community, status, shown: view && { view, json: JSON.stringify(view) } };
+    const shown = view && { serial: ++serials, view, json: JSON.stringify(view) };
+    const card: Card = { details, community, status, shown };
     if (!held) cards.set(activity, [card]);
     else if (held.push(card) > CARDS_PER_ITEM) held.shift();
     return card;
   }
 
   return {
-    /** `JSON.stringify(toActivityViews(upstream with details and communities, program, now, timeZone))`. */
+    /**
+     * The UTF-8 bytes of `JSON.stringify(toActivityViews(upstream with details and communities,
+     * program, now, timeZone))`. Shared: never to be written to.
+     */
     serialise(
       upstream: readonly UserActivityInput<ActivityType>[],
       details: ReadonlyMap<string, ActivityDetails>,
       communities: ReadonlyMap<string, MemberCommunity>,
       now: Date,
-    ): string {
+    ): Buffer {
       const shown: Shown[] = [];
       for (const activity of upstream) {
         const card = cardOf(activity, details.get(activity.id), communities, now);
         if (card.shown) shown.push(card.shown);
       }
       shown.sort((a, b) => compareMemberActivities(a.view, b.view));
+      let key = "";
+      for (const card of shown) key += `${card.serial},`;
+      const known = lists.get(key)?.deref();
+      if (known) return known;
       let json = "[";
       for (let i = 0; i < shown.length; i += 1) json += (i === 0 ? "" : ",") + (shown[i]?.json ?? "");
-      return `${json}]`;
+      const bytes = Buffer.from(`${json}]`);
+      lists.delete(key);
+      lists.set(key, new WeakRef(bytes));
+      if (lists.size > MAX_LISTS) lists.delete(lists.keys().next().value as string);
+      return bytes;
     },
   };
 }

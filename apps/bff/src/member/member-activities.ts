@@ -90,7 +90,7 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
           const communities = await deps.community.lookup(
             [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
           );
-          const bytes = Buffer.from(cards.serialise(upstream, details, communities, now()));
+          const bytes = cards.serialise(upstream, details, communities, now());
           // Without some descriptions the list lacks caps and segments: show it, marked degraded, and
           // try again on the next request rather than keep it as fresh.
           return complete ? bytes : new IncompleteBytes(bytes);
