@@ -88,20 +88,29 @@ async function upstreamOf(username: string): Promise<UserActivity[]> {
  */
 async function referenceAt(username: string): Promise<(now: Date) => string> {
   const upstream = await upstreamOf(username);
-  const catalog = createActivityCatalog({ crowdtwist: crowdtwistClient(), loader: programWideLoader() });
-  const { details } = await catalog.details(upstream.map((activity) => activity.id));
-  const communities = await alidaCommunity().lookup(
-    [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
-  );
-  const inputs = upstream.map((activity) => withDetails(activity, details.get(activity.id), communities));
-  return (now) => JSON.stringify(toActivityViews(inputs, program, now, "UTC"));
+  // On a busy machine a description or an Alida answer may miss its wait: ask again until whole.
+  for (let attempt = 1; ; attempt += 1) {
+    const catalog = createActivityCatalog({ crowdtwist: crowdtwistClient(), loader: programWideLoader() });
+    const { details, complete } = await catalog.details(upstream.map((activity) => activity.id));
+    const communities = await alidaCommunity().lookup(
+      [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
+    );
+    if ((!complete || [...communities.values()].some((c) => !c.checked)) && attempt < 5) continue;
+    const inputs = upstream.map((activity) => withDetails(activity, details.get(activity.id), communities));
+    return (now) => JSON.stringify(toActivityViews(inputs, program, now, "UTC"));
+  }
 }
 
 async function missPath(username: string, now: Date): Promise<string> {
   clock = now;
-  const result = await activities.forMember(username);
-  if (!result.enrolled) throw new Error(`${username} is enrolled`);
-  return Buffer.from(result.activitiesBytes).toString("utf8");
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await activities.forMember(username);
+    if (!result.enrolled) throw new Error(`${username} is enrolled`);
+    const text = Buffer.from(result.activitiesBytes).toString("utf8");
+    // Incomplete (a description missed its wait) or Alida unchecked: the next read asks again.
+    if ((result.freshness.degraded || text.includes('"checked":false')) && attempt < 5) continue;
+    return text;
+  }
 }
 
 /** Every instant where some activity's window state or whole days left changes, ± 1 ms. */
