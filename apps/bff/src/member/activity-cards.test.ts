@@ -28,6 +28,7 @@ let clock = new Date();
 let community: CommunityStatus;
 let catalogLoader: CachedLoader;
 let activities: MemberActivities;
+let ticks = 0;
 
 const crowdtwistClient = () => createCrowdTwistClient({ baseUrl: sandbox.url, apiKey: SANDBOX_API_KEY });
 const alidaCommunity = () =>
@@ -59,12 +60,13 @@ beforeAll(async () => {
     crowdtwist,
     idType: "third_party_id",
     program,
-    // Every read a miss: each one makes the list anew.
+    // Every read a miss: each one makes the list anew. The cache's clock moves on at every look, or
+    // a read in the same millisecond as the last store would still find that entry fresh.
     loader: createCachedLoader<Uint8Array>({
       operation: "test_activities",
       upstream: "crowdtwist",
       metrics,
-      cache: createSwrCache<Uint8Array>({ freshMs: 0, staleMs: 0 }),
+      cache: createSwrCache<Uint8Array>({ freshMs: 0, staleMs: 0, now: () => (ticks += 1) }),
     }),
     catalog: createActivityCatalog({ crowdtwist, loader: catalogLoader }),
     community: { lookup: (ids) => community.lookup(ids) },
