@@ -5,7 +5,6 @@ import { crowdTwistBaseUrl } from "./base-url.ts";
 import { CrowdTwistError } from "./errors.ts";
 import { createCrowdTwistHttp } from "./http.ts";
 import { type CrowdTwistIdType, isCrowdTwistIdType } from "./id-types.ts";
-import { createJsonMemo } from "./json-memo.ts";
 import { describeSchemaFailure } from "./schema-failure.ts";
 import { createUserActivitiesParser } from "./user-activities-parser.ts";
 import type { UserActivity } from "./user-activity.ts";
@@ -34,7 +33,6 @@ export interface UserActivitiesOptions extends CallOptions {
 }
 
 export interface CrowdTwistClient {
-  /** The list and its items are shared with other calls that got the same answer: frozen, read-only. */
   getUserActivities(userId: string, options?: UserActivitiesOptions): Promise<UserActivity[]>;
   /** Throws a CrowdTwistError 404 `no_data` for an unknown activity. */
   getActivityExtended(activityId: string | number, options?: CallOptions): Promise<ActivityExtended>;
@@ -84,9 +82,7 @@ export function createCrowdTwistClient(options: CrowdTwistClientOptions): CrowdT
     dispatcher: options.dispatcher,
   });
 
-  // Members' lists repeat each other's, whole or item by item: decoded and parsed with a memory
-  // (json-memo.ts, user-activities-parser.ts).
-  const decodeUserActivities = createJsonMemo();
+  // Members' lists repeat each other's items: parsed with a memory (see user-activities-parser.ts).
   const parseUserActivities = createUserActivitiesParser();
 
   function parse<T>(result: z.ZodSafeParseResult<T>, operation: string): T {
@@ -103,8 +99,12 @@ export function createCrowdTwistClient(options: CrowdTwistClientOptions): CrowdT
     async getUserActivities(userId, { idType = "id", signal } = {}) {
       if (!isCrowdTwistIdType(idType)) throw new TypeError("unknown CrowdTwist id_type");
       const path = `/v2/users/${segment(userId, USER_ACTIVITIES)}/activities`;
-      const query = new URLSearchParams({ id_type: idType });
-      const body = await http.getJson(USER_ACTIVITIES, path, query, signal, decodeUserActivities);
+      const body = await http.getJson(
+        USER_ACTIVITIES,
+        path,
+        new URLSearchParams({ id_type: idType }),
+        signal,
+      );
       return parse(parseUserActivities(body), USER_ACTIVITIES);
     },
 

@@ -1,6 +1,5 @@
 import { type Dispatcher, Pool } from "undici";
 import { CrowdTwistError, errorBodySchema } from "./errors.ts";
-import type { JsonDecoder } from "./json-memo.ts";
 
 // The one place that speaks HTTP to CrowdTwist: a keep-alive pool, the key in its header, a time
 // limit per call, and every failure turned into a CrowdTwistError. Retries, circuit breaking and
@@ -16,17 +15,8 @@ export interface CrowdTwistHttpOptions {
 }
 
 export interface CrowdTwistHttp {
-  /**
-   * GETs `path` (already encoded) and returns the 2xx body as unvalidated JSON, decoded by `decode`
-   * (default JSON.parse; undefined for text that is not JSON).
-   */
-  getJson(
-    operation: string,
-    path: string,
-    query: URLSearchParams,
-    signal?: AbortSignal,
-    decode?: JsonDecoder,
-  ): Promise<unknown>;
+  /** GETs `path` (already encoded) and returns the 2xx body as unparsed JSON. */
+  getJson(operation: string, path: string, query: URLSearchParams, signal?: AbortSignal): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -40,13 +30,7 @@ export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwist
     "x-ct-authorization": `CTApiKey ${options.apiKey}`,
   };
 
-  async function getJson(
-    operation: string,
-    path: string,
-    query: URLSearchParams,
-    signal?: AbortSignal,
-    decode: JsonDecoder = parseJson,
-  ) {
+  async function getJson(operation: string, path: string, query: URLSearchParams, signal?: AbortSignal) {
     // One controller for the caller's signal and our time limit, its timer cleared once the body is
     // in: AbortSignal.timeout cannot be cleared, and every call's would fire later for nothing.
     const controller = new AbortController();
@@ -95,8 +79,8 @@ export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwist
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     }
+    const body = parseJson(text);
     if (status >= 200 && status < 300) {
-      const body = decode(text);
       if (body === undefined) {
         throw new CrowdTwistError({
           status: 502,
@@ -107,7 +91,7 @@ export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwist
       }
       return body;
     }
-    const documented = errorBodySchema.safeParse(parseJson(text));
+    const documented = errorBodySchema.safeParse(body);
     if (!documented.success) {
       throw new CrowdTwistError({
         status,

@@ -71,21 +71,6 @@ describe("the user-activities parser with a memory", () => {
     expect(second.data[0]).toBe(first.data[0]);
   });
 
-  it("gives a body it has parsed before (the same decoded object) the same frozen list", () => {
-    const parse = createUserActivitiesParser();
-    const body = fromJson([documented, { ...documented, id: 217 }]);
-    const first = parse(body);
-    const again = parse(body);
-    if (!first.success || !again.success) throw new Error("the documented items parse");
-    expect(again.data).toBe(first.data);
-    expect(Object.isFrozen(first.data)).toBe(true);
-    // A refused body is never remembered: refused again, issue for issue.
-    const bad = fromJson([{ ...documented, num_points: 1.5 }]);
-    expectAsSchema(parse, bad);
-    const refused = parse(bad);
-    expect(refused.success).toBe(false);
-  });
-
   it("tells apart items that differ only in a spelling the schema normalises to the same value", () => {
     const parse = primed();
     // Each is read afresh; the results are equal, but the memory never stands in for a different JSON.

@@ -43,8 +43,6 @@ export function createUserActivitiesParser(options: UserActivitiesParserOptions 
   // variants seen for it, most recently used last.
   const byId = new Map<unknown, Parsed[]>();
   let held = 0;
-  // A body decoded from a text seen before is the same object (json-memo.ts): its whole result again.
-  const lists = new WeakMap<unknown[], UserActivity[]>();
 
   function remember(id: unknown, parsed: Parsed) {
     const variants = byId.get(id);
@@ -77,8 +75,6 @@ export function createUserActivitiesParser(options: UserActivitiesParserOptions 
 
   return function parse(body: unknown): UserActivitiesParse {
     if (!Array.isArray(body)) return userActivitiesResponseSchema.safeParse(body);
-    const again = lists.get(body);
-    if (again) return { success: true, data: again };
     const data: UserActivity[] = new Array(body.length);
     for (let i = 0; i < body.length; i += 1) {
       const item: unknown = body[i];
@@ -95,8 +91,6 @@ export function createUserActivitiesParser(options: UserActivitiesParserOptions 
         remember(item.id, { raw: item, keys: Object.keys(item), value });
       }
     }
-    Object.freeze(data);
-    lists.set(body, data);
     return { success: true, data };
   };
 }
