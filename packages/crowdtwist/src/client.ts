@@ -6,7 +6,8 @@ import { CrowdTwistError } from "./errors.ts";
 import { createCrowdTwistHttp } from "./http.ts";
 import { type CrowdTwistIdType, isCrowdTwistIdType } from "./id-types.ts";
 import { describeSchemaFailure } from "./schema-failure.ts";
-import { type UserActivity, userActivitiesResponseSchema } from "./user-activity.ts";
+import { createUserActivitiesParser } from "./user-activities-parser.ts";
+import type { UserActivity } from "./user-activity.ts";
 
 // The typed CrowdTwist v2 client: documented endpoints in, clean types out. Everything that can fail
 // throws CrowdTwistError (a caller's own abort rethrows its reason).
@@ -81,8 +82,10 @@ export function createCrowdTwistClient(options: CrowdTwistClientOptions): CrowdT
     dispatcher: options.dispatcher,
   });
 
-  function parse<T extends z.ZodType>(schema: T, body: unknown, operation: string): z.output<T> {
-    const result = schema.safeParse(body);
+  // Members' lists repeat each other's items: parsed with a memory (see user-activities-parser.ts).
+  const parseUserActivities = createUserActivitiesParser();
+
+  function parse<T>(result: z.ZodSafeParseResult<T>, operation: string): T {
     if (result.success) return result.data;
     throw new CrowdTwistError({
       status: 502,
@@ -102,13 +105,13 @@ export function createCrowdTwistClient(options: CrowdTwistClientOptions): CrowdT
         new URLSearchParams({ id_type: idType }),
         signal,
       );
-      return parse(userActivitiesResponseSchema, body, USER_ACTIVITIES);
+      return parse(parseUserActivities(body), USER_ACTIVITIES);
     },
 
     async getActivityExtended(activityId, { signal } = {}) {
       const path = `/v2/activities/${segment(activityId, ACTIVITY_EXTENDED)}/extended`;
       const body = await http.getJson(ACTIVITY_EXTENDED, path, new URLSearchParams(), signal);
-      const activity = parse(activityExtendedResponseSchema, body, ACTIVITY_EXTENDED);
+      const activity = parse(activityExtendedResponseSchema.safeParse(body), ACTIVITY_EXTENDED);
       if (activity === null) {
         throw new CrowdTwistError({
           status: 404,

@@ -31,8 +31,19 @@ export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwist
   };
 
   async function getJson(operation: string, path: string, query: URLSearchParams, signal?: AbortSignal) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // One controller for the caller's signal and our time limit, its timer cleared once the body is
+    // in: AbortSignal.timeout cannot be cleared, and every call's would fire later for nothing.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
+    }, options.timeoutMs);
+    // As AbortSignal.timeout's: an unanswered call does not keep the process alive.
+    timer.unref();
+    const onAbort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
     const search = query.size > 0 ? `?${query.toString()}` : "";
     let status: number;
     let text: string;
@@ -42,12 +53,12 @@ export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwist
         path: `${prefix}${path}${search}`,
         method: "GET",
         headers,
-        signal: combined,
+        signal: controller.signal,
       });
       status = response.statusCode;
       text = await response.body.text();
     } catch (error) {
-      if (timeout.aborted) {
+      if (timedOut) {
         throw new CrowdTwistError({
           status: 504,
           code: "timeout",
@@ -64,6 +75,9 @@ export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwist
         detail: networkDetail(error),
         cause: error,
       });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
     }
     const body = parseJson(text);
     if (status >= 200 && status < 300) {

@@ -8,7 +8,7 @@ import { type NotNowReason, notAvailableNow } from "@portal/loyalty/not-availabl
 import { crossCheckPersonas, observedState, type PersonaCheck } from "@portal/loyalty/persona-cross-check";
 import type { Program } from "@portal/loyalty/program";
 import { type VisibilityMatrix, visibilityMatrix } from "@portal/loyalty/visibility-matrix";
-import { type MemberActivityView, toActivityViews } from "../member/member-activities.ts";
+import { type MemberActivityView, toActivityViews } from "../member/activity-views.ts";
 import type { ProgramConfig } from "../program-config.ts";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
 import type { AlidaPanel } from "./alida-panel.ts";

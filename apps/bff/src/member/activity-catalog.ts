@@ -53,13 +53,11 @@ export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; load
   // parsing the same bytes again each time would dominate the miss path.
   const parsed = new Map<string, Described>();
 
-  async function described(id: string): Promise<Described> {
-    const loaded = await deps.loader.load(`extended:${id}`, async (signal) =>
-      JSON.stringify(await deps.crowdtwist.getActivityExtended(id, { signal })),
-    );
+  /** The parsed description for these cached bytes (parsed once per cached answer). */
+  function parse(id: string, bytes: string): Described {
     const memo = parsed.get(id);
-    if (memo?.bytes === loaded.bytes) return memo;
-    const raw = JSON.parse(loaded.bytes) as ActivityExtended & {
+    if (memo?.bytes === bytes) return memo;
+    const raw = JSON.parse(bytes) as ActivityExtended & {
       dateStart: string | null;
       dateEnd: string | null;
     };
@@ -69,9 +67,51 @@ export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; load
       dateEnd: raw.dateEnd ? new Date(raw.dateEnd) : null,
     };
     if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
-    const entry = { bytes: loaded.bytes, activity, details: toDetails(activity) };
+    const entry = { bytes, activity, details: toDetails(activity) };
     parsed.set(id, entry);
     return entry;
+  }
+
+  const keyOf = (id: string) => `extended:${id}`;
+
+  async function described(id: string): Promise<Described> {
+    const loaded = await deps.loader.load(keyOf(id), async (signal) =>
+      JSON.stringify(await deps.crowdtwist.getActivityExtended(id, { signal })),
+    );
+    return parse(id, loaded.bytes);
+  }
+
+  /** Details of the ids that need a load (not fresh in the cache), each within `waitMs`. */
+  async function loadDetails(
+    ids: readonly string[],
+    waitMs: number,
+  ): Promise<{ details: Map<string, ActivityDetails>; complete: boolean }> {
+    let complete = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), waitMs);
+    });
+    const found = await Promise.all(
+      ids.map((id) =>
+        Promise.race([
+          described(id).then(
+            (entry) => entry.details,
+            (error: unknown) => {
+              if (isUpstreamUnavailable(error) || failureKind(error) === "transient") complete = false;
+              return null;
+            },
+          ),
+          late.then(() => {
+            complete = false;
+            return null;
+          }),
+        ]),
+      ),
+    ).finally(() => clearTimeout(timer));
+    return {
+      details: new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : []))),
+      complete,
+    };
   }
 
   return {
@@ -88,32 +128,23 @@ export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; load
       ids: readonly string[],
       { waitMs = 1_500 }: { waitMs?: number } = {},
     ): Promise<{ details: Map<string, ActivityDetails>; complete: boolean }> {
-      let complete = true;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), waitMs);
-      });
-      const found = await Promise.all(
-        ids.map((id) =>
-          Promise.race([
-            described(id).then(
-              (entry) => entry.details,
-              (error: unknown) => {
-                if (isUpstreamUnavailable(error) || failureKind(error) === "transient") complete = false;
-                return null;
-              },
-            ),
-            late.then(() => {
-              complete = false;
-              return null;
-            }),
-          ]),
-        ),
-      ).finally(() => clearTimeout(timer));
-      return {
-        details: new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : []))),
-        complete,
-      };
+      // Every member's miss reads every activity's description, nearly always fresh in the cache:
+      // those are read at once, and only the rest wait for a load (in the same order either way).
+      const fresh = new Map<string, ActivityDetails>();
+      const pending: string[] = [];
+      for (const id of ids) {
+        const bytes = deps.loader.fresh(keyOf(id));
+        if (bytes === undefined) pending.push(id);
+        else fresh.set(id, parse(id, bytes).details);
+      }
+      if (pending.length === 0) return { details: fresh, complete: true };
+      const loaded = await loadDetails(pending, waitMs);
+      const details = new Map<string, ActivityDetails>();
+      for (const id of ids) {
+        const found = fresh.get(id) ?? loaded.details.get(id);
+        if (found) details.set(id, found);
+      }
+      return { details, complete: loaded.complete };
     },
   };
 }

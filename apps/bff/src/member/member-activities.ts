@@ -1,51 +1,16 @@
-import type { ActivityType } from "@portal/crowdtwist/activity-types";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import { isCrowdTwistError } from "@portal/crowdtwist/errors";
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
-import type { MemberCommunity } from "@portal/loyalty/community";
-import {
-  type MemberActivity,
-  toMemberActivities,
-  type UserActivityInput,
-} from "@portal/loyalty/member-activity";
 import type { Program } from "@portal/loyalty/program";
-import { type UnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
 import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
-import type { ActivityCatalog, ActivityDetails } from "./activity-catalog.ts";
+import { createActivityCards } from "./activity-cards.ts";
+import type { ActivityCatalog } from "./activity-catalog.ts";
+import type { MemberActivityView } from "./activity-views.ts";
 import type { CommunityStatus } from "./community-status.ts";
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
 // into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
 // cached per member as serialised bytes.
-
-/** An activity as the browser gets it: the loyalty shape plus why it cannot be done now, if so. */
-export type MemberActivityView = MemberActivity & { why: UnavailableReason[] };
-
-/**
- * The loyalty shape plus the "why". Everyone who sees an activity in their list is admitted by its
- * segment rule; completions are not known from CrowdTwist's list, so caps explain themselves without
- * a count. Managers' per-tier previews use the same function, so they show exactly the member's card.
- * `timeZone` (PROGRAM_TIME_ZONE) is where calendar periods start.
- */
-export function toActivityViews(
-  inputs: readonly UserActivityInput<ActivityType>[],
-  program: Program,
-  now: Date,
-  timeZone = "UTC",
-): MemberActivityView[] {
-  return toMemberActivities(inputs, { program, now }).activities.map((activity) => ({
-    ...activity,
-    why: whyUnavailable({
-      visibility: activity.visibility,
-      window: activity.window,
-      segment: activity.segment ? { rule: activity.segment, eligibility: "eligible" } : null,
-      frequency: activity.frequency ?? null,
-      community: activity.community ?? null,
-      timeZone,
-      now,
-    }),
-  }));
-}
 
 /** The activities of an enrolled result as objects (for the few callers that need them so). */
 export function parseActivities(bytes: Uint8Array): MemberActivityView[] {
@@ -72,20 +37,10 @@ export interface MemberActivitiesDeps {
   now?: () => Date;
 }
 
-/** CrowdTwist's activity with its description's details and, when linked, its community's state. */
-function withDetails(
-  activity: UserActivityInput<ActivityType>,
-  found: ActivityDetails | undefined,
-  communities: ReadonlyMap<string, MemberCommunity>,
-): UserActivityInput<ActivityType> {
-  if (!found) return activity;
-  const { alidaActivityId, ...details } = found;
-  const community = alidaActivityId ? communities.get(alidaActivityId) : undefined;
-  return { ...activity, ...details, ...(community && { community }) };
-}
-
 export function createMemberActivities(deps: MemberActivitiesDeps) {
   const now = deps.now ?? (() => new Date());
+  // Each activity's card is made once for all the members who get the same one (activity-cards.ts).
+  const cards = createActivityCards({ program: deps.program, timeZone: deps.timeZone });
   const keyOf = (userId: string, idType: CrowdTwistIdType) => `activities:${idType}:${userId}`;
   const ownPrefix = keyOf("", deps.idType);
   return {
@@ -123,7 +78,7 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
 
     /** What `forMember` answers at once when the member's list is fresh here; null: ask `forMember`. */
     fresh(crowdtwistUserId: string): Extract<MemberActivitiesResult, { enrolled: true }> | null {
-      const loaded = deps.loader.fresh(keyOf(crowdtwistUserId, deps.idType));
+      const loaded = deps.loader.freshResult(keyOf(crowdtwistUserId, deps.idType));
       return loaded ? { enrolled: true, activitiesBytes: loaded.bytes, freshness: loaded.freshness } : null;
     },
 
@@ -141,13 +96,7 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
           const communities = await deps.community.lookup(
             [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
           );
-          const views = toActivityViews(
-            upstream.map((activity) => withDetails(activity, details.get(activity.id), communities)),
-            deps.program,
-            now(),
-            deps.timeZone,
-          );
-          const bytes = Buffer.from(JSON.stringify(views));
+          const bytes = cards.serialise(upstream, details, communities, now());
           // Without some descriptions the list lacks caps and segments: show it, marked degraded, and
           // try again on the next request rather than keep it as fresh.
           return complete ? bytes : new IncompleteBytes(bytes);

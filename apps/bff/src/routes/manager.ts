@@ -9,11 +9,8 @@ import type { ActivityPreviewService } from "../manager/activity-preview.ts";
 import type { AuditLog } from "../manager/audit-log.ts";
 import type { KnownActivities } from "../manager/known-activities.ts";
 import { memberIdProblem } from "../manager/member-id-problem.ts";
-import {
-  type MemberActivities,
-  type MemberActivityView,
-  parseActivities,
-} from "../member/member-activities.ts";
+import type { MemberActivityView } from "../member/activity-views.ts";
+import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
 import { normaliseMemberId } from "../member/member-id.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { MemberProfileView } from "../member/profile-view.ts";

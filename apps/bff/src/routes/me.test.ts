@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MemberActivityView } from "../member/member-activities.ts";
+import type { MemberActivityView } from "../member/activity-views.ts";
 import { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { MemberActivitiesBody, ProgramTierView } from "./me.ts";

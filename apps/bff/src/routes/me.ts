@@ -6,11 +6,8 @@ import { clearSignedInHint } from "../auth/cookies.ts";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import { AppError } from "../errors.ts";
 import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "../live/profile-hub.ts";
-import type {
-  MemberActivities,
-  MemberActivitiesResult,
-  MemberActivityView,
-} from "../member/member-activities.ts";
+import type { MemberActivityView } from "../member/activity-views.ts";
+import type { MemberActivities, MemberActivitiesResult } from "../member/member-activities.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { digestOf } from "../upstream/shared-bytes.ts";

@@ -242,6 +242,31 @@ describe("cached upstream loader", () => {
     );
     expect(text).toContain(`circuit_breaker_state{upstream="crowdtwist"} 0`);
   });
+
+  it("reads a fresh entry at once (a hit), and nothing else: missing, stale and degraded need a load", async () => {
+    const { loader, advance, metrics } = setup({ retries: 0 });
+    expect(loader.fresh("ava")).toBeUndefined(); // missing: nothing counted, nothing loaded
+    const loaded = await loader.load("ava", activitiesOf("ava")); // miss
+    expect(loader.fresh("ava")).toBe(loaded.bytes); // hit
+    advance(FRESH_MS + SECOND);
+    expect(loader.fresh("ava")).toBeUndefined(); // stale: left to load, which refreshes it
+    await loader.load("ava", activitiesOf("ava")); // stale + revalidate
+    await loader.idle();
+    expect(loader.fresh("ava")).toBeDefined(); // refreshed: a hit
+    advance(FRESH_MS + SECOND);
+    sandbox.fault({ target: "crowdtwist", status: 500 });
+    await loader.load("ava", activitiesOf("ava")); // stale + revalidate
+    await loader.idle(); // revalidate_failed
+    expect(loader.fresh("ava")).toBeUndefined(); // degraded: every read retries through load
+    expect(sandbox.requests()).toBe(3);
+    expect(await cacheEvents(metrics)).toEqual({
+      miss: 1,
+      hit: 2,
+      stale: 2,
+      revalidate: 2,
+      revalidate_failed: 1,
+    });
+  });
 });
 
 // The portal once hung for good after an outage: a member's load read the activity descriptions

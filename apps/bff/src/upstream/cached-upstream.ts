@@ -104,8 +104,14 @@ export interface CachedLoader<B extends CachedBytes = string> {
   forgetAllHere(): void;
   /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
   peek(key: string): CachedResult<B> | undefined;
-  /** What `load` answers at once, without a loader, when `key` is fresh; undefined otherwise. */
-  fresh(key: string): CachedResult<B> | undefined;
+  /**
+   * The bytes `load` would answer at once, without a load or a refresh: those of a fresh entry
+   * (counted as a hit, as `load` counts it), else undefined and nothing counted — then call `load`.
+   * For callers that read many program-wide keys per request and want no promise for a hit.
+   */
+  fresh(key: string): B | undefined;
+  /** As `fresh`, with the answer's age and banner (what `load` resolves to). */
+  freshResult(key: string): CachedResult<B> | undefined;
 }
 
 export function createCachedLoader<B extends CachedBytes = string>(
@@ -224,6 +230,12 @@ export function createCachedLoader<B extends CachedBytes = string>(
       return hit ? answer(hit.entry) : undefined;
     },
     fresh(key) {
+      const hit = cache.get(key);
+      if (hit?.state !== "fresh") return undefined;
+      count("hit");
+      return hit.entry.bytes;
+    },
+    freshResult(key) {
       const hit = cache.get(key);
       if (hit?.state !== "fresh") return undefined;
       count("hit");

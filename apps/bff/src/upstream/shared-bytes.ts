@@ -27,6 +27,7 @@ export function digestOf(bytes: Uint8Array): string {
 export function shareBytes<B extends Uint8Array>(bytes: B): B {
   const digest = digestOf(bytes);
   const held = byDigest.get(digest)?.deref();
+  if (held === bytes) return bytes;
   if (held && held.byteLength === bytes.byteLength && Buffer.compare(held, bytes) === 0) return held as B;
   byDigest.set(digest, new WeakRef(bytes));
   forget.register(bytes, digest);

@@ -1,0 +1,141 @@
+import type { ActivityType } from "@portal/crowdtwist/activity-types";
+import type { MemberCommunity } from "@portal/loyalty/community";
+import { type DateWindowStatus, dateWindowStatus } from "@portal/loyalty/date-window";
+import type { UserActivityInput } from "@portal/loyalty/member-activity";
+import { compareMemberActivities } from "@portal/loyalty/member-activity-order";
+import type { Program } from "@portal/loyalty/program";
+import type { ActivityDetails } from "./activity-catalog.ts";
+import { type MemberActivityView, toActivityViews, withDetails } from "./activity-views.ts";
+
+/*
+ * A member's list serialised as `JSON.stringify(toActivityViews(...))` would, byte for byte, from
+ * cards made once and reused by every member who gets the same activity.
+ *
+ * A card is what `toActivityViews` makes of one activity (it reads each activity on its own; only
+ * the final order looks at the whole list), and it depends on nothing but:
+ * - CrowdTwist's item for this member: the same frozen object for every member whose item is the
+ *   same JSON (the client's parser remembers items), so tier flags, points, campaigns and dates are
+ *   all in the key by identity — a member whose item differs gets a card of their own;
+ * - the activity's description: the catalogue's object, replaced when its bytes change (a refresh);
+ * - what Alida says of its community, compared by content;
+ * - the clock, only through the window's status (state and whole days left): the "why" is given no
+ *   completions and no score here, so nothing else in a card moves with time.
+ * A card whose key still matches is reused with its JSON; anything else makes a new one with the
+ * reference function. The order is then `compareMemberActivities` over the cards, as the reference
+ * sorts, with the same stable sort over the same input order.
+ */
+
+interface Card {
+  details: ActivityDetails | undefined;
+  community: MemberCommunity | undefined;
+  status: DateWindowStatus;
+  /** `null`: hidden from this member (not in the list). */
+  shown: Shown | null;
+}
+
+interface Shown {
+  /** Unique per card: a list is named by its cards' serials in order. */
+  serial: number;
+  view: MemberActivityView;
+  json: string;
+}
+
+/** Cards kept per CrowdTwist item (different descriptions, communities or window states). */
+const CARDS_PER_ITEM = 4;
+/** Lists remembered by their cards (the bytes themselves are held by whoever caches them). */
+const MAX_LISTS = 4_096;
+
+// As the loyalty rules read a date: an unparseable one is an unknown bound.
+const validDate = (date: Date | null) => (date !== null && Number.isFinite(date.getTime()) ? date : null);
+
+function sameCommunity(a: MemberCommunity | undefined, b: MemberCommunity | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.checked !== b.checked) return false;
+  if (!a.checked || !b.checked) return true;
+  return (
+    a.kind === b.kind && a.blocks.length === b.blocks.length && a.blocks.every((x, i) => x === b.blocks[i])
+  );
+}
+
+export interface ActivityCardsOptions {
+  program: Program;
+  /** PROGRAM_TIME_ZONE. */
+  timeZone: string;
+}
+
+export function createActivityCards({ program, timeZone }: ActivityCardsOptions) {
+  // Weakly held: a card lives as long as the parsed item it was made from is remembered or in use.
+  const cards = new WeakMap<UserActivityInput<ActivityType>, Card[]>();
+  let serials = 0;
+  // A list is a function of its cards in order, and cards never change: members whose lists are made
+  // of the same cards get the same bytes object (no re-encoding, and its digest is known already).
+  const lists = new Map<string, WeakRef<Buffer>>();
+
+  function cardOf(
+    activity: UserActivityInput<ActivityType>,
+    details: ActivityDetails | undefined,
+    communities: ReadonlyMap<string, MemberCommunity>,
+    now: Date,
+  ): Card {
+    const community = details?.alidaActivityId ? communities.get(details.alidaActivityId) : undefined;
+    const status = dateWindowStatus(
+      { start: validDate(activity.dateStart), end: validDate(activity.dateEnd) },
+      now,
+      program.endingSoonDays,
+    );
+    const held = cards.get(activity);
+    for (const card of held ?? []) {
+      if (
+        card.details === details &&
+        card.status.state === status.state &&
+        card.status.daysLeft === status.daysLeft &&
+        sameCommunity(card.community, community)
+      ) {
+        return card;
+      }
+    }
+    const [view = null] = toActivityViews(
+      [withDetails(activity, details, communities)],
+      program,
+      now,
+      timeZone,
+    );
+    const shown = view && { serial: ++serials, view, json: JSON.stringify(view) };
+    const card: Card = { details, community, status, shown };
+    if (!held) cards.set(activity, [card]);
+    else if (held.push(card) > CARDS_PER_ITEM) held.shift();
+    return card;
+  }
+
+  return {
+    /**
+     * The UTF-8 bytes of `JSON.stringify(toActivityViews(upstream with details and communities,
+     * program, now, timeZone))`. Shared: never to be written to.
+     */
+    serialise(
+      upstream: readonly UserActivityInput<ActivityType>[],
+      details: ReadonlyMap<string, ActivityDetails>,
+      communities: ReadonlyMap<string, MemberCommunity>,
+      now: Date,
+    ): Buffer {
+      const shown: Shown[] = [];
+      for (const activity of upstream) {
+        const card = cardOf(activity, details.get(activity.id), communities, now);
+        if (card.shown) shown.push(card.shown);
+      }
+      shown.sort((a, b) => compareMemberActivities(a.view, b.view));
+      let key = "";
+      for (const card of shown) key += `${card.serial},`;
+      const known = lists.get(key)?.deref();
+      if (known) return known;
+      let json = "[";
+      for (let i = 0; i < shown.length; i += 1) json += (i === 0 ? "" : ",") + (shown[i]?.json ?? "");
+      const bytes = Buffer.from(`${json}]`);
+      lists.delete(key);
+      lists.set(key, new WeakRef(bytes));
+      if (lists.size > MAX_LISTS) lists.delete(lists.keys().next().value as string);
+      return bytes;
+    },
+  };
+}
+export type ActivityCards = ReturnType<typeof createActivityCards>;
