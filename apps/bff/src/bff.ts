@@ -7,6 +7,7 @@ import { createLoginStateStore } from "./auth/login-state-store.ts";
 import { createOidcClient } from "./auth/oidc-client.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import { createClusterBus } from "./cluster/cluster-bus.ts";
+import { profileStoredAnnouncement } from "./cluster/profile-stored-announcement.ts";
 import { connectRedis } from "./cluster/redis.ts";
 import { openDatabase } from "./db/database.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
@@ -275,13 +276,11 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   }
   // Every stored change goes to the member's open tabs on every instance, as the same view /api/me
   // serves. A new profile can mean a new tier: what is locked may have changed, so the activities
-  // are forgotten everywhere before the other instances are told.
+  // are forgotten everywhere, each instance reloading only once Redis has dropped them too (or the
+  // reload could read the old list there). The other instances are told by the statement that stored
+  // the profile, at its commit (cluster/profile-stored-announcement.ts).
   profileListeners.subscribe(({ memberKey }) => {
-    // Reloaded only once Redis has dropped them too, or the reload could read the old list there.
-    void memberActivities.forget(memberKey).then((sharedDropped) => {
-      void bus.publish({ type: "profile_stored", memberKey, sharedDropped });
-      refreshTabs(memberKey);
-    });
+    void memberActivities.forget(memberKey).then(() => refreshTabs(memberKey));
   });
   bus.subscribe((message) => {
     if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
@@ -289,7 +288,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       memberActivities.forgetHere(message.memberKey);
       refreshTabs(message.memberKey);
     } else {
-      // The sender could not reach Redis to drop the old list: try from here before reloading.
+      // The sender has not dropped the old list in Redis (or could not): drop it from here before reloading.
       void memberActivities.forget(message.memberKey).then(() => refreshTabs(message.memberKey));
     }
   });
@@ -308,6 +307,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       metrics: livePushMetrics,
       logger,
       onProfileStored: profileListeners.notify,
+      announcement: profileStoredAnnouncement(bus, { sharedTier: redis !== null }),
     }),
     credentials: {
       apiKey: env.LIVE_PUSH_API_KEY,
