@@ -42,9 +42,9 @@ describe("Live Push ingest, pushes stored together", () => {
     await store.db.exec(FAULTS);
     counted = {
       ...store.db,
-      query: (sql, params) => {
+      query: (sql, params, options) => {
         if (STORE_STATEMENT.test(sql)) storeStatements += 1;
-        return store.db.query(sql, params);
+        return store.db.query(sql, params, options);
       },
     };
   });

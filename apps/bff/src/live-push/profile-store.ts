@@ -43,7 +43,9 @@ export interface Announcement {
 // history, what was stored before (for telling a redelivery from an older push) and, optionally, the
 // announcement of every written member. A single statement is atomic. Members are distinct within a
 // batch (an upsert cannot touch one row twice); rows are written in member order, so two batches
-// locking the same members lock them in the same order.
+// locking the same members lock them in the same order. The stored tables are read by the members'
+// keys ($7), never joined whole: the planner takes any function's output for 100 rows, and would
+// rather scan a small table than probe its index 100 times.
 //
 // The tier history is assignments only (docs/decisions/0018), one row per (tier, dateAssigned):
 // - an assignment event (START, JUMP, DROP, MAINTAIN, RESET) records its row, or names the event of a
@@ -60,7 +62,7 @@ with input as (
     received_at timestamptz, tier_title text, assigned_by_event text, date_assigned timestamptz, notice text)
 ), before as (
   select s.member_key, s.date_last_updated, s.version, s.content_hash
-    from member_profiles s join input i on i.member_key = s.member_key
+    from member_profiles s where s.member_key = any($7::text[])
 ), written as (
   insert into member_profiles as stored (member_key, profile, content_hash, date_last_updated, received_at, version)
   select member_key, profile, content_hash, date_last_updated, received_at, 1 from input order by member_key
@@ -76,7 +78,8 @@ with input as (
   returning member_key, version
 ), undone as (
   delete from tier_history t using input i
-   where t.member_key = i.member_key and i.date_assigned is not null and t.date_assigned > i.date_assigned
+   where t.member_key = any($7::text[]) and t.member_key = i.member_key
+     and i.date_assigned is not null and t.date_assigned > i.date_assigned
      and exists (select 1 from written w where w.member_key = i.member_key)
      and not exists (select 1 from before b where b.member_key = i.member_key and b.date_last_updated >= i.date_last_updated)
 ), assignment as (
@@ -145,14 +148,20 @@ export async function storeProfiles(
   const room = announcement
     ? announcement.maxPayload - Buffer.byteLength(announcement.head) - Buffer.byteLength(announcement.tail)
     : 0;
-  const result = await db.query<StoreRow>(STORE, [
-    `[${rows.join(",")}]`,
-    `${MAX_FUTURE_MS} milliseconds`,
-    announcement?.channel ?? "",
-    announcement?.head ?? "",
-    announcement?.tail ?? "",
-    Math.max(1, Math.floor(room / (longest + 1))),
-  ]);
+  const result = await db.query<StoreRow>(
+    STORE,
+    [
+      `[${rows.join(",")}]`,
+      `${MAX_FUTURE_MS} milliseconds`,
+      announcement?.channel ?? "",
+      announcement?.head ?? "",
+      announcement?.tail ?? "",
+      Math.max(1, Math.floor(room / (longest + 1))),
+      inputs.map((input) => input.memberKey),
+    ],
+    // Planning this statement cost Postgres more than running it.
+    { prepareAs: "live_push_store" },
+  );
   const outcomes: (StoreOutcome | null)[] = inputs.map(() => null);
   // Not written and nothing in the statement's snapshot: a concurrent first delivery committed the
   // row meanwhile (and was newer or equal). Read those again.
