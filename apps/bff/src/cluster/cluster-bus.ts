@@ -98,6 +98,9 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
   const payloadHead = `{"from":${JSON.stringify(self)},"m":[`;
 
   function deliver(payload: string | undefined) {
+    // Every NOTIFY comes back to its sender too (one per stored batch of pushes): ours are known by
+    // their opening, without parsing them.
+    if (payload?.startsWith(payloadHead)) return;
     const parsed = parse(payload);
     if (!parsed || parsed.from === self) return;
     for (const message of parsed.messages) {
