@@ -63,29 +63,37 @@ export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): Grou
       if (batch.length === 0) return;
       inFlight += 1;
       for (const pending of batch) writing.add(pending.key);
-      void write(batch).finally(() => {
-        inFlight -= 1;
-        for (const pending of batch) writing.delete(pending.key);
-        pump();
-      });
+      void write(batch);
     }
   }
 
+  /** The batch is written (or given up): its keys are free and the next write may start. */
+  function done(batch: Pending<I, O>[]) {
+    inFlight -= 1;
+    for (const pending of batch) writing.delete(pending.key);
+    pump();
+  }
+
   async function write(batch: Pending<I, O>[]): Promise<void> {
+    let outcomes: O[];
     try {
-      settle(batch, await options.write(batch.map((pending) => pending.item)));
+      outcomes = await options.write(batch.map((pending) => pending.item));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
-        return;
-      }
-      // Written none of them: each alone now, so one item's failure is its own answer only.
-      await Promise.all(
-        batch.map((pending) =>
-          options.write([pending.item]).then((outcomes) => settle([pending], outcomes), pending.reject),
-        ),
-      );
+      if (batch.length > 1) {
+        // Written none of them: each alone now, so one item's failure is its own answer only.
+        await Promise.all(
+          batch.map((pending) =>
+            options.write([pending.item]).then((alone) => settle([pending], alone), pending.reject),
+          ),
+        );
+      } else batch[0]?.reject(error);
+      done(batch);
+      return;
     }
+    // The next write goes to the database before these answers are sent, so the two overlap. It is
+    // committed after this one, so each key's order holds.
+    done(batch);
+    settle(batch, outcomes);
   }
 
   function settle(batch: Pending<I, O>[], outcomes: O[]) {
