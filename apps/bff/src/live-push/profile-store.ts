@@ -117,11 +117,22 @@ export function contentHash(json: string): string {
   return createHash("sha256").update(json).digest("base64url");
 }
 
-/** One input row as JSON, the profile spliced in as the text that was hashed (no second stringify). */
+/** One input row as JSON, the profile spliced in as the text that was hashed (not stringified twice). */
 function inputRow(n: number, input: StoreInput, json: string, hash: string, notice: string | null): string {
   const tier = input.profile.tierInfo;
-  const event = tier?.assignedByEvent && ASSIGNMENTS.has(tier.assignedByEvent) ? tier.assignedByEvent : null;
-  return `{"n":${n},"member_key":${JSON.stringify(input.memberKey)},"profile":${json},"content_hash":"${hash}","date_last_updated":"${input.profile.dateLastUpdated.toISOString()}","received_at":"${input.receivedAt.toISOString()}","tier_title":${JSON.stringify(tier?.currentLevel.title ?? null)},"assigned_by_event":${JSON.stringify(event)},"date_assigned":${JSON.stringify(tier?.dateAssigned?.toISOString() ?? null)},"notice":${JSON.stringify(notice)}}`;
+  const fields = JSON.stringify({
+    n,
+    member_key: input.memberKey,
+    content_hash: hash,
+    date_last_updated: input.profile.dateLastUpdated,
+    received_at: input.receivedAt,
+    tier_title: tier?.currentLevel.title ?? null,
+    assigned_by_event:
+      tier?.assignedByEvent && ASSIGNMENTS.has(tier.assignedByEvent) ? tier.assignedByEvent : null,
+    date_assigned: tier?.dateAssigned ?? null,
+    notice,
+  });
+  return `{"profile":${json},${fields.slice(1)}`;
 }
 
 /**
