@@ -276,11 +276,14 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   }
   // Every stored change goes to the member's open tabs on every instance, as the same view /api/me
   // serves. A new profile can mean a new tier: what is locked may have changed, so the activities
-  // are forgotten everywhere, each instance reloading only once Redis has dropped them too (or the
-  // reload could read the old list there). The other instances are told by the statement that stored
-  // the profile, at its commit (cluster/profile-stored-announcement.ts).
+  // are forgotten everywhere before the other instances are told. Without Redis they were told by
+  // the statement that stored the profile, at its commit (cluster/profile-stored-announcement.ts).
   profileListeners.subscribe(({ memberKey }) => {
-    void memberActivities.forget(memberKey).then(() => refreshTabs(memberKey));
+    // Reloaded only once Redis has dropped them too, or the reload could read the old list there.
+    void memberActivities.forget(memberKey).then((sharedDropped) => {
+      if (redis) void bus.publish({ type: "profile_stored", memberKey, sharedDropped });
+      refreshTabs(memberKey);
+    });
   });
   bus.subscribe((message) => {
     if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
@@ -288,7 +291,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       memberActivities.forgetHere(message.memberKey);
       refreshTabs(message.memberKey);
     } else {
-      // The sender has not dropped the old list in Redis (or could not): drop it from here before reloading.
+      // The sender could not reach Redis to drop the old list: try from here before reloading.
       void memberActivities.forget(message.memberKey).then(() => refreshTabs(message.memberKey));
     }
   });
@@ -307,7 +310,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       metrics: livePushMetrics,
       logger,
       onProfileStored: profileListeners.notify,
-      announcement: profileStoredAnnouncement(bus, { sharedTier: redis !== null }),
+      announcement: redis ? undefined : profileStoredAnnouncement(bus),
     }),
     credentials: {
       apiKey: env.LIVE_PUSH_API_KEY,

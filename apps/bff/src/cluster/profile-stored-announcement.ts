@@ -2,19 +2,19 @@ import type { Announcement } from "../live-push/profile-store.ts";
 import type { ClusterBus } from "./cluster-bus.ts";
 
 /**
- * The `profile_stored` message, made by the statement that stores the profile (NOTIFY is delivered
- * at its commit, and costs no round trip of its own). That is before the sender drops the member's
- * list in Redis, so with a shared tier the message asks every receiver to drop it there too before
- * reloading (`sharedDropped: false`); without one there is nothing shared to drop.
+ * The `profile_stored` message, made by the statement that stores the profile: NOTIFY is delivered
+ * at its commit and costs no round trip of its own. Only without a shared tier: with Redis the
+ * sender must drop the member's list there before the others hear of the change (or they could
+ * reload the old one, and each dropping it themselves would make every instance reload it from
+ * CrowdTwist), so it publishes after that drop instead (ADR 0021, 0023).
  */
-export function profileStoredAnnouncement(bus: ClusterBus, options: { sharedTier: boolean }): Announcement {
+export function profileStoredAnnouncement(bus: ClusterBus): Announcement {
   const announcer = bus.inStatement();
   return {
     channel: announcer.channel,
     head: announcer.head,
     tail: announcer.tail,
     maxPayload: announcer.maxPayload,
-    stored: (memberKey) =>
-      announcer.encode({ type: "profile_stored", memberKey, sharedDropped: !options.sharedTier }),
+    stored: (memberKey) => announcer.encode({ type: "profile_stored", memberKey, sharedDropped: true }),
   };
 }

@@ -59,7 +59,7 @@ describe("Live Push ingest, pushes stored together", () => {
       metrics,
       logger: pino({ level: "silent" }),
       onProfileStored: (event) => events.push(event),
-      announcement: announceOn && profileStoredAnnouncement(announceOn, { sharedTier: true }),
+      announcement: announceOn && profileStoredAnnouncement(announceOn),
     });
     /** Sends every push in the same turn, so that they are written together; settles each. */
     const burst = (bodies: unknown[]) =>
@@ -237,7 +237,7 @@ describe("Live Push ingest, pushes stored together", () => {
       await expect.poll(() => heard.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(301);
       const announced = heard.map((m) => (m.type === "profile_stored" ? m.memberKey : m.type));
       expect(announced.sort()).toEqual(Array.from({ length: 301 }, (_, i) => key(i)).sort());
-      expect(heard.every((m) => m.type === "profile_stored" && m.sharedDropped === false)).toBe(true);
+      expect(heard.every((m) => m.type === "profile_stored" && m.sharedDropped)).toBe(true);
     } finally {
       for (const bus of buses) await bus.close();
     }
