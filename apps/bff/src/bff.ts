@@ -7,6 +7,7 @@ import { createLoginStateStore } from "./auth/login-state-store.ts";
 import { createOidcClient } from "./auth/oidc-client.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import { createClusterBus } from "./cluster/cluster-bus.ts";
+import { profileStoredAnnouncement } from "./cluster/profile-stored-announcement.ts";
 import { connectRedis } from "./cluster/redis.ts";
 import { openDatabase } from "./db/database.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
@@ -287,11 +288,12 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   }
   // Every stored change goes to the member's open tabs on every instance, as the same view /api/me
   // serves. A new profile can mean a new tier: what is locked may have changed, so the activities
-  // are forgotten everywhere before the other instances are told.
+  // are forgotten everywhere before the other instances are told. Without Redis they were told by
+  // the statement that stored the profile, at its commit (cluster/profile-stored-announcement.ts).
   profileListeners.subscribe(({ memberKey }) => {
     // Reloaded only once Redis has dropped them too, or the reload could read the old list there.
     void memberActivities.forget(memberKey).then((sharedDropped) => {
-      void bus.publish({ type: "profile_stored", memberKey, sharedDropped });
+      if (redis) void bus.publish({ type: "profile_stored", memberKey, sharedDropped });
       refreshTabs(memberKey);
     });
   });
@@ -320,6 +322,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       metrics: livePushMetrics,
       logger,
       onProfileStored: profileListeners.notify,
+      announcement: redis ? undefined : profileStoredAnnouncement(bus),
     }),
     credentials: {
       apiKey: env.LIVE_PUSH_API_KEY,

@@ -82,6 +82,27 @@ describe("the cluster bus", () => {
     expect(a.heard.some((m) => m.type === "session_ended" && m.idHash === "twins")).toBe(false);
   });
 
+  it("carries an announcement made inside another transaction at its commit, and none when it rolls back", async () => {
+    const a = await bus("a4");
+    const b = await bus("b4");
+    const announcer = a.bus.inStatement();
+    const payload = (memberKey: string) =>
+      `${announcer.head}${announcer.encode({ type: "profile_stored", memberKey, sharedDropped: false })}${announcer.tail}`;
+    await store.db
+      .transaction(async (tx) => {
+        await tx.query("select pg_notify($1, $2)", [announcer.channel, payload("rolled-back")]);
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
+    await store.db.transaction(async (tx) => {
+      await tx.query("select pg_notify($1, $2)", [announcer.channel, payload("committed")]);
+    });
+    await until("b hears the committed one", () => b.heard.length >= 1);
+    expect(b.heard).toEqual([{ type: "profile_stored", memberKey: "committed", sharedDropped: false }]);
+    // The sender is told apart by the head, as for what it publishes itself.
+    expect(a.heard).toEqual([]);
+  });
+
   it("ignores what is not a message of ours on the channel", async () => {
     const b = await bus("b2");
     for (const junk of [

@@ -23,9 +23,24 @@ export type ClusterMessage =
   | { type: "profile_stored"; memberKey: string; sharedDropped: boolean }
   | { type: "session_ended"; idHash: string };
 
+/**
+ * What another statement needs to announce inside its own transaction, so that the announcement is
+ * delivered at its commit and costs no round trip of its own: a payload is `head`, then messages
+ * from `encode` joined by ",", then `tail`, at most `maxPayload` characters.
+ */
+export interface InStatementAnnouncer {
+  channel: string;
+  head: string;
+  tail: string;
+  maxPayload: number;
+  encode(message: ClusterMessage): string;
+}
+
 export interface ClusterBus {
   /** Announces to every other instance; a failure is reported, never thrown. */
   publish(message: ClusterMessage): Promise<void>;
+  /** For announcing in a statement of one's own (the Live Push store); receivers cannot tell. */
+  inStatement(): InStatementAnnouncer;
   subscribe(listener: (message: ClusterMessage) => void): () => void;
   /** Called after the listening connection came back: messages may have been missed meanwhile. */
   onResync(listener: () => void): () => void;
@@ -80,8 +95,12 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
   // Who sent a message, to skip our own: the instance's name plus this process's random part, since
   // operators may give every replica the same PORTAL_INSTANCE_ID.
   const self = `${options.instanceId}:${randomBytes(6).toString("hex")}`;
+  const payloadHead = `{"from":${JSON.stringify(self)},"m":[`;
 
   function deliver(payload: string | undefined) {
+    // Every NOTIFY comes back to its sender too (one per stored batch of pushes): ours are known by
+    // their opening, without parsing them.
+    if (payload?.startsWith(payloadHead)) return;
     const parsed = parse(payload);
     if (!parsed || parsed.from === self) return;
     for (const message of parsed.messages) {
@@ -105,7 +124,7 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
     const payloads: { text: string; sent: (() => void)[] }[] = [];
     let parts: string[] = [];
     let sent: (() => void)[] = [];
-    const head = `{"from":${JSON.stringify(self)},"m":[`;
+    const head = payloadHead;
     const close = () => {
       if (parts.length > 0) payloads.push({ text: `${head}${parts.join(",")}]}`, sent });
       parts = [];
@@ -219,6 +238,15 @@ export async function createClusterBus(options: ClusterBusOptions): Promise<Clus
         if (queued.length === 0) setImmediate(flush);
         queued.push({ message, sent });
       });
+    },
+    inStatement() {
+      return {
+        channel: CLUSTER_CHANNEL,
+        head: payloadHead,
+        tail: "]}",
+        maxPayload: MAX_PAYLOAD,
+        encode: (message) => JSON.stringify(message),
+      };
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -5,8 +5,16 @@ import pg from "pg";
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Names a statement run very often (the Live Push store): each connection then parses and plans
+   * it once rather than on every call. One name, one text.
+   */
+  prepareAs?: string;
+}
+
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
 export interface Database extends Queryable {
@@ -18,8 +26,12 @@ export interface Database extends Queryable {
 
 function fromPostgres(pool: pg.Pool): Database {
   return {
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      return (await pool.query<T>(sql, [...params])).rows;
+    async query<T extends Row>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+      const values = [...params];
+      const query = options.prepareAs
+        ? { name: options.prepareAs, text: sql, values }
+        : { text: sql, values };
+      return (await pool.query<T>(query)).rows;
     },
     async exec(sql) {
       await pool.query(sql);

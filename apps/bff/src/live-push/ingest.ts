@@ -4,9 +4,16 @@ import { describeSchemaFailure, schemaFailureReason } from "@portal/crowdtwist/s
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { createGroupCommit } from "./group-commit.ts";
 import { memberKeyField, memberKeyOf } from "./member-key.ts";
 import type { LivePushMetrics, ValidationFailureReason } from "./metrics.ts";
-import { MAX_FUTURE_MS, type StoreOutcome, storeProfile } from "./profile-store.ts";
+import {
+  type Announcement,
+  MAX_FUTURE_MS,
+  type StoreInput,
+  type StoreOutcome,
+  storeProfiles,
+} from "./profile-store.ts";
 import { isDataRefusal } from "./storage-failure.ts";
 import { minimiseProfile, type StoredProfile } from "./stored-profile.ts";
 
@@ -31,6 +38,8 @@ export interface IngestDeps {
   metrics: LivePushMetrics;
   logger: Logger;
   onProfileStored?: ProfileStoredListener | undefined;
+  /** Told to the other instances in the statement that stores the profile (cluster/cluster-bus.ts). */
+  announcement?: Announcement | undefined;
   now?: () => Date;
 }
 
@@ -38,6 +47,11 @@ export type IngestResult = StoreOutcome & { memberKey: string; thirdPartyId: str
 
 export function createLivePushIngest(deps: IngestDeps) {
   const now = deps.now ?? (() => new Date());
+  // Pushes that arrive while a write is in flight are stored together (group-commit.ts).
+  const store = createGroupCommit<StoreInput, StoreOutcome>({
+    keyOf: (input) => input.memberKey,
+    write: (inputs) => storeProfiles(deps.db, inputs, deps.announcement),
+  });
 
   function refuse(reason: ValidationFailureReason, error: AppError): never {
     deps.metrics.validationFailures.inc({ reason });
@@ -78,7 +92,7 @@ export function createLivePushIngest(deps: IngestDeps) {
 
     let outcome: StoreOutcome;
     try {
-      outcome = await storeProfile(deps.db, { memberKey, profile, receivedAt });
+      outcome = await store.submit({ memberKey, profile, receivedAt });
     } catch (error) {
       if (isDataRefusal(error)) {
         // A gap in the schema, for us to close; logged by SQLSTATE only, as a driver's message and

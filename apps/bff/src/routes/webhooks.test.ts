@@ -131,6 +131,16 @@ describe("Live Push webhook", () => {
     expect(await counter(system, "live_push_validation_failures_total", '{reason="too_large"}')).toBe(2);
   });
 
+  it("takes a declared body of exactly 256 KiB, and one with a byte order mark, and refuses one byte more", async () => {
+    const profile = JSON.stringify({ ...livePushBody("at-limit"), padding: "" });
+    const exactly = profile.replace('"padding":""', `"padding":"${"x".repeat(256 * 1024 - profile.length)}"`);
+    expect(Buffer.byteLength(exactly)).toBe(256 * 1024);
+    expect((await post(system, { body: exactly })).status).toBe(200);
+    expect((await post(system, { body: `${exactly} ` })).status).toBe(413);
+    // A UTF-8 byte order mark is not part of the text (WHATWG decoding), so the JSON still parses.
+    expect((await post(system, { body: `\uFEFF${JSON.stringify(livePushBody("bom"))}` })).status).toBe(200);
+  });
+
   it("refuses malformed JSON with 400", async () => {
     const answer = await post(system, { body: '{"userName": "ava",' });
     expect(answer.status).toBe(400);
