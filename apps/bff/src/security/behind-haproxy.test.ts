@@ -24,7 +24,7 @@ afterAll(async () => {
 async function statuses(base: string, from: string, count: number, headers: Record<string, string> = {}) {
   const seen: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    seen.push((await requestFrom(`${base}/api/me`, { from, headers })).status);
+    seen.push((await requestFrom(`${base}/api/me/activities`, { from, headers })).status);
   }
   return seen;
 }
@@ -56,8 +56,12 @@ describe("behind haproxy", () => {
     const seen: number[] = [];
     for (const spoof of spoofs) {
       seen.push(
-        (await requestFrom(`${bffUrl}/api/me`, { from: "127.0.0.4", headers: { "x-forwarded-for": spoof } }))
-          .status,
+        (
+          await requestFrom(`${bffUrl}/api/me/activities`, {
+            from: "127.0.0.4",
+            headers: { "x-forwarded-for": spoof },
+          })
+        ).status,
       );
     }
     expect(seen).toEqual([401, 401, 401, 429]);

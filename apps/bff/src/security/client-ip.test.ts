@@ -22,7 +22,7 @@ async function statuses(count: number, from: string, forwardedFor: (i: number) =
   const seen: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const header = forwardedFor(i);
-    const response = await requestFrom(`${bffUrl}/api/me`, {
+    const response = await requestFrom(`${bffUrl}/api/me/activities`, {
       from,
       headers: header === undefined ? {} : { "x-forwarded-for": header },
     });

@@ -83,10 +83,10 @@ describe("rate limits", () => {
     try {
       const anonymous = new Agent(limited.portalUrl);
       const statuses: number[] = [];
-      for (let i = 0; i < 7; i += 1) statuses.push((await anonymous.get("/api/me")).status);
+      for (let i = 0; i < 7; i += 1) statuses.push((await anonymous.get("/api/me/activities")).status);
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).toEqual([429, 429]);
-      const refused = await anonymous.get("/api/me");
+      const refused = await anonymous.get("/api/me/activities");
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(refused.json()).toMatchObject({ error: { code: "rate_limited" } });
       // Health checks are not rate limited: a balancer must always be able to ask.
