@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createBff } from "../apps/bff/src/bff.ts";
 import { parseEnv } from "../apps/bff/src/env.ts";
 import type { HubEvent } from "../apps/bff/src/live/profile-hub.ts";
+import { startMemoryRelease } from "../apps/bff/src/memory-release.ts";
 import { getRequestListener, Hono } from "./deps.ts";
 import { cpuMs, serve } from "./ipc.ts";
 
@@ -15,6 +16,8 @@ export const BARE_PATH = "/bench/bare";
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
 const bff = await createBff(parseEnv(process.env));
+// As main.ts does: what a busy spell leaves in V8's pool goes back once the instance is quiet.
+const memoryRelease = startMemoryRelease();
 let barePayload = "{}";
 const wrapper = new Hono();
 // Registered before the BFF's routes, so none of the BFF's middleware runs for it.
@@ -89,6 +92,8 @@ const handlers = {
     const reached = hub.broadcast(event);
     return { at: performance.timeOrigin + started, ms: performance.now() - started, reached };
   },
+  /** The instance's last quiet-time memory release (memory-release.ts), if any. */
+  lastRelease: () => memoryRelease.last(),
   /** Memory after full collections (needs --expose-gc), in bytes. */
   memory: async () => {
     for (let i = 0; i < 3; i += 1) {

@@ -12,6 +12,7 @@ import {
   notes,
   rows,
   type Sandbox,
+  sleep,
   startBff,
 } from "./common.ts";
 import { load } from "./load.ts";
@@ -49,6 +50,9 @@ export interface MemoryFigure {
   total: number;
 }
 
+/** How long the bench lets the instance rest after the fill before it reads what it holds. */
+const REST_MS = 25_000;
+
 export async function memory(
   sandbox: Sandbox,
   postgres: BenchPostgres,
@@ -75,6 +79,13 @@ export async function memory(
     check(fill, "cache fill");
     const upstream = await sandbox.call("requests");
     const metrics = await bff.call("metrics");
+    const busy = await snapshot(bff, postgres);
+    // What the instance holds once the burst is over: the heap the fill's garbage grew is given back
+    // after a quiet spell (V8's memory reducer starts 8 s after the load stops; memory-release.ts looks
+    // every 10 s), as `npm start` runs it. Right after the fill is in the notes.
+    const filledAt = Date.now();
+    await sleep(REST_MS);
+    const released = await bff.call("lastRelease");
     const filled = await snapshot(bff, postgres);
     const n = fmt(options.members);
     rows.push({
@@ -86,7 +97,7 @@ export async function memory(
       pass: options.budgets ? mb(filled.total) <= 250 : null,
     });
     notes.push(
-      `memory (${options.program}; BFF RSS after gc: ${filled.bff.gc} + Postgres PSS summed over the postmaster and its children, from /proc/<pid>/smaps_rollup): idle ${parts(atStart)}; with ${n} sessions ${parts(withSessions)}; with the cache filled ${parts(filled)}; fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
+      `memory (${options.program}; BFF RSS after gc: ${filled.bff.gc} + Postgres PSS summed over the postmaster and its children, from /proc/<pid>/smaps_rollup): idle ${parts(atStart)}; with ${n} sessions ${parts(withSessions)}; with the cache filled, right after the fill ${parts(busy)}, then at rest ${REST_MS / 1000} s later ${parts(filled)} (${released && released.at >= filledAt ? `the instance's own release ran: ${fmt(mb(released.rssBefore))} → ${fmt(mb(released.rssAfter))} MB RSS in ${Math.round(released.ms)} ms` : "V8 gave it back; the instance's own release was not needed"}); fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
     );
     return { perMember: (filled.total - withSessions.total) / options.members, total: filled.total };
   } finally {

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createBff } from "./bff.ts";
 import { parseEnv } from "./env.ts";
+import { startMemoryRelease } from "./memory-release.ts";
 
 /** How long a stopping instance gives the requests it is answering before it exits anyway. */
 const DRAIN_DEADLINE_MS = 10_000;
@@ -17,6 +18,18 @@ try {
 }
 
 const bff = await createBff(env);
+// Gives back what a busy spell left in V8's pool once the instance is quiet again (memory-release.ts).
+const memory = startMemoryRelease({
+  onRelease: ({ rssBefore, rssAfter, ms }) =>
+    bff.logger.info(
+      {
+        rssBeforeMb: Math.round(rssBefore / 2 ** 20),
+        rssAfterMb: Math.round(rssAfter / 2 ** 20),
+        ms: Math.round(ms),
+      },
+      "memory given back after a busy spell",
+    ),
+});
 // `serve` makes a plain HTTP/1.1 server (no TLS or HTTP/2 options are given).
 const server = serve({ fetch: bff.app.fetch, port: env.PORT, hostname: env.HOST }, () => {
   bff.logger.info({ url: env.publicUrl, instance: bff.instanceId }, "portal listening");
@@ -30,6 +43,7 @@ let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
+  memory.stop();
   bff.startDraining();
   bff.hub.close();
   const deadline = setTimeout(() => {
