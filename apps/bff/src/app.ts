@@ -13,7 +13,7 @@ import type { MemberActivities } from "./member/member-activities.ts";
 import type { MemberProfiles } from "./member/member-profiles.ts";
 import { requestIds } from "./observability/request-id.ts";
 import { requestLog } from "./observability/request-log.ts";
-import { requestDeadline } from "./request-deadline.ts";
+import { API_DEADLINE_MS, requestDeadline } from "./request-deadline.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { type ManagerDeps, managerRoutes } from "./routes/manager.ts";
@@ -53,9 +53,6 @@ export interface ApiDeps {
   clientIp: ClientIp;
 }
 
-/** Every API answer, success or error, leaves within this (live streams excepted). */
-const REQUEST_DEADLINE_MS = 4_500;
-
 /** JSON bodies the API accepts are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -75,7 +72,7 @@ export function createApi(deps: ApiDeps) {
     .use(noStore())
     .use(requestLog(deps.logger, deps.clientIp))
     .use("/auth/*", signInFailurePages(deps.publicUrl, deps.logger))
-    .use(requestDeadline(REQUEST_DEADLINE_MS, (path) => path === "/api/me/events"))
+    .use(requestDeadline(API_DEADLINE_MS, (path) => path === "/api/me/events"))
     .route("/health", healthRoutes(deps.instanceId))
     .route("/ready", readyRoutes({ db: deps.db, draining: deps.draining }))
     .route("/status", statusRoutes({ upstreams: deps.upstreams }))

@@ -26,8 +26,8 @@ import { createMemberProfiles } from "./member/member-profiles.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
+import { activitiesFastPath } from "./routes/activities-fast-path.ts";
 import { SIGNED_OUT_PATH } from "./routes/auth.ts";
-import { warmActivities } from "./routes/warm-activities.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { clientIpResolver } from "./security/client-ip.ts";
 import { createApiLimits } from "./security/rate-limit.ts";
@@ -49,7 +49,7 @@ export interface BffOptions {
   /** How often live streams get a heartbeat and their sessions a re-check (default 15 s). */
   liveHeartbeatMs?: number;
   /** Warm activity lists answered ahead of the API's chain (default true; tests compare both ways). */
-  warmActivities?: boolean;
+  activitiesFastPath?: boolean;
 }
 
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -340,17 +340,17 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       metrics,
       instanceId,
       brand: programConfig,
-      warmActivities:
-        options.warmActivities === false
+      activitiesFastPath:
+        options.activitiesFastPath === false
           ? undefined
-          : warmActivities({
+          : activitiesFastPath({
               sessions,
               memberActivities,
               limits,
               clientIp,
               logger,
               headers: { ...securityHeaders, "x-portal-instance": instanceId },
-              answered: metrics.warmAnswers,
+              answered: metrics.fastPathAnswers,
             }),
     }),
     instanceId,

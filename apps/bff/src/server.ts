@@ -24,8 +24,8 @@ export interface ServerParts {
   metrics: Metrics;
   /** Sent on every response as `x-portal-instance`: which instance behind the proxy answered. */
   instanceId: string;
-  /** Answers warm `GET /api/me/activities` ahead of the API's chain (routes/warm-activities.ts). */
-  warmActivities?: MiddlewareHandler | undefined;
+  /** Answers warm `GET /api/me/activities` ahead of the API's chain (routes/activities-fast-path.ts). */
+  activitiesFastPath?: MiddlewareHandler | undefined;
   /** The program's name, logo and colours, written into the app's HTML. */
   brand: Pick<ProgramConfig, "name" | "logo" | "colors">;
 }
@@ -34,7 +34,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
   const webDist = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist;
   const server = new Hono();
   // First, so that a warm answer runs nothing else; it steps aside for everything it does not answer.
-  if (parts.warmActivities) server.use("/api/me/activities", parts.warmActivities);
+  if (parts.activitiesFastPath) server.use("/api/me/activities", parts.activitiesFastPath);
 
   // Set before the handler runs: a live stream's response is written outside Hono and must not be
   // touched afterwards (me.ts passes the header to it itself).

@@ -17,8 +17,8 @@ export interface Metrics {
   readonly cacheEvents: Counter<"cache" | "event">;
   readonly circuitBreakerState: Gauge<"upstream">;
   readonly singleFlightJoins: Counter<"operation">;
-  /** Requests answered ahead of the API's middleware chain (routes/warm-activities.ts). */
-  readonly warmAnswers: Counter;
+  /** Requests answered ahead of the API's middleware chain (routes/activities-fast-path.ts). */
+  readonly fastPathAnswers: Counter;
 }
 
 export interface MetricsOptions {
@@ -65,8 +65,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       labelNames: ["operation"] as const,
       registers,
     }),
-    warmAnswers: new Counter({
-      name: "api_warm_answers_total",
+    fastPathAnswers: new Counter({
+      name: "api_fast_path_answers_total",
       help: "GET /api/me/activities answered on the warm path (session and list in this instance's memory).",
       registers,
     }),

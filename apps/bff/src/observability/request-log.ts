@@ -13,7 +13,7 @@ export function requestLog(logger: Logger, clientIp: ClientIp): MiddlewareHandle
   };
 }
 
-/** The request's line, for an answer written without the middleware (warm-activities.ts). */
+/** The request's line, for an answer written without the middleware (activities-fast-path.ts). */
 export function logRequest(
   logger: Logger,
   c: Context,

@@ -142,7 +142,7 @@ export function meRoutes(deps: MeDeps) {
  * An enrolled member's list as it goes on the wire. The list is the same until the cache holds new
  * bytes or the banner changes: a client that has it (If-None-Match) gets 304 and no body. The age is
  * left out of the tag: it follows from fetchedAt. Shared by the route and the warm path
- * (warm-activities.ts), so both answer byte for byte alike.
+ * (activities-fast-path.ts), so both answer byte for byte alike.
  */
 export function activitiesAnswer(
   result: Extract<MemberActivitiesResult, { enrolled: true }>,

@@ -3,34 +3,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Agent, AgentResponse } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
-// The warm path (warm-activities.ts) must answer exactly as the API's middleware chain does. Two
+// The fast path (activities-fast-path.ts) must answer exactly as the API's middleware chain does. Two
 // systems, one with it and one without, get the same requests from the same kind of browser; their
 // answers are compared whole, except what differs between any two servers (date, request and
 // instance ids, the list's age), and each case checks which path answered it.
 
 const LIMIT = 80;
-let warm: TestSystem;
+let fast: TestSystem;
 let chain: TestSystem;
 const browsers = new Map<TestSystem, Agent>();
 
 beforeAll(async () => {
-  [warm, chain] = await Promise.all([
+  [fast, chain] = await Promise.all([
     startTestSystem({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }),
-    startTestSystem({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }, { warmActivities: false }),
+    startTestSystem({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }, { activitiesFastPath: false }),
   ]);
-  for (const system of [warm, chain]) {
+  for (const system of [fast, chain]) {
     const agent = await system.signIn("ava");
-    // The first request loads the list (the chain answers it); from then on it is warm.
+    // The first request loads the list; from then on it is warm.
     expect((await agent.get("/api/me/activities")).status).toBe(200);
     browsers.set(system, agent);
   }
 }, 60_000);
 afterAll(async () => {
-  await Promise.all([warm?.close(), chain?.close()]);
+  await Promise.all([fast?.close(), chain?.close()]);
 });
 
-const warmAnswers = async (system: TestSystem) =>
-  (await system.bff.metrics.warmAnswers.get()).values.reduce((sum, v) => sum + v.value, 0);
+const fastPathAnswers = async (system: TestSystem) =>
+  (await system.bff.metrics.fastPathAnswers.get()).values.reduce((sum, v) => sum + v.value, 0);
 
 const ABOUT_THIS_SERVER = new Set(["date", "x-request-id", "x-portal-instance", "keep-alive", "connection"]);
 
@@ -107,24 +107,35 @@ function withBody(agent: Agent, method: string, path: string, body: string): Pro
   });
 }
 
-/** Sends the same request to both systems; returns both answers and whether the warm path took it. */
-async function both(send: (agent: Agent) => Promise<AgentResponse>) {
-  const before = await warmAnswers(warm);
-  const fromWarm = await send(browsers.get(warm) as Agent);
-  const tookWarmPath = (await warmAnswers(warm)) > before;
-  const fromChain = await send(browsers.get(chain) as Agent);
-  expect(await warmAnswers(chain)).toBe(0);
-  return { fromWarm, fromChain, tookWarmPath };
+/** Sends the same request to both systems (from `agents`, ava's by default); which path took it. */
+async function both(send: (agent: Agent) => Promise<AgentResponse>, agents = browsers) {
+  const before = await fastPathAnswers(fast);
+  const fromFast = await send(agents.get(fast) as Agent);
+  const tookFastPath = (await fastPathAnswers(fast)) > before;
+  const fromChain = await send(agents.get(chain) as Agent);
+  expect(await fastPathAnswers(chain)).toBe(0);
+  return { fromFast, fromChain, tookFastPath };
 }
 
-async function expectSameAnswer(send: (agent: Agent) => Promise<AgentResponse>, warmPath: boolean) {
-  const { fromWarm, fromChain, tookWarmPath } = await both(send);
-  expect(comparable(fromWarm)).toEqual(comparable(fromChain));
-  expect(tookWarmPath).toBe(warmPath);
-  return fromWarm;
+async function expectSameAnswer(
+  send: (agent: Agent) => Promise<AgentResponse>,
+  fastPath: boolean,
+  agents = browsers,
+) {
+  const { fromFast, fromChain, tookFastPath } = await both(send, agents);
+  expect(comparable(fromFast)).toEqual(comparable(fromChain));
+  expect(tookFastPath).toBe(fastPath);
+  return fromFast;
 }
 
-describe("warm GET /api/me/activities answers as the middleware chain does", () => {
+/** The same account signed in on both systems. */
+async function signedIn(username: string) {
+  const agents = new Map<TestSystem, Agent>();
+  for (const system of [fast, chain]) agents.set(system, await system.signIn(username));
+  return agents;
+}
+
+describe("GET /api/me/activities on the fast path answers as the middleware chain does", () => {
   it("a warm list: the same status, headers and bytes", async () => {
     const response = await expectSameAnswer((agent) => agent.get("/api/me/activities"), true);
     expect(response.status).toBe(200);
@@ -169,11 +180,35 @@ describe("warm GET /api/me/activities answers as the middleware chain does", () 
       true,
     );
     expect(kept.headers.get("x-request-id")).toBe("haproxy-1:2.3");
-    const { fromWarm, fromChain } = await both((agent) =>
+    const { fromFast, fromChain } = await both((agent) =>
       agent.get("/api/me/activities", { "x-request-id": "bad id\u00e9" }),
     );
-    for (const response of [fromWarm, fromChain]) {
+    for (const response of [fromFast, fromChain]) {
       expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("a list not loaded yet: loaded as the route loads it", async () => {
+    const ben = await signedIn("ben");
+    const response = await expectSameAnswer((agent) => agent.get("/api/me/activities"), true, ben);
+    expect(response.json<{ enrolled: boolean }>().enrolled).toBe(true);
+  });
+
+  it("a member CrowdTwist does not know: the same 'not enrolled' answer", async () => {
+    const dana = await signedIn("dana");
+    const response = await expectSameAnswer((agent) => agent.get("/api/me/activities"), true, dana);
+    expect(response.json()).toEqual({ enrolled: false, activities: [], freshness: null });
+  });
+
+  it("CrowdTwist down with nothing cached: the same error answer", async () => {
+    const cleo = await signedIn("cleo");
+    for (const system of [fast, chain]) system.sandbox.fault({ target: "crowdtwist", status: 503 });
+    try {
+      const response = await expectSameAnswer((agent) => agent.get("/api/me/activities"), true, cleo);
+      expect(response.status).toBe(503);
+      expect(response.json()).toMatchObject({ error: { code: "upstream_unavailable" } });
+    } finally {
+      for (const system of [fast, chain]) system.sandbox.clearFaults();
     }
   });
 
@@ -207,15 +242,15 @@ describe("warm GET /api/me/activities answers as the middleware chain does", () 
   it("logs its requests like the chain, without the session id", async () => {
     const id = `warm-log-${Date.now()}`;
     await expectSameAnswer((agent) => agent.get("/api/me/activities", { "x-request-id": id }), true);
-    const line = warm.logs.find((l) => l.includes(id));
+    const line = fast.logs.find((l) => l.includes(id));
     expect(line).toBeDefined();
     expect(JSON.parse(line ?? "{}")).toMatchObject({
       requestId: id,
       method: "GET",
       path: "/api/me/activities",
     });
-    const sessionId = browsers.get(warm)?.cookie("__Host-portal.sid") ?? "";
-    expect(warm.logs.join("\n")).not.toContain(sessionId);
+    const sessionId = browsers.get(fast)?.cookie("__Host-portal.sid") ?? "";
+    expect(fast.logs.join("\n")).not.toContain(sessionId);
   });
 
   it("counts each request once against the limits, and refuses alike when over them", async () => {
@@ -223,16 +258,16 @@ describe("warm GET /api/me/activities answers as the middleware chain does", () 
     let refused: Awaited<ReturnType<typeof both>> | null = null;
     for (let i = 0; i < LIMIT + 5 && !refused; i++) {
       const round = await both((agent) => agent.get("/api/me/activities"));
-      answers.warm.push(round.fromWarm.status);
+      answers.warm.push(round.fromFast.status);
       answers.chain.push(round.fromChain.status);
-      if (round.fromWarm.status === 429 || round.fromChain.status === 429) refused = round;
+      if (round.fromFast.status === 429 || round.fromChain.status === 429) refused = round;
     }
     // Both systems saw the same requests from the start of this file: they refuse at the same one.
     expect(answers.warm).toEqual(answers.chain);
     if (!refused) throw new Error(`no 429 after ${LIMIT + 5} requests`);
-    expect(refused.tookWarmPath).toBe(true);
-    expect(comparable(refused.fromWarm)).toEqual(comparable(refused.fromChain));
-    expect(refused.fromWarm.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(refused.fromWarm.json()).toMatchObject({ error: { code: "rate_limited" } });
+    expect(refused.tookFastPath).toBe(true);
+    expect(comparable(refused.fromFast)).toEqual(comparable(refused.fromChain));
+    expect(refused.fromFast.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(refused.fromFast.json()).toMatchObject({ error: { code: "rate_limited" } });
   });
 });
