@@ -76,7 +76,7 @@ describe("LiveAnnouncements", () => {
     act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
     const celebration = document.querySelector("[data-celebration]");
     expect(celebration?.getAttribute("aria-hidden")).toBe("true");
-    act(() => store.publish({ kind: "tier-down", message: "Your tier is now Bronze" }));
+    act(() => store.publish({ kind: "tier-down", message: "Your tier is now Bronze." }));
     expect(document.querySelectorAll("[data-celebration]")).toHaveLength(1);
   });
 });
