@@ -403,6 +403,7 @@ export const strings = {
     tierUp: (tier: string) => `You reached ${tier}!`,
     tierDown: (tier: string) => `Your tier is now ${tier}.`,
     region: "Notifications",
+    shortcut: "Alt+T moves here from anywhere on the page.",
     dismiss: "Dismiss",
   },
 
