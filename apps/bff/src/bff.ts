@@ -32,7 +32,7 @@ import { webhookRoutes } from "./routes/webhooks.ts";
 import { clientIpResolver } from "./security/client-ip.ts";
 import { createApiLimits } from "./security/rate-limit.ts";
 import { securityHeaderValues } from "./security/security-headers.ts";
-import { createServerApp } from "./server.ts";
+import { appPage, createServerApp } from "./server.ts";
 import { crowdTwistLoader } from "./upstream/crowdtwist-loader.ts";
 import { createUpstreamResilience } from "./upstream/resilience.ts";
 import { resilientAlida } from "./upstream/resilient-alida.ts";
@@ -67,6 +67,9 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     ],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
+  // Read before anything is opened: a bad program config or app page stops the start with nothing to close.
+  const programConfig = loadProgramConfig(env.PROGRAM_CONFIG);
+  const page = appPage(env, programConfig);
   // Without DATABASE_URL, the portal runs its own PostgreSQL in DATA_DIR and stops it at close.
   const embedded = env.DATABASE_URL
     ? null
@@ -84,7 +87,6 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   const clientIp = clientIpResolver(
     env.TRUSTED_PROXIES ? parseIpAllowlist(env.TRUSTED_PROXIES, "TRUSTED_PROXIES") : null,
   );
-  const programConfig = loadProgramConfig(env.PROGRAM_CONFIG);
 
   const crowdtwistResilience = createUpstreamResilience({
     upstream: "crowdtwist",
@@ -339,7 +341,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       webhooks,
       metrics,
       instanceId,
-      brand: programConfig,
+      page,
       activitiesFastPath:
         options.activitiesFastPath === false
           ? undefined

@@ -1,5 +1,9 @@
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env.ts";
+import { DEFAULT_PROGRAM_CONFIG } from "./program-config.ts";
 
 const secret = "s3cret-value-long-enough";
 const production = {
@@ -13,7 +17,10 @@ const production = {
   OIDC_CLIENT_SECRET: secret,
   LIVE_PUSH_API_KEY: secret,
   METRICS_TOKEN: secret,
+  PROGRAM_CONFIG: "/etc/portal/program.json",
 };
+const demoLink = join(mkdtempSync(join(tmpdir(), "portal-env-")), "program.json");
+symlinkSync(DEFAULT_PROGRAM_CONFIG, demoLink);
 
 describe("parseEnv", () => {
   it("needs only the two secrets to run against the sandbox", () => {
@@ -51,6 +58,15 @@ describe("parseEnv", () => {
     ["a short secret", { ALIDA_CLIENT_SECRET: "short" }, /ALIDA_CLIENT_SECRET: must be at least 16/],
     ["public metrics", { METRICS_TOKEN: undefined }, /METRICS_TOKEN: is required in production/],
     ["a short metrics token", { METRICS_TOKEN: "short" }, /METRICS_TOKEN: must be at least 16/],
+    ["no program config", { PROGRAM_CONFIG: undefined }, /PROGRAM_CONFIG: is required in production/],
+    ["a blank program config", { PROGRAM_CONFIG: " " }, /PROGRAM_CONFIG: is required in production/],
+    ["the demo program", { PROGRAM_CONFIG: DEFAULT_PROGRAM_CONFIG }, /PROGRAM_CONFIG: is the demo program/],
+    [
+      "the demo program by a relative path",
+      { PROGRAM_CONFIG: relative(process.cwd(), DEFAULT_PROGRAM_CONFIG) },
+      /PROGRAM_CONFIG: is the demo program/,
+    ],
+    ["the demo program through a link", { PROGRAM_CONFIG: demoLink }, /PROGRAM_CONFIG: is the demo program/],
   ])("refuses %s in production", (_name, change, message) => {
     expect(() => parseEnv({ ...production, ...change })).toThrow(message);
   });

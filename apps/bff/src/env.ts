@@ -1,7 +1,10 @@
+import { existsSync, realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import { CROWDTWIST_ID_TYPES } from "@portal/crowdtwist/id-types";
 import { isKnownTimeZone } from "@portal/loyalty/period-boundary";
 import { z } from "zod";
 import { ipAllowlistProblems } from "./live-push/ip-allowlist.ts";
+import { DEFAULT_PROGRAM_CONFIG } from "./program-config.ts";
 
 // The BFF's configuration, parsed once at start. A bad value stops the process with a message that
 // names the variable; production refuses the sandbox and anything that is not a real secret.
@@ -118,6 +121,12 @@ function consistencyProblems(env: RawEnv): string[] {
   return [];
 }
 
+/** Whether two paths name the same file, through `..` and symbolic links. */
+function samePath(a: string, b: string): boolean {
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
+  return real(a) === real(b);
+}
+
 function productionProblems(env: RawEnv): string[] {
   const problems: string[] = [];
   for (const name of ["CROWDTWIST_BASE_URL", "ALIDA_BASE_URL", "OIDC_ISSUER"] as const) {
@@ -136,6 +145,14 @@ function productionProblems(env: RawEnv): string[] {
     );
   }
   if (!env.PUBLIC_URL?.startsWith("https://")) problems.push("PUBLIC_URL: must be the portal's https:// URL");
+  // The demo program's name, logo and invented benefits must never reach real members.
+  if (!env.PROGRAM_CONFIG?.trim()) {
+    problems.push("PROGRAM_CONFIG: is required in production (the path of the program's config file)");
+  } else if (samePath(env.PROGRAM_CONFIG, DEFAULT_PROGRAM_CONFIG)) {
+    problems.push(
+      "PROGRAM_CONFIG: is the demo program (apps/bff/config/program.json); point it at your program's own file",
+    );
+  }
   // /metrics is served on the public port; without a token anyone could read it.
   if (!env.METRICS_TOKEN) {
     problems.push("METRICS_TOKEN: is required in production (Prometheus sends it as a bearer token)");

@@ -103,17 +103,55 @@ describe("program config: what the brand edits", () => {
     );
   });
 
-  it("refuses a tier without benefits, or with an empty one, naming the tier", () => {
+  it("takes a tier without benefits as one with none to list (configs written before the brand)", () => {
     const [bronze, silver] = program().tiers;
-    const withoutBenefits = { ...silver, benefits: undefined };
-    expect(() => parseProgramConfig(program({ tiers: [bronze, withoutBenefits] }))).toThrow(
-      /tiers\.1\.benefits: what this tier brings members, as a list of sentences/,
-    );
-    expect(() => parseProgramConfig(program({ tiers: [{ ...bronze, benefits: [] }, silver] }))).toThrow(
-      /tiers\.0\.benefits: list at least one benefit of this tier/,
-    );
+    const { benefits: _, ...withoutBenefits } = silver ?? {};
+    const config = parseProgramConfig(program({ tiers: [bronze, withoutBenefits] }));
+    expect(config.tiers.map((tier) => tier.benefits)).toEqual([["Member prices"], []]);
+    expect(
+      parseProgramConfig(program({ tiers: [{ ...bronze, benefits: [] }, silver] })).tiers[0]?.benefits,
+    ).toEqual([]);
+  });
+
+  it("refuses benefits that are not a list, an empty one, or one listed twice, naming the tier", () => {
+    const [bronze, silver] = program().tiers;
+    expect(() =>
+      parseProgramConfig(program({ tiers: [bronze, { ...silver, benefits: "Free delivery" }] })),
+    ).toThrow(/tiers\.1\.benefits: what this tier brings members, as a list of sentences/);
     expect(() => parseProgramConfig(program({ tiers: [bronze, { ...silver, benefits: ["  "] }] }))).toThrow(
       /tiers\.1\.benefits\.0: a benefit in words, not empty/,
+    );
+    expect(() =>
+      parseProgramConfig(
+        program({ tiers: [bronze, { ...silver, benefits: ["Free delivery", "Free delivery "] }] }),
+      ),
+    ).toThrow(/tiers\.1\.benefits\.1: "Free delivery" is listed twice/);
+  });
+
+  it.each([
+    [
+      "a misspelt top-level key",
+      { colours: { light: palette, dark: darkPalette } },
+      /\(root\): unknown key "colours"/,
+    ],
+    ["a logo under another name", { logoUrl: "/brand/logo.svg" }, /\(root\): unknown key "logoUrl"/],
+    [
+      "a misspelt tier key",
+      { tiers: [{ id: "1", title: "Bronze", minScore: 0, maxScore: null, benefit: ["Member prices"] }] },
+      /tiers\.0: unknown key "benefit"/,
+    ],
+    [
+      "a misspelt colour",
+      { colors: { light: { ...palette, onPrimery: "#ffffff" }, dark: darkPalette } },
+      /colors\.light: unknown key "onPrimery"/,
+    ],
+  ])("refuses %s, naming it", (_name, overrides, message) => {
+    expect(() => parseProgramConfig(program(overrides))).toThrow(message);
+  });
+
+  it("lets the file carry a $comment for whoever edits it", () => {
+    expect(parseProgramConfig(program({ $comment: "Our program, edited by marketing." })).name).toBe(
+      "Harbourside Rewards",
     );
   });
 
@@ -130,6 +168,12 @@ describe("program config: what the brand edits", () => {
     ["http://cdn.example.com/logo.png", false],
     ["//cdn.example.com/logo.png", false],
     ["/brand/../../etc/passwd", false],
+    ["/brand/%2e%2e/%2E%2E/api/me", false],
+    ["/brand/.%2e/x.svg", false],
+    ["/api/me", false],
+    ["/api", false],
+    ["/webhooks/crowdtwist", false],
+    ["/apis/logo.svg", true],
     ["javascript:alert(1)", false],
     ["data:image/svg+xml,<svg/>", false],
     ["logo.svg", false],

@@ -12,25 +12,41 @@ import { contrastRatio, HEX_COLOUR } from "./brand/contrast.ts";
 
 export const DEFAULT_PROGRAM_CONFIG = resolve(import.meta.dirname, "../config/program.json");
 
-const tierSchema = z.object({
-  id: z.string().regex(/^\d+$/, "a CrowdTwist tier id (digits)"),
-  title: z.string().min(1),
-  minScore: z.number().int().min(0),
-  maxScore: z.number().int().min(0).nullable(),
-  benefits: z
-    .array(z.string().trim().min(1, "a benefit in words, not empty").max(200), {
-      error: "what this tier brings members, as a list of sentences",
-    })
-    .min(1, "list at least one benefit of this tier"),
-});
+/** A misspelt key (`colours`, `logoUrl`) is refused by name rather than dropped without a word. */
+const unknownKeys = {
+  error: (issue: { code?: string; keys?: readonly string[] }) =>
+    issue.code === "unrecognized_keys"
+      ? `unknown ${issue.keys?.length === 1 ? "key" : "keys"} ${(issue.keys ?? []).map((key) => `"${key}"`).join(", ")} (every field: docs/program-config.md)`
+      : undefined,
+};
+
+const tierSchema = z.strictObject(
+  {
+    id: z.string().regex(/^\d+$/, "a CrowdTwist tier id (digits)"),
+    title: z.string().min(1),
+    minScore: z.number().int().min(0),
+    maxScore: z.number().int().min(0).nullable(),
+    // Optional: configs written before the brand existed have none, and a tier may bring nothing to list.
+    benefits: z
+      .array(z.string().trim().min(1, "a benefit in words, not empty").max(200), {
+        error: "what this tier brings members, as a list of sentences",
+      })
+      .default([])
+      .superRefine((benefits, ctx) => {
+        benefits.forEach((benefit, index) => {
+          if (benefits.indexOf(benefit) !== index)
+            ctx.addIssue({ code: "custom", path: [index], message: `"${benefit}" is listed twice` });
+        });
+      }),
+  },
+  unknownKeys,
+);
 
 const colour = z.string().regex(HEX_COLOUR, "a hex colour such as #4338ca");
-const paletteSchema = z.strictObject({
-  primary: colour,
-  onPrimary: colour,
-  accent: colour,
-  onAccent: colour,
-});
+const paletteSchema = z.strictObject(
+  { primary: colour, onPrimary: colour, accent: colour, onAccent: colour },
+  unknownKeys,
+);
 export type BrandPalette = z.infer<typeof paletteSchema>;
 
 /** The portal's own indigo and amber: what a program that sets no colours looks like. */
@@ -55,28 +71,43 @@ const AA_TEXT = 4.5;
  * An https URL, or a path on the portal's own origin (a file in the web app's `public/` folder):
  * the only places the page's Content-Security-Policy (`img-src 'self' data: https:`) loads from.
  */
-const logoSchema = z
-  .string()
-  .refine(
-    (value) =>
-      (/^\/(?![/\\])[^\s?#\\]*$/.test(value) && !value.split("/").includes("..")) ||
-      (URL.canParse(value) && new URL(value).protocol === "https:"),
-    "an https:// URL or a path on the portal's own origin such as /brand/logo.svg",
-  );
+const logoSchema = z.string().refine(
+  (value) =>
+    (/^\/(?![/\\])[^\s?#\\]*$/.test(value) &&
+      !value.split("/").includes("..") &&
+      // `%2e` is a dot to the browser and the file server: no way round the `..` check.
+      !/%2e/i.test(value) &&
+      // The API's and the webhooks' paths are not files.
+      !/^\/(api|webhooks)(\/|$)/.test(value)) ||
+    (URL.canParse(value) && new URL(value).protocol === "https:"),
+  "an https:// URL or a path on the portal's own origin such as /brand/logo.svg",
+);
 
 const programConfigSchema = z
-  .object({
-    name: z.string().trim().min(1).max(60),
-    logo: logoSchema.nullable().default(null),
-    colors: z.strictObject({ light: paletteSchema, dark: paletteSchema }).default(DEFAULT_COLORS),
-    tiers: z.array(tierSchema).min(1),
-    campaignStacking: z.enum(["best_single", "additive", "multiplicative"]).default("best_single"),
-    endingSoonDays: z.number().int().min(0).default(7),
-    atRiskDays: z.number().int().min(0).default(30),
-    previewPersonas: z
-      .array(z.object({ tierId: z.string(), idType: z.enum(CROWDTWIST_ID_TYPES), userId: z.string().min(1) }))
-      .default([]),
-  })
+  .strictObject(
+    {
+      /** A note for whoever edits the file; the portal ignores it. */
+      $comment: z.string().optional(),
+      name: z.string().trim().min(1).max(60),
+      logo: logoSchema.nullable().default(null),
+      colors: z
+        .strictObject({ light: paletteSchema, dark: paletteSchema }, unknownKeys)
+        .default(DEFAULT_COLORS),
+      tiers: z.array(tierSchema).min(1),
+      campaignStacking: z.enum(["best_single", "additive", "multiplicative"]).default("best_single"),
+      endingSoonDays: z.number().int().min(0).default(7),
+      atRiskDays: z.number().int().min(0).default(30),
+      previewPersonas: z
+        .array(
+          z.strictObject(
+            { tierId: z.string(), idType: z.enum(CROWDTWIST_ID_TYPES), userId: z.string().min(1) },
+            unknownKeys,
+          ),
+        )
+        .default([]),
+    },
+    unknownKeys,
+  )
   .superRefine((config, ctx) => {
     const ids = new Set(config.tiers.map((tier) => tier.id));
     if (ids.size !== config.tiers.length)

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,10 @@ import type { ErrorBody } from "./errors.ts";
 import { createPostgresDatabase } from "./testing/databases.ts";
 
 const webDist = mkdtempSync(join(tmpdir(), "portal-web-"));
-writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Portal</title><div id=root></div>");
+writeFileSync(
+  join(webDist, "index.html"),
+  "<!doctype html><title>Portal</title><div id=root><a href=/><!--brand:name-->Portal<!--/brand:name--></a></div>",
+);
 mkdirSync(join(webDist, "assets"));
 const script = `console.log(${JSON.stringify("portal ".repeat(500))});`;
 writeFileSync(join(webDist, "assets", "index-abc123.js"), script);
@@ -162,6 +166,23 @@ describe("BFF server", () => {
     }
     const asset = await app.request("/assets/index-abc123.js");
     expect(asset.headers.get("content-security-policy")).toContain("style-src 'self';");
+  });
+
+  it("lets the served style apply: the policy's hash is the hash of the <style> in the page", async () => {
+    const response = await app.request("/");
+    const css = /<style>([^<]*)<\/style>/.exec(await response.text())?.[1];
+    expect(css).toBeDefined();
+    const hash = createHash("sha256")
+      .update(css ?? "")
+      .digest("base64");
+    const styleSrc = /style-src ([^;]*)/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+    expect(styleSrc).toBe(`'self' 'sha256-${hash}'`);
+  });
+
+  it("refuses to start with an app page that has no place for the program's name", async () => {
+    const unmarked = mkdtempSync(join(tmpdir(), "portal-web-"));
+    writeFileSync(join(unmarked, "index.html"), "<!doctype html><title>Portal</title><div id=root></div>");
+    await expect(createBff(testEnv({ WEB_DIST_DIR: unmarked }))).rejects.toThrow(/brand:name/);
   });
 
   it("says what to do when the web app is not built", async () => {

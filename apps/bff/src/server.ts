@@ -24,16 +24,29 @@ export interface ServerParts {
   metrics: Metrics;
   /** Sent on every response as `x-portal-instance`: which instance behind the proxy answered. */
   instanceId: string;
-  /** Answers warm `GET /api/me/activities` ahead of the API's chain (routes/activities-fast-path.ts). */
+  /** Answers `GET /api/me/activities` ahead of the API's chain (routes/activities-fast-path.ts). */
   activitiesFastPath?: MiddlewareHandler | undefined;
-  /** The program's name, logo and colours, written into the app's HTML. */
-  brand: Pick<ProgramConfig, "name" | "logo" | "colors">;
+  /** The app's HTML with the program's brand in it (appPage); `null` when the app is not built. */
+  page: AppPage | null;
+}
+
+export type AppPage = ReturnType<typeof brandedPage>;
+
+const webDistOf = (env: Env) => (env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist);
+
+/**
+ * The built index.html with the program's name, logo and colours in it (brand/brand-page.ts), read
+ * once at start, before anything is opened: a page the brand cannot go into stops the start.
+ */
+export function appPage(env: Env, brand: Pick<ProgramConfig, "name" | "logo" | "colors">): AppPage | null {
+  const indexFile = join(webDistOf(env), "index.html");
+  return existsSync(indexFile) ? brandedPage(readFileSync(indexFile, "utf8"), brand) : null;
 }
 
 export function createServerApp(env: Env, parts: ServerParts) {
-  const webDist = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist;
+  const webDist = webDistOf(env);
   const server = new Hono();
-  // First, so that a warm answer runs nothing else; it steps aside for everything it does not answer.
+  // First, so that its answers run nothing else; it steps aside for everything it does not answer.
   if (parts.activitiesFastPath) server.use("/api/me/activities", parts.activitiesFastPath);
 
   // Set before the handler runs: a live stream's response is written outside Hono and must not be
@@ -71,8 +84,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
 
   // Every GET that is no file is a route of the single-page app: answer with its HTML shell, with
   // the program's brand in it (brand/brand-page.ts) and a policy that lets that one style apply.
-  const indexFile = join(webDist, "index.html");
-  const page = existsSync(indexFile) ? brandedPage(readFileSync(indexFile, "utf8"), parts.brand) : null;
+  const page = parts.page;
   const pageCsp = page
     ? securityHeaderValues({ production: env.NODE_ENV === "production", styleHashes: [page.styleHash] })[
         "content-security-policy"

@@ -53,4 +53,35 @@ describe("the brand in the page", () => {
       );
     }
   });
+
+  it.each([
+    ["$`", "Before $` after"],
+    ["$&", "Cash $& Carry"],
+    ["$$", "Double $$ Rewards"],
+    ["$'", "Tail $' end"],
+  ])("writes a name or logo with %s in it as it is", (_pattern, name) => {
+    const logo = `https://cdn.example.com/${encodeURIComponent(name)}/$&.svg`;
+    const { html } = brandedPage(BUILT, { name, logo, colors: DEFAULT_COLORS });
+    const escaped = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    expect(html).toContain(`<title>${escaped(name)}</title>`);
+    expect(html).toContain(
+      `<a href="/" class="x"><img src="${escaped(logo)}" alt="" class="h-8 w-auto shrink-0" /><span>${escaped(name)}</span></a>`,
+    );
+    const json = new RegExp(`<script type="application/json" id="${BRAND_ELEMENT_ID}">(.*?)</script>`).exec(
+      html,
+    )?.[1];
+    expect(JSON.parse(json ?? "")).toEqual({ name, logo });
+    expect(html.match(/<title>/g)).toHaveLength(1);
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
+  it("refuses a page without the marker for the name, rather than paint the portal's own", () => {
+    expect(() =>
+      brandedPage("<!doctype html><html><head><title>Loyalty portal</title></head><body></body></html>", {
+        name: "x",
+        logo: null,
+        colors: DEFAULT_COLORS,
+      }),
+    ).toThrow(/<!--brand:name-->/);
+  });
 });

@@ -66,10 +66,20 @@ export function brandedPage(html: string, config: Pick<ProgramConfig, "name" | "
   const styleHash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
   const head = `<style>${css}</style><script type="application/json" id="${BRAND_ELEMENT_ID}">${scriptJson(brand)}</script>`;
   const title = `<title>${escapeHtml(brand.name)}</title>`;
+  // A page without the marker would paint the portal's own name before the app runs: refuse it at
+  // start rather than serve it.
+  if (!NAME_SLOT.test(html)) {
+    throw new Error(
+      "the web app's index.html has no <!--brand:name-->…<!--/brand:name--> marker for the program's name; rebuild apps/web",
+    );
+  }
+  // Function replacements throughout: a replacement string would read the `$&`, `$'` or `$$` of a
+  // name or logo as patterns.
+  const header = headerContent(brand);
   // Into the head; a page written without one (HTML allows that) gets them after its title.
   const page = html
-    .replace(/<title>[^<]*<\/title>/, html.includes("</head>") ? title : `${title}${head}`)
-    .replace(NAME_SLOT, headerContent(brand))
-    .replace("</head>", `${head}</head>`);
+    .replace(/<title>[^<]*<\/title>/, () => (html.includes("</head>") ? title : `${title}${head}`))
+    .replace(NAME_SLOT, () => header)
+    .replace("</head>", () => `${head}</head>`);
   return { html: page, styleHash };
 }

@@ -158,7 +158,7 @@ export const strings = {
       from === 0 ? "Where everyone starts" : `From ${formatInteger(from)} tier pts`,
     ladderHere: "You're here",
     ladderToGo: (points: number) => `${formatInteger(points)} more tier pts`,
-    ladderBelow: "Included in your tier",
+    ladderBelow: "Earlier tier",
     benefitsHeading: (tier: string) => `Your ${tier} benefits`,
     toNext: (points: number, tier: string) => `${pts(points)} to ${tier}`,
     progressLabel: (tier: string) => `Progress to ${tier}`,
@@ -401,8 +401,9 @@ export const strings = {
     lost: (count: number) =>
       `Your points went down by ${plural(count, { one: "# point", other: "# points" })}`,
     tierUp: (tier: string) => `You reached ${tier}!`,
-    tierDown: (tier: string) => `Your tier is now ${tier}`,
+    tierDown: (tier: string) => `Your tier is now ${tier}.`,
     region: "Notifications",
+    shortcut: "Alt+T moves here from anywhere on the page.",
     dismiss: "Dismiss",
   },
 

@@ -11,6 +11,13 @@ function setup() {
     <>
       <main id="main" tabIndex={-1}>
         <button type="button">Somewhere on the page</button>
+        <button type="button">Elsewhere on the page</button>
+        <label>
+          Search <input type="text" />
+        </label>
+        <div contentEditable suppressContentEditableWarning>
+          <span>typed</span>
+        </div>
       </main>
       <LiveAnnouncements store={store} />
     </>,
@@ -76,7 +83,100 @@ describe("LiveAnnouncements", () => {
     act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
     const celebration = document.querySelector("[data-celebration]");
     expect(celebration?.getAttribute("aria-hidden")).toBe("true");
-    act(() => store.publish({ kind: "tier-down", message: "Your tier is now Bronze" }));
+    act(() => store.publish({ kind: "tier-down", message: "Your tier is now Bronze." }));
     expect(document.querySelectorAll("[data-celebration]")).toHaveLength(1);
+  });
+
+  const altT = (target: Element | Document = document, extra: Record<string, boolean> = {}) =>
+    fireEvent.keyDown(target, { altKey: true, code: "KeyT", key: "†", ...extra });
+  const messages = () =>
+    within(toasts() as HTMLElement)
+      .getAllByRole("button", { name: "Dismiss" })
+      .map((button) => button.parentElement?.querySelector("p")?.textContent);
+
+  test("newer toasts never push out the one with focus: the oldest one not held goes instead", () => {
+    const store = setup();
+    act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
+    altT();
+    const held = screen.getByRole("button", { name: "Dismiss" });
+    expect(document.activeElement).toBe(held);
+    for (const n of [1, 2, 3, 4])
+      act(() => store.publish({ kind: "points-up", message: `You earned ${n} points.` }));
+    expect(messages()).toEqual(["You reached Silver!", "You earned 3 points.", "You earned 4 points."]);
+    expect(document.activeElement).toBe(held);
+  });
+
+  test("newer toasts never push out the one under the pointer", () => {
+    const store = setup();
+    act(() => store.publish({ kind: "points-up", message: "You earned 1 points." }));
+    const toast = within(toasts() as HTMLElement).getByText("You earned 1 points.").parentElement;
+    fireEvent.pointerEnter(toast as HTMLElement);
+    for (const n of [2, 3, 4])
+      act(() => store.publish({ kind: "points-up", message: `You earned ${n} points.` }));
+    expect(messages()).toEqual(["You earned 1 points.", "You earned 3 points.", "You earned 4 points."]);
+  });
+
+  test("a toast hiding by itself leaves focus on another toast where it is", () => {
+    const store = setup();
+    act(() => store.publish({ kind: "points-up", message: "You earned 1 points." }));
+    act(() => vi.advanceTimersByTime(TOAST_MS.points / 2));
+    act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
+    const second = screen.getAllByRole("button", { name: "Dismiss" })[1] as HTMLElement;
+    act(() => second.focus());
+    act(() => vi.advanceTimersByTime(TOAST_MS.points));
+    expect(messages()).toEqual(["You reached Silver!"]);
+    expect(document.activeElement).toBe(second);
+  });
+
+  test("dismissing returns focus to where it came into the toasts from this time, not an earlier time", () => {
+    const store = setup();
+    const somewhere = screen.getByRole("button", { name: "Somewhere on the page" });
+    const elsewhere = screen.getByRole("button", { name: "Elsewhere on the page" });
+    somewhere.focus();
+    act(() => store.publish({ kind: "points-up", message: "You earned 1 points." }));
+    altT();
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(document.activeElement).toBe(somewhere);
+    // Later, Tab from elsewhere reaches a new toast.
+    act(() => store.publish({ kind: "points-up", message: "You earned 2 points." }));
+    elsewhere.focus();
+    act(() => screen.getByRole("button", { name: "Dismiss" }).focus());
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(document.activeElement).toBe(elsewhere);
+    // And once more with nowhere remembered (focus came from the page itself): the main.
+    act(() => store.publish({ kind: "points-up", message: "You earned 3 points." }));
+    act(() => (document.activeElement as HTMLElement).blur());
+    altT();
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(document.activeElement).toBe(document.getElementById("main"));
+  });
+
+  test("Alt+T is the shortcut only as itself, and never where it types", () => {
+    const store = setup();
+    act(() => store.publish({ kind: "points-up", message: "You earned 50 points." }));
+    const dismiss = screen.getByRole("button", { name: "Dismiss" });
+    const input = screen.getByRole("textbox", { name: "Search" });
+    input.focus();
+    expect(altT(input)).toBe(true);
+    expect(document.activeElement).toBe(input);
+    const note = screen.getByText("typed");
+    expect(altT(note)).toBe(true);
+    const button = screen.getByRole("button", { name: "Somewhere on the page" });
+    button.focus();
+    for (const modifier of ["ctrlKey", "metaKey", "shiftKey", "isComposing"]) {
+      expect(altT(button, { [modifier]: true })).toBe(true);
+      expect(document.activeElement).toBe(button);
+    }
+    expect(altT(button)).toBe(false);
+    expect(document.activeElement).toBe(dismiss);
+  });
+
+  test("the toasts say their shortcut", () => {
+    const store = setup();
+    act(() => store.publish({ kind: "points-up", message: "You earned 50 points." }));
+    const region = toasts() as HTMLElement;
+    expect(region.getAttribute("aria-keyshortcuts")).toBe("Alt+T");
+    const description = document.getElementById(region.getAttribute("aria-describedby") ?? "");
+    expect(description?.textContent).toBe("Alt+T moves here from anywhere on the page.");
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { strings } from "../../../config/strings.ts";
 import {
   type Announcement,
@@ -7,38 +7,56 @@ import {
 } from "../lib/announcements.ts";
 
 // What live updates say: a polite screen-reader message, and a toast for everyone that takes no
-// focus, hides by itself (not while pointed at or focused), can be dismissed, and is reachable from
-// the keyboard (Tab at the end of the page, or Alt+T from anywhere). A new tier is celebrated with a
+// focus, hides by itself (not while pointed at or focused, and is then never pushed out by newer
+// ones), can be dismissed, and is reachable from the keyboard (Tab at the end of the page, or Alt+T
+// from anywhere but a text field). A new tier is celebrated with a
 // burst that only moves for members who have not asked for reduced motion (index.css).
 
 /** How long a toast stays; the same words stay on the tier card. */
 export const TOAST_MS = { points: 6_000, tier: 10_000 } as const;
 
+/** Where typing an Alt+T (Option+T: `†` on a Mac) means a character, not a shortcut. */
+const isEditable = (target: EventTarget | null) =>
+  target instanceof Element &&
+  (target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])") !== null ||
+    (target instanceof HTMLElement && target.isContentEditable));
+
 export function LiveAnnouncements({ store = pageAnnouncements }: { store?: Announcements }) {
   const shown = useSyncExternalStore(store.subscribe, store.shown);
   const latest = useSyncExternalStore(store.subscribe, store.latest);
   const regionRef = useRef<HTMLElement>(null);
+  /** Where focus was before it entered the toasts (Alt+T or Tab); used once, on dismiss. */
   const returnTo = useRef<HTMLElement | null>(null);
+  const descriptionId = useId();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Only Alt+T itself: Ctrl+Alt is AltGr on many keyboards (a character), and Shift, Meta or an
+      // input method mean something else; in a text field Alt+T types.
       if (!(event.altKey && event.code === "KeyT")) return;
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing) return;
+      if (isEditable(event.target)) return;
       const button = regionRef.current?.querySelector<HTMLButtonElement>("button");
       if (!button) return;
       event.preventDefault();
-      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const from = document.activeElement;
       button.focus();
+      // As the region's onFocus would from relatedTarget; said here too, for browsers that leave it out.
+      if (!regionRef.current?.contains(from))
+        returnTo.current = from instanceof HTMLElement && from !== document.body ? from : null;
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
-  const dismiss = (id: number) => {
-    // Focus never drops to nothing: it goes back where Alt+T took it from, or to the page's main.
-    const hadFocus = regionRef.current?.contains(document.activeElement) ?? false;
+  const dismiss = (id: number, hadFocus: boolean) => {
     store.dismiss(id);
-    if (hadFocus)
-      (returnTo.current?.isConnected ? returnTo.current : document.getElementById("main"))?.focus();
+    // Focus never drops to nothing: it goes back where it came into the toasts from, or to the main.
+    if (hadFocus) {
+      const target = returnTo.current?.isConnected ? returnTo.current : document.getElementById("main");
+      returnTo.current = null;
+      target?.focus();
+    }
   };
 
   return (
@@ -50,13 +68,25 @@ export function LiveAnnouncements({ store = pageAnnouncements }: { store?: Annou
         <section
           ref={regionRef}
           aria-label={strings.announce.region}
+          aria-describedby={descriptionId}
+          aria-keyshortcuts="Alt+T"
+          onFocus={(event) => {
+            // Focus coming in from the page (Tab, Alt+T): remember where from. Moves between toasts
+            // keep what was remembered.
+            if (event.currentTarget.contains(event.relatedTarget)) return;
+            returnTo.current = event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null;
+          }}
           className="pointer-events-none fixed inset-x-0 bottom-0 z-20 flex flex-col items-center gap-2 p-4 sm:items-end"
         >
+          <p id={descriptionId} className="sr-only">
+            {strings.announce.shortcut}
+          </p>
           {shown.map((announcement) => (
             <Toast
               key={announcement.id}
               announcement={announcement}
-              onDismiss={() => dismiss(announcement.id)}
+              onHold={(isHeld) => store.hold(announcement.id, isHeld)}
+              onDismiss={(hadFocus) => dismiss(announcement.id, hadFocus)}
             />
           ))}
         </section>
@@ -65,20 +95,37 @@ export function LiveAnnouncements({ store = pageAnnouncements }: { store?: Annou
   );
 }
 
-function Toast({ announcement, onDismiss }: { announcement: Announcement; onDismiss: () => void }) {
+function Toast({
+  announcement,
+  onHold,
+  onDismiss,
+}: {
+  announcement: Announcement;
+  /** Told whether focus or the pointer is on the toast, so newer toasts do not push it away. */
+  onHold: (isHeld: boolean) => void;
+  /** `hadFocus`: whether focus was inside this toast, which is about to go. */
+  onDismiss: (hadFocus: boolean) => void;
+}) {
   const [held, setHeld] = useState({ pointer: false, focus: false });
   const paused = held.pointer || held.focus;
   const tierUp = announcement.kind === "tier-up";
-  const onDismissRef = useRef(onDismiss);
-  onDismissRef.current = onDismiss;
+  const toastRef = useRef<HTMLDivElement>(null);
+  const dismissHere = () => onDismiss(toastRef.current?.contains(document.activeElement) ?? false);
+  const dismissRef = useRef(dismissHere);
+  dismissRef.current = dismissHere;
+  const onHoldRef = useRef(onHold);
+  onHoldRef.current = onHold;
   useEffect(() => {
+    onHoldRef.current(paused);
     if (paused) return;
-    const timer = setTimeout(() => onDismissRef.current(), tierUp ? TOAST_MS.tier : TOAST_MS.points);
+    const timer = setTimeout(() => dismissRef.current(), tierUp ? TOAST_MS.tier : TOAST_MS.points);
     return () => clearTimeout(timer);
   }, [paused, tierUp]);
+  useEffect(() => () => onHoldRef.current(false), []);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: pointing at or focusing the toast only pauses its timer; nothing is activated
     <div
+      ref={toastRef}
       data-kind={announcement.kind}
       onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
       onPointerLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
@@ -90,7 +137,7 @@ function Toast({ announcement, onDismiss }: { announcement: Announcement; onDism
     >
       {tierUp && <Celebration />}
       <p className="flex-1 font-semibold">{announcement.message}</p>
-      <button type="button" className="button-secondary shrink-0 text-sm" onClick={onDismiss}>
+      <button type="button" className="button-secondary shrink-0 text-sm" onClick={dismissHere}>
         {strings.announce.dismiss}
       </button>
     </div>

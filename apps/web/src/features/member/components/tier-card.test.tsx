@@ -72,7 +72,7 @@ describe("TierCard", () => {
     expect(steps.map((li) => li.getAttribute("aria-current"))).toEqual(["step", null, null]);
   });
 
-  test("at the top, lower tiers are included; a tier the program does not describe shows no benefits", () => {
+  test("at the top, lower tiers are earlier ones (no claim their benefits carry over); a tier the program does not describe shows no benefits", () => {
     render(<TierCard profile={topTierProfile()} tiers={PROGRAM_TIERS.slice(0, 2)} />);
     fireEvent.click(screen.getByRole("button", { name: "Every tier and its benefits" }));
     const ladder = screen.getByRole("list", { name: "Every tier and its benefits" });
@@ -80,11 +80,40 @@ describe("TierCard", () => {
       .getAllByRole("listitem")
       .filter((li) => li.parentElement === ladder);
     expect(steps.map((li) => li.textContent)).toEqual([
-      "BronzeWhere everyone startsIncluded in your tier1 point for every £1 you spend",
-      "SilverFrom 1,000 tier ptsIncluded in your tierEarly access to season tickets10% off in the club store",
+      "BronzeWhere everyone startsEarlier tier1 point for every £1 you spend",
+      "SilverFrom 1,000 tier ptsEarlier tierEarly access to season tickets10% off in the club store",
       "GoldFrom 2,500 tier ptsYou're here",
     ]);
     expect(screen.queryByRole("region", { name: /benefits$/ })).toBeNull();
+  });
+
+  test("marks only the member's tier when the card's tiers have no ids the program knows (by title)", () => {
+    const fixture = profileFixture();
+    const unknown = (title: string, minScore: number, maxScore: number | null) => ({
+      id: null,
+      title,
+      minScore,
+      maxScore,
+    });
+    const tier = {
+      ...fixture.tier,
+      current: unknown("Silver", 1000, 2499),
+      next: unknown("Gold", 2500, null),
+      score: 1500,
+      ladder: [unknown("Bronze", 0, 999), unknown("Silver", 1000, 2499), unknown("Gold", 2500, null)],
+    };
+    render(<TierCard profile={profileFixture({ tier })} tiers={PROGRAM_TIERS} />);
+    fireEvent.click(screen.getByRole("button", { name: "Every tier and its benefits" }));
+    const ladder = screen.getByRole("list", { name: "Every tier and its benefits" });
+    const steps = within(ladder)
+      .getAllByRole("listitem")
+      .filter((li) => li.parentElement === ladder);
+    expect(steps.map((li) => li.getAttribute("aria-current"))).toEqual([null, "step", null]);
+    expect(within(ladder).getAllByText("You're here")).toHaveLength(1);
+    // The program's benefits follow the titles; the card's own list is the member's tier's.
+    expect(steps[1]?.textContent).toContain("Early access to season tickets");
+    const benefits = screen.getByRole("region", { name: "Your Silver benefits" });
+    expect(within(benefits).getAllByRole("listitem")).toHaveLength(2);
   });
 
   test("without a tier score it still says what is left, and never invents a score", () => {

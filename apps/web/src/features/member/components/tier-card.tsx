@@ -83,7 +83,7 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
           <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{strings.tier.pointsWhy}</p>
         )}
         {tier.current && (
-          <TierBenefits title={tier.current.title} benefits={benefitsOf(tiers, tier.current.id)} />
+          <TierBenefits title={tier.current.title} benefits={benefitsOf(tiers, tier.current)} />
         )}
         <TierProgress tier={tier} />
         <TierLadder tier={tier} tiers={tiers} />

@@ -4,9 +4,21 @@ import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
 
 type Tier = MemberProfileView["tier"];
 
+interface TierName {
+  id: string | null;
+  title: string;
+}
+
+/**
+ * Whether two tiers are the same: by CrowdTwist's id when both have one, else by title (a tier the
+ * card names but the program config does not know has no id, and two such are not one).
+ */
+const sameTier = (a: TierName, b: TierName) =>
+  a.id !== null && b.id !== null ? a.id === b.id : a.title === b.title;
+
 /** A tier's benefits as the program config words them; none for a tier the config does not know. */
-export const benefitsOf = (tiers: readonly ProgramTierView[], id: string | null | undefined) =>
-  tiers.find((tier) => tier.id === id)?.benefits ?? [];
+export const benefitsOf = (tiers: readonly ProgramTierView[], tier: TierName | null | undefined) =>
+  (tier ? tiers.find((known) => sameTier(known, tier))?.benefits : undefined) ?? [];
 
 /**
  * Every tier, lowest first: where it starts, what it brings, and where the member stands (their tier
@@ -37,7 +49,7 @@ export function TierLadder({ tier, tiers }: { tier: Tier; tiers: readonly Progra
             key={step.id ?? step.title}
             step={step}
             tier={tier}
-            benefits={benefitsOf(tiers, step.id)}
+            benefits={benefitsOf(tiers, step)}
           />
         ))}
       </ol>
@@ -54,7 +66,7 @@ function LadderStep({
   tier: Tier;
   benefits: readonly string[];
 }) {
-  const current = tier.current !== null && step.id === tier.current.id;
+  const current = tier.current !== null && sameTier(step, tier.current);
   const above = !current && tier.current !== null && step.minScore > tier.current.minScore;
   const toGo = above && tier.score !== null ? Math.max(0, step.minScore - tier.score) : null;
   return (

@@ -8,13 +8,15 @@ export interface Announcement extends ProfileAnnouncement {
   id: number;
 }
 
-/** More than this on screen at once and the oldest goes. */
+/** More than this on screen at once and the oldest goes, unless it is held (focus or pointer on it). */
 const MAX_SHOWN = 3;
 
 export function createAnnouncements() {
   let shown: readonly Announcement[] = [];
   let latest: Announcement | null = null;
   let nextId = 1;
+  /** The toasts with focus or the pointer on them: never taken away under the member. */
+  const held = new Set<number>();
   const listeners = new Set<() => void>();
   const emit = () => {
     for (const listener of listeners) listener();
@@ -22,12 +24,24 @@ export function createAnnouncements() {
   return {
     publish(announcement: ProfileAnnouncement) {
       latest = { ...announcement, id: nextId++ };
-      shown = [...shown, latest].slice(-MAX_SHOWN);
+      shown = [...shown, latest];
+      // The oldest one not held goes; with every older one held, one more stays for a while.
+      while (shown.length > MAX_SHOWN) {
+        const oldest = shown.slice(0, -1).find((a) => !held.has(a.id));
+        if (!oldest) break;
+        shown = shown.filter((a) => a !== oldest);
+      }
       emit();
     },
     dismiss(id: number) {
+      held.delete(id);
       shown = shown.filter((a) => a.id !== id);
       emit();
+    },
+    /** Whether a toast has focus or the pointer on it (it then outlives newer ones). */
+    hold(id: number, isHeld: boolean) {
+      if (isHeld) held.add(id);
+      else held.delete(id);
     },
     subscribe(listener: () => void) {
       listeners.add(listener);

@@ -48,8 +48,12 @@ describe("what a live profile update announces", () => {
   test("tier down is said plainly, not celebrated", () => {
     expect(profileAnnouncement(silver(1350), bronze(1350))).toEqual({
       kind: "tier-down",
-      message: "Your tier is now Bronze",
+      message: "Your tier is now Bronze.",
     });
+    // Two sentences, not one run on.
+    expect(profileAnnouncement(silver(1350), bronze(1100))?.message).toBe(
+      "Your tier is now Bronze. Your points went down by 250 points.",
+    );
     expect(profileAnnouncement(topTierProfile(), silver(1350))?.kind).toBe("tier-down");
   });
 
