@@ -38,6 +38,8 @@ beforeAll(async () => {
   );
   await insert("2024-04-01T10:00:01Z", "eve", null, "+1 212 555 0101", 'a, "quoted"\nsecond line');
   await insert("2024-04-01T10:00:02Z", "eve", null, "-ava", "@SUM(A1:A9)");
+  // A formula after a separator a spreadsheet may split on (";" locales) or a line break.
+  await insert("2024-04-01T10:00:03Z", "eve", null, "cara", "Support ticket 4711;=1+1;\nticket 42\n=1+1;");
   // Enough for three export batches (500 each).
   await db.query(
     `insert into audit_log (at, manager_sub, manager_name, action, member_id_type, member_id, reason)
@@ -133,6 +135,10 @@ describe("the audit log, a page at a time", () => {
     ["from=2024-02-30", "from must be a day"],
     ["from=yesterday", "from must be a day"],
     ["to=2024-13-01", "to must be a day"],
+    // Postgres has no year 0 (and a day before 1900 is no audit entry's): a 400, not a 500.
+    ["from=0000-01-01", "from must be a day"],
+    ["to=0000-01-01", "to must be a day"],
+    ["from=1899-12-31", "from must be a day"],
     ["from=2024-03-09&to=2024-03-08", "to must be the same day as from or later"],
     ["limit=0", "limit must be"],
     ["limit=201", "limit must be"],
@@ -218,6 +224,15 @@ describe("the audit log as CSV", () => {
       "entry id",
     ]);
     expect(rows.slice(1).map((r) => r.slice(0, 7))).toEqual([
+      [
+        "2024-04-01T10:00:03.000Z",
+        "eve",
+        "",
+        "preview_member",
+        "third_party_id",
+        "cara",
+        "Support ticket 4711;'=1+1;\nticket 42\n'=1+1;",
+      ],
       ["2024-04-01T10:00:02.000Z", "eve", "", "preview_member", "third_party_id", "'-ava", "'@SUM(A1:A9)"],
       [
         "2024-04-01T10:00:01.000Z",
@@ -238,8 +253,8 @@ describe("the audit log as CSV", () => {
         `'=HYPERLINK("http://evil.test","x")`,
       ],
     ]);
-    // No cell of any row starts a formula.
-    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@]/);
+    // No cell of any row starts a formula, nor does any piece a spreadsheet may split a cell into.
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/(^|[;\t\r\n])\s*[=+\-@]/);
   });
 
   it("exports every entry the filter matches, newest first, across batches", async () => {
@@ -253,11 +268,17 @@ describe("the audit log as CSV", () => {
   it("takes the same filters, and refuses bad ones with 400 before any CSV", async () => {
     const ben = parseCsv((await manager.get("/api/manager/audit/export?member=ben&from=2024-03-09")).text);
     expect(ben.slice(1).map((r) => r[6])).toEqual(["first thing on the 9th in New York"]);
-    const bad = await manager.get("/api/manager/audit/export?from=2024-02-30");
-    expect(bad.status).toBe(400);
-    expect(bad.headers.get("content-type")).toContain("application/json");
-    expect(bad.json()).toMatchObject({
-      error: { code: "invalid_audit_filter", message: expect.stringMatching(/^from /) },
-    });
+    for (const [query, field] of [
+      ["from=2024-02-30", "from"],
+      ["from=0000-01-01", "from"],
+      ["to=0000-01-01", "to"],
+    ] as const) {
+      const bad = await manager.get(`/api/manager/audit/export?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(bad.headers.get("content-type")).toContain("application/json");
+      expect(bad.json()).toMatchObject({
+        error: { code: "invalid_audit_filter", message: expect.stringMatching(new RegExp(`^${field} `)) },
+      });
+    }
   });
 });
