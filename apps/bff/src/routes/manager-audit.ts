@@ -76,9 +76,15 @@ const pageQuery = filterQuery.and(
   }),
 );
 
+// A preview by email records the email in lower case (as a signed-in member's id is spelled), so a
+// member filter that looks like an email is lower-cased to find it; other ids are matched exactly.
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const memberFilter = (member: string | undefined) =>
+  member && LOOKS_LIKE_EMAIL.test(member) ? member.toLowerCase() : member;
+
 const filterOf = (query: z.infer<typeof filterQuery>): AuditFilter => ({
   managerSub: query.manager,
-  memberId: query.member,
+  memberId: memberFilter(query.member),
   from: query.from,
   to: query.to,
 });
