@@ -154,9 +154,7 @@ describe("the audit log, a page at a time", () => {
     );
     // The plan probes the manager index and never reads the whole table.
     await db.query("analyze audit_log");
-    const plan = (
-      await db.query<{ "QUERY PLAN": string }>(`explain ${MANAGERS_SQL}`, [MAX_MANAGERS])
-    )
+    const plan = (await db.query<{ "QUERY PLAN": string }>(`explain ${MANAGERS_SQL}`, [MAX_MANAGERS]))
       .map((row) => row["QUERY PLAN"])
       .join("\n");
     expect(plan).toContain("audit_log_manager_at_id_idx");

@@ -277,6 +277,7 @@ export const managerStrings = {
     anyManager: "Any manager",
     managerOption: (name: string, sub: string) => `${name} (${sub})`,
     memberId: "Member id",
+    memberHint: "Any id type. An email is matched in lower case, as previews record it.",
     from: "From (day)",
     to: "To (day)",
     daysIn: (zone: string) => `Days run from midnight to midnight in the program's time zone (${zone}).`,
