@@ -285,6 +285,7 @@ export const managerStrings = {
     clear: "Clear filters",
     results: "Entries",
     loading: "Loading the audit log…",
+    checkField: "Nothing shown: a filter above needs fixing; it says how.",
     export: "Download CSV",
     more: "Show older entries",
     loadingMore: "Loading older entries…",

@@ -129,4 +129,21 @@ describe("AuditPage focus", () => {
     const hint = screen.getByText(/An email is matched in lower case/);
     expect(screen.getByLabelText("Member id").getAttribute("aria-describedby")).toBe(hint.id);
   });
+
+  test("a 400 about a field is shown by the field, and the status line points there", async () => {
+    window.history.replaceState(null, "", "/manage/audit?from=0000-01-01");
+    const message = "from must be a day written YYYY-MM-DD from the year 1900 on, e.g. 2025-03-01.";
+    auditAnswers({
+      status: 400,
+      body: { error: { code: "invalid_audit_filter", message, requestId: "r1" } },
+    });
+    renderWithClient(<AuditPage />);
+    const shown = await screen.findByText(message);
+    const from = screen.getByLabelText("From (day)");
+    expect(from.getAttribute("aria-invalid")).toBe("true");
+    expect(from.getAttribute("aria-describedby")?.split(" ")).toContain(shown.id);
+    expect(screen.getByRole("status").textContent).toBe(
+      "Nothing shown: a filter above needs fixing; it says how.",
+    );
+  });
 });

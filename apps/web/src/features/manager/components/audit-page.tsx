@@ -104,8 +104,8 @@ export function AuditPage() {
   };
   const statusText = query.isPending
     ? s.audit.loading
-    : field && error
-      ? error.message
+    : field
+      ? s.audit.checkField
       : query.isError && !query.data
         ? ""
         : entries.length === 0
