@@ -94,6 +94,8 @@ test("a signed-out visit to any page sends no request bound to fail and logs no 
   expect(failed).toEqual([]);
   expect(errors).toEqual([]);
   await page.goto("/");
+  // The page is drawn before axe looks at it (a busy machine is slower than axe).
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await axeEverywhere(page);
 });
 
@@ -130,7 +132,12 @@ test("preview as a member: the member's tier card, path and numbers, and activit
     .evaluateAll((all) =>
       all.filter((b) => !(b as HTMLButtonElement).disabled).map((b) => b.textContent?.trim() ?? ""),
     );
-  expect(buttons.filter((name) => !/^Why/.test(name))).toEqual([]);
+  // The cards' "Why…" and the tier card's ladder ("Every tier and its benefits") only show and hide.
+  expect(buttons.filter((name) => !/^Why|Every tier and its benefits$/.test(name))).toEqual([]);
+  // The member's benefits and the ladder of every tier, as ben's own page shows them.
+  await expect(tier.getByRole("region", { name: "Your Silver benefits" })).toBeVisible();
+  await tier.getByRole("button", { name: "Every tier and its benefits" }).click();
+  await expect(tier.getByRole("list", { name: "Every tier and its benefits" })).toBeVisible();
   await axeEverywhere(page);
 });
 
@@ -141,8 +148,14 @@ test("the audit log filters by member and days, says a bad range by the field, a
   await signInFrom(page, "/manage/preview");
   await page.waitForURL((url) => url.pathname === "/manage/preview");
   const stamp = Date.now();
+  // The days around the previews, in the program's zone (the e2e system runs in UTC), taken before
+  // and after them: a preview made across midnight is still inside from..to.
+  const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const firstDay = utcDay(Date.now());
   await previewMember(page, "ava", `Ticket ${stamp}-a: =SUM(1,2) checking ava`);
   await previewMember(page, "cleo", `Ticket ${stamp}-c: checking cleo`);
+  const lastDay = utcDay(Date.now());
+  const tomorrow = utcDay(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000);
 
   await page.goto("/manage/audit");
   await expect(heading1(page, "Audit log")).toBeVisible();
@@ -150,14 +163,14 @@ test("the audit log filters by member and days, says a bad range by the field, a
   await page.getByLabel("Member id").fill("ava");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/\/manage\/audit\?member=ava$/);
+  // Focus moves on purpose to the results, never to <body>.
+  await expect(page.getByRole("heading", { level: 2, name: "Entries" })).toBeFocused();
   await expect(page.getByRole("row", { name: new RegExp(`${stamp}-a`) })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`${stamp}-c`) })).toHaveCount(0);
 
-  // Today, in the program's zone (the e2e system runs in UTC), holds it; tomorrow does not.
-  const today = new Date().toISOString().slice(0, 10);
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel("From (day)").fill(today);
-  await page.getByLabel("To (day)").fill(today);
+  // The day of the previews holds them; the next day does not.
+  await page.getByLabel("From (day)").fill(firstDay);
+  await page.getByLabel("To (day)").fill(lastDay);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("row", { name: new RegExp(`${stamp}-a`) })).toBeVisible();
 
@@ -196,6 +209,7 @@ test("the audit log filters by member and days, says a bad range by the field, a
   await expect(page.getByText("No entries match these filters.")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/manage\/audit$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Entries" })).toBeFocused();
 });
 
 test("manager tables at 390 px: nothing cut off, the page never scrolls sideways, each table scrolls in a focusable region", async ({
@@ -232,6 +246,7 @@ test("manager tables at 390 px: nothing cut off, the page never scrolls sideways
   expect(tables).toBeGreaterThanOrEqual(5);
   await page.setViewportSize(DESKTOP);
   await page.goto("/manage/activities/105");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   // Each name once on the activity page: the heading, then the facts without it again.
   const internal = page.getByText("Internal (Control Center)").locator("xpath=following-sibling::dd[1]");

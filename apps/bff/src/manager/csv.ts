@@ -1,13 +1,16 @@
-// CSV as RFC 4180 writes it, safe to open in a spreadsheet: a cell that a spreadsheet would run as a
-// formula (it starts with =, +, -, @, or a tab or carriage return that hides one) gets a leading
-// apostrophe, so it is shown as the text it is (OWASP's "CSV injection"). Text is kept whole otherwise.
+// CSV as RFC 4180 writes it, safe to open in a spreadsheet: text a spreadsheet would run as a formula
+// (=, +, -, @, after any white space) gets an apostrophe before it, so it is shown as the text it is
+// (OWASP's "CSV injection"). Not only at the start of the cell: a spreadsheet may also start a cell
+// after a ";" (the list separator of many locales, where Excel splits on it), a tab or a line break
+// inside our cell, so every such start is neutralised; ";" and tab also force quotes. Text is kept
+// whole otherwise.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_STARTS = /(^|[;\t\r\n])(\s*)([=+\-@])/g;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvCell(value: string | null): string {
   if (value === null || value === "") return "";
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = value.replace(FORMULA_STARTS, "$1$2'$3");
   return NEEDS_QUOTES.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

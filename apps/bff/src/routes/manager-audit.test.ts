@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MANAGERS_SQL, MAX_MANAGERS } from "../manager/audit-log.ts";
 import type { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
@@ -38,6 +39,10 @@ beforeAll(async () => {
   );
   await insert("2024-04-01T10:00:01Z", "eve", null, "+1 212 555 0101", 'a, "quoted"\nsecond line');
   await insert("2024-04-01T10:00:02Z", "eve", null, "-ava", "@SUM(A1:A9)");
+  // A preview by email records it in lower case.
+  await insert("2024-03-10T12:00:00Z", "pat", "Pat", "dana@example.com", "by email, mixed case typed");
+  // A formula after a separator a spreadsheet may split on (";" locales) or a line break.
+  await insert("2024-04-01T10:00:03Z", "eve", null, "cara", "Support ticket 4711;=1+1;\nticket 42\n=1+1;");
   // Enough for three export batches (500 each).
   await db.query(
     `insert into audit_log (at, manager_sub, manager_name, action, member_id_type, member_id, reason)
@@ -112,10 +117,50 @@ describe("the audit log, a page at a time", () => {
     // One day, both ends included: the 5th in New York holds all of morgan's.
     expect((await page("manager=morgan&from=2024-03-05&to=2024-03-05")).entries).toHaveLength(10);
     expect((await page("manager=morgan&member=ben")).entries).toEqual([]);
+    // An email is matched in lower case, as the preview records it; other ids exactly.
+    expect((await page("member=Dana@Example.COM")).entries.map((e) => e.reason)).toEqual([
+      "by email, mixed case typed",
+    ]);
+    expect((await page("member=BEN")).entries).toEqual([]);
     // Blank fields are no filter, as an empty form sends them.
     const blank = await page("manager=&member=%20&from=&to=&limit=5");
     expect(blank.entries).toHaveLength(5);
     expect(blank.entries[0]?.managerSub).toBe("eve");
+  });
+
+  it("lists each manager with the name of their latest entry, by a walk of the manager index", async () => {
+    const db = system.bff.db;
+    // Renamed: the older entry's name sorts last, the newer one is the name now.
+    for (const [at, name] of [
+      ["2024-01-01T00:00:00Z", "Zed Old"],
+      ["2024-02-01T00:00:00Z", "Alex New"],
+    ]) {
+      await db.query(
+        `insert into audit_log (at, manager_sub, manager_name, action, member_id_type, member_id, reason)
+         values ($1, 'renamed', $2, 'preview_member', 'third_party_id', 'x', 'renamed manager')`,
+        [at, name],
+      );
+    }
+    const response = await manager.get("/api/manager/audit/managers");
+    const { managers } = response.json<{ managers: { sub: string; name: string | null }[] }>();
+    expect(managers.filter((m) => m.sub === "renamed")).toEqual([{ sub: "renamed", name: "Alex New" }]);
+    // Every manager once, ordered by name; the ones without a name last.
+    const subs = await db.query<{ manager_sub: string }>("select distinct manager_sub from audit_log");
+    expect(managers.map((m) => m.sub).sort()).toEqual(subs.map((r) => r.manager_sub).sort());
+    expect(managers.map((m) => m.name)).toEqual(
+      [...managers.map((m) => m.name)].sort((a, b) =>
+        a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0,
+      ),
+    );
+    // The plan probes the manager index and never reads the whole table.
+    await db.query("analyze audit_log");
+    const plan = (await db.query<{ "QUERY PLAN": string }>(`explain ${MANAGERS_SQL}`, [MAX_MANAGERS]))
+      .map((row) => row["QUERY PLAN"])
+      .join("\n");
+    expect(plan).toContain("audit_log_manager_at_id_idx");
+    expect(plan).not.toMatch(/Seq Scan on audit_log/);
+    // Bounded: a limit of 2 lists 2.
+    expect(await db.query(MANAGERS_SQL, [2])).toHaveLength(2);
   });
 
   it("lists the managers who have entries, to filter by", async () => {
@@ -133,6 +178,10 @@ describe("the audit log, a page at a time", () => {
     ["from=2024-02-30", "from must be a day"],
     ["from=yesterday", "from must be a day"],
     ["to=2024-13-01", "to must be a day"],
+    // Postgres has no year 0 (and a day before 1900 is no audit entry's): a 400, not a 500.
+    ["from=0000-01-01", "from must be a day"],
+    ["to=0000-01-01", "to must be a day"],
+    ["from=1899-12-31", "from must be a day"],
     ["from=2024-03-09&to=2024-03-08", "to must be the same day as from or later"],
     ["limit=0", "limit must be"],
     ["limit=201", "limit must be"],
@@ -218,6 +267,15 @@ describe("the audit log as CSV", () => {
       "entry id",
     ]);
     expect(rows.slice(1).map((r) => r.slice(0, 7))).toEqual([
+      [
+        "2024-04-01T10:00:03.000Z",
+        "eve",
+        "",
+        "preview_member",
+        "third_party_id",
+        "cara",
+        "Support ticket 4711;'=1+1;\nticket 42\n'=1+1;",
+      ],
       ["2024-04-01T10:00:02.000Z", "eve", "", "preview_member", "third_party_id", "'-ava", "'@SUM(A1:A9)"],
       [
         "2024-04-01T10:00:01.000Z",
@@ -238,8 +296,8 @@ describe("the audit log as CSV", () => {
         `'=HYPERLINK("http://evil.test","x")`,
       ],
     ]);
-    // No cell of any row starts a formula.
-    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@]/);
+    // No cell of any row starts a formula, nor does any piece a spreadsheet may split a cell into.
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/(^|[;\t\r\n])\s*[=+\-@]/);
   });
 
   it("exports every entry the filter matches, newest first, across batches", async () => {
@@ -253,11 +311,17 @@ describe("the audit log as CSV", () => {
   it("takes the same filters, and refuses bad ones with 400 before any CSV", async () => {
     const ben = parseCsv((await manager.get("/api/manager/audit/export?member=ben&from=2024-03-09")).text);
     expect(ben.slice(1).map((r) => r[6])).toEqual(["first thing on the 9th in New York"]);
-    const bad = await manager.get("/api/manager/audit/export?from=2024-02-30");
-    expect(bad.status).toBe(400);
-    expect(bad.headers.get("content-type")).toContain("application/json");
-    expect(bad.json()).toMatchObject({
-      error: { code: "invalid_audit_filter", message: expect.stringMatching(/^from /) },
-    });
+    for (const [query, field] of [
+      ["from=2024-02-30", "from"],
+      ["from=0000-01-01", "from"],
+      ["to=0000-01-01", "to"],
+    ] as const) {
+      const bad = await manager.get(`/api/manager/audit/export?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(bad.headers.get("content-type")).toContain("application/json");
+      expect(bad.json()).toMatchObject({
+        error: { code: "invalid_audit_filter", message: expect.stringMatching(new RegExp(`^${field} `)) },
+      });
+    }
   });
 });

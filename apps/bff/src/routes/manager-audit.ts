@@ -15,7 +15,8 @@ export interface AuditRouteDeps {
   audit: AuditLog;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// Years 1900 to 9999: Postgres has no year 0 (a 500 otherwise), and no entry is older than 1900.
+const DAY = /^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$/;
 const isDay = (value: string) =>
   DAY.test(value) &&
   !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
@@ -42,7 +43,7 @@ const optionalDay = (field: string) =>
     .transform((value) => value || undefined)
     .refine(
       (value) => value === undefined || isDay(value),
-      `${field} must be a day written YYYY-MM-DD, e.g. 2025-03-01.`,
+      `${field} must be a day written YYYY-MM-DD from the year 1900 on, e.g. 2025-03-01.`,
     );
 
 const filterQuery = z
@@ -75,9 +76,15 @@ const pageQuery = filterQuery.and(
   }),
 );
 
+// A preview by email records the email in lower case (as a signed-in member's id is spelled), so a
+// member filter that looks like an email is lower-cased to find it; other ids are matched exactly.
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const memberFilter = (member: string | undefined) =>
+  member && LOOKS_LIKE_EMAIL.test(member) ? member.toLowerCase() : member;
+
 const filterOf = (query: z.infer<typeof filterQuery>): AuditFilter => ({
   managerSub: query.manager,
-  memberId: query.member,
+  memberId: memberFilter(query.member),
   from: query.from,
   to: query.to,
 });

@@ -226,8 +226,9 @@ describe("manager routes", () => {
   });
 
   it("refuse hostile or malformed member ids with 400 that names the field and what to fix, and audit none", async () => {
+    // Counted in the table itself: a page of the audit log would stop counting at its limit.
     const auditCount = async () =>
-      (await manager.get("/api/manager/audit?limit=200")).json<{ entries: unknown[] }>().entries.length;
+      (await system.bff.db.query<{ n: number }>("select count(*)::int as n from audit_log"))[0]?.n;
     const before = await auditCount();
     const hostile: [string, string][] = [
       ["third_party_id", "ava\u0000"],

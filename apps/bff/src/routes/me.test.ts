@@ -187,11 +187,8 @@ describe("GET /api/me", () => {
     expect(nobody.json()).toEqual({
       user: null,
       profile: null,
-      // The program's public description: the same for everyone.
-      program: {
-        timeZone: expect.any(String),
-        tiers: expect.arrayContaining([expect.objectContaining({ title: "Bronze" })]),
-      },
+      // Only the time zone: the tiers are for a member's tier card, not for a signed-out page.
+      program: { timeZone: expect.any(String) },
     });
     // No hint sent, none to clear: the answer sets no cookie.
     expect(nobody.headers.getSetCookie()).toEqual([]);

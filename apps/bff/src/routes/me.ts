@@ -73,7 +73,9 @@ export function meRoutes(deps: MeDeps) {
           // The page's "a session may exist" hint is wrong (expired, revoked): drop it, so the next
           // visit does not ask for the activities alongside.
           clearSignedInHint(c);
-          return c.json({ user: null, profile: null, program }, 200);
+          // Only the time zone (dates on signed-out pages): the tiers are for the member's card, and the
+          // brand in the page already carries what a signed-out page shows of the program.
+          return c.json({ user: null, profile: null, program: { timeZone: program.timeZone } }, 200);
         }
         return c.json(
           {

@@ -4,7 +4,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
 import { activitiesBodyFixture, meFixture } from "../testing/fixtures.ts";
-import { stubApi } from "../testing/render.tsx";
+import { deferred, type StubAnswer, stubApi } from "../testing/render.tsx";
 import { App } from "./app.tsx";
 
 const unauthenticated = {
@@ -51,11 +51,17 @@ describe("App", () => {
 
   test("without the session hint the activities are asked for once /api/me names a member", async () => {
     window.history.replaceState(null, "", "/");
+    // /api/me is held: nothing may ask for the activities before it has named a member.
+    const me = deferred<StubAnswer>();
     const { calls } = stubApi({
-      "/api/me": { status: 200, body: meFixture() },
+      "/api/me": () => me.promise,
       "/api/me/activities": { status: 200, body: activitiesBodyFixture() },
     });
     render(<App />);
+    await waitFor(() => expect(calls).toEqual(["/api/me"]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).toEqual(["/api/me"]);
+    me.resolve({ status: 200, body: meFixture() });
     expect(await screen.findByRole("heading", { level: 1, name: "Welcome back, Ava" })).toBeTruthy();
     await waitFor(() => expect(calls).toEqual(["/api/me", "/api/me/activities"]));
   });

@@ -15,7 +15,9 @@ export function ManageRoute({ me }: { me: Me }) {
     <Layout actions={<MemberActions me={me} />}>
       {me.user.isManager ? (
         <Suspense fallback={<Skeleton className="h-9 w-72" />}>
-          <ManagerPreview renderMemberPage={(preview) => <MemberPagePreview preview={preview} />} />
+          <ManagerPreview
+            renderMemberPage={(preview) => <MemberPagePreview preview={preview} tiers={me.program.tiers} />}
+          />
         </Suspense>
       ) : (
         <div className="space-y-3">

@@ -9,20 +9,8 @@ import type { Me } from "../../features/member/api/me-query.ts";
 import { TierCard } from "../../features/member/components/tier-card.tsx";
 import { memberTierScore } from "../../features/member/lib/member-score.ts";
 import { Layout } from "../layout.tsx";
+import { InactiveNotice } from "./inactive-notice.tsx";
 import { MemberActions } from "./member-actions.tsx";
-
-/** A deactivated account still sees its tier and points, but is offered nothing to earn with. */
-function InactiveNotice() {
-  return (
-    <div
-      role="status"
-      className="rounded-2xl border border-amber-300 bg-amber-50 p-6 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
-    >
-      <h3 className="font-semibold">{strings.activities.inactiveTitle}</h3>
-      <p className="mt-1 max-w-prose">{strings.activities.inactive}</p>
-    </div>
-  );
-}
 
 export function MemberHome({ me }: { me: Me }) {
   const inactive = me.profile?.active === false;

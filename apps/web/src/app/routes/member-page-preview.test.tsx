@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import "../../testing/auto-cleanup.ts";
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
 import type { MemberPreview } from "../../features/manager/api/use-preview-member.ts";
-import { activitiesFixture, profileFixture } from "../../testing/fixtures.ts";
+import { activitiesFixture, PROGRAM_TIERS, profileFixture } from "../../testing/fixtures.ts";
 import { MemberPagePreview } from "./member-page-preview.tsx";
 
 function previewOf(overrides: Partial<MemberPreview> = {}): MemberPreview {
@@ -32,7 +32,7 @@ function previewOf(overrides: Partial<MemberPreview> = {}): MemberPreview {
 
 describe("MemberPagePreview", () => {
   test("shows the member's tier card (tier, path, numbers) and their activity cards, with nothing to act on", () => {
-    render(<MemberPagePreview preview={previewOf()} />);
+    render(<MemberPagePreview preview={previewOf()} tiers={PROGRAM_TIERS} />);
     const tier = screen.getByRole("region", { name: "Your tier" });
     expect(within(tier).getByText("Bronze", { selector: "p" })).toBeTruthy();
     expect(within(tier).getByRole("progressbar", { name: "Progress to Silver" })).toBeTruthy();
@@ -45,8 +45,38 @@ describe("MemberPagePreview", () => {
   });
 
   test("without a stored profile the card says it is pending, and the activities still show", () => {
-    render(<MemberPagePreview preview={previewOf({ profile: null })} />);
+    render(<MemberPagePreview preview={previewOf({ profile: null })} tiers={PROGRAM_TIERS} />);
     expect(screen.getByRole("region", { name: "Your tier" })).toBeTruthy();
     expect(screen.getAllByRole("article").length).toBeGreaterThan(0);
+  });
+
+  test("shows the member's tier benefits and the ladder of every tier, as the member's page does", () => {
+    render(<MemberPagePreview preview={previewOf()} tiers={PROGRAM_TIERS} />);
+    const benefits = screen.getByRole("region", { name: "Your Bronze benefits" });
+    expect(within(benefits).getByText("1 point for every £1 you spend")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Every tier and its benefits" }));
+    const ladder = screen.getByRole("list", { name: "Every tier and its benefits" });
+    expect(within(ladder).getByText("VIP lounge access on match days")).toBeTruthy();
+  });
+
+  test("an inactive member's page says so instead of offering activities, with the tier card kept", () => {
+    render(
+      <MemberPagePreview
+        preview={previewOf({ profile: profileFixture({ active: false }) })}
+        tiers={PROGRAM_TIERS}
+      />,
+    );
+    expect(screen.getByRole("region", { name: "Your tier" })).toBeTruthy();
+    const notice = screen.getByRole("status");
+    expect(within(notice).getByRole("heading", { level: 4, name: "Your account is inactive" })).toBeTruthy();
+    expect(screen.queryAllByRole("article")).toEqual([]);
+  });
+
+  test("its headings sit under the preview banner's h2", () => {
+    render(<MemberPagePreview preview={previewOf()} tiers={PROGRAM_TIERS} />);
+    expect(screen.getByRole("heading", { level: 3, name: "Your tier" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 3, name: "Activities" })).toBeTruthy();
+    expect(screen.queryAllByRole("heading", { level: 2 })).toEqual([]);
+    expect(screen.getAllByRole("article")[0]?.querySelector("h4")).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { programTimeZone } from "../../../lib/format.ts";
 import { auditManagersQuery } from "../api/manager-queries.ts";
-import type { AuditFilterField, AuditFilters } from "../lib/audit-filters.ts";
+import { type AuditFilterField, type AuditFilters, auditFiltersToSearch } from "../lib/audit-filters.ts";
 import { managerStrings as s } from "../strings.ts";
 
 // The audit log's filters: applied together with the button (a half-typed member id is not a
@@ -21,6 +21,14 @@ interface Props {
 
 export function AuditFiltersForm({ filters, onApply, onClear, canClear, fieldError }: Props) {
   const [draft, setDraft] = useState(filters);
+  // A new address (back button, a shared link) starts the draft from it. Adjusted while rendering
+  // rather than by remounting the form, which would drop the keyboard's focus.
+  const search = auditFiltersToSearch(filters);
+  const [shown, setShown] = useState(search);
+  if (search !== shown) {
+    setShown(search);
+    setDraft(filters);
+  }
   const id = useId();
   const managers = useQuery(auditManagersQuery());
   const set = (field: AuditFilterField) => (event: { target: { value: string } }) =>
@@ -30,10 +38,17 @@ export function AuditFiltersForm({ filters, onApply, onClear, canClear, fieldErr
     onApply(draft);
   };
   // The field's own problem, tied to it for screen readers.
-  const problem = (field: AuditFilterField) =>
-    fieldError?.field === field
-      ? { "aria-invalid": true as const, "aria-describedby": `${id}-${field}-error` }
-      : {};
+  // The day fields are also described by the time-zone hint, the member id by its own hint.
+  const hint = (field: AuditFilterField) =>
+    field === "from" || field === "to" ? `${id}-zone` : field === "member" ? `${id}-member-hint` : null;
+  const problem = (field: AuditFilterField) => {
+    const error = fieldError?.field === field ? `${id}-${field}-error` : null;
+    const describedBy = [error, hint(field)].filter(Boolean).join(" ");
+    return {
+      ...(error ? { "aria-invalid": true as const } : {}),
+      ...(describedBy ? { "aria-describedby": describedBy } : {}),
+    };
+  };
   const message = (field: AuditFilterField) =>
     fieldError?.field === field ? (
       <p id={`${id}-${field}-error`} className="text-sm font-medium text-red-800 dark:text-red-300">
@@ -83,6 +98,9 @@ export function AuditFiltersForm({ filters, onApply, onClear, canClear, fieldErr
           className={CONTROL}
           {...problem("member")}
         />
+        <p id={`${id}-member-hint`} className="text-sm text-gray-700 dark:text-gray-300">
+          {s.audit.memberHint}
+        </p>
         {message("member")}
       </div>
       <div className="flex min-w-0 flex-col gap-1">
@@ -113,7 +131,7 @@ export function AuditFiltersForm({ filters, onApply, onClear, canClear, fieldErr
         />
         {message("to")}
       </div>
-      <p className="text-sm text-gray-700 sm:col-span-2 lg:col-span-4 dark:text-gray-300">
+      <p id={`${id}-zone`} className="text-sm text-gray-700 sm:col-span-2 lg:col-span-4 dark:text-gray-300">
         {s.audit.daysIn(programTimeZone())}
       </p>
       <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">

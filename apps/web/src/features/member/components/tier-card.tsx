@@ -20,16 +20,20 @@ const MIN_HEIGHT = "min-h-64";
 export function TierCard({
   profile,
   tiers = [],
+  headingLevel = 2,
 }: {
   profile: MemberProfileView | null;
   tiers?: readonly ProgramTierView[];
+  /** 3 inside a manager's preview, under its banner's h2. */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
     <section aria-labelledby="tier-heading" className={`${CARD} ${MIN_HEIGHT}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="tier-heading" className="text-lg font-semibold">
+        <Heading id="tier-heading" className="text-lg font-semibold">
           {strings.tier.heading}
-        </h2>
+        </Heading>
         {profile && <FreshnessText at={profile.freshness.receivedAt} />}
       </div>
       {profile ? <TierDetails profile={profile} tiers={tiers} /> : <TierPending />}
