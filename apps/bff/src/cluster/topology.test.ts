@@ -94,7 +94,10 @@ describe("three instances behind haproxy", () => {
     const tab = await openLiveTab(third, ben);
     expect(tab.status).toBe(200);
     // Warm instance 2's session cache, so the sign-out must reach it rather than wait for expiry.
-    expect((await ben.get(`${second}/api/me`)).status).toBe(200);
+    expect((await ben.get(`${second}/api/me/activities`)).status).toBe(200);
+    // The browser drops the cookie at sign-out; a copy of it (another tab, a stolen cookie) must stop
+    // working on every instance too.
+    const cookie = `__Host-portal.sid=${ben.cookie("__Host-portal.sid")}`;
     const signedOutAt = Date.now();
     const out = await ben.request("POST", `${first}/api/auth/logout`, {
       headers: { "x-csrf": "1", origin: topology.url, "sec-fetch-site": "same-origin" },
@@ -102,7 +105,7 @@ describe("three instances behind haproxy", () => {
     expect(out.status).toBeLessThan(400);
     await until(
       "instance 2 refuses the ended session",
-      async () => (await ben.get(`${second}/api/me`)).status === 401,
+      async () => (await fetch(`${second}/api/me/activities`, { headers: { cookie } })).status === 401,
       2_000,
     );
     await until("instance 3 ends the session's stream", async () => tab.ended(), 2_000);
