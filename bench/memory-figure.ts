@@ -99,7 +99,9 @@ export async function memory(
     notes.push(
       `memory (${options.program}; BFF RSS after gc: ${filled.bff.gc} + Postgres PSS summed over the postmaster and its children, from /proc/<pid>/smaps_rollup): idle ${parts(atStart)}; with ${n} sessions ${parts(withSessions)}; with the cache filled, right after the fill ${parts(busy)}, then at rest ${REST_MS / 1000} s later ${parts(filled)} (${released && released.at >= filledAt ? `the instance's own release ran: ${fmt(mb(released.rssBefore))} → ${fmt(mb(released.rssAfter))} MB RSS in ${Math.round(released.ms)} ms` : "V8 gave it back; the instance's own release was not needed"}); fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
     );
-    return { perMember: (filled.total - withSessions.total) / options.members, total: filled.total };
+    // Growth per member is read as the sessions' figure was, straight after the work (both carry the
+    // work's garbage alike); the budget above is read at rest.
+    return { perMember: (busy.total - withSessions.total) / options.members, total: filled.total };
   } finally {
     await bff.stop();
   }
