@@ -192,7 +192,9 @@ test("keyboard only: sign in, open an activity's details, sign out", async ({ pa
 test("the landing page: no axe violations in light or dark; screenshots", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Your rewards, all in one place" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /services/ })).toHaveText("All services are running.");
+  await expect(page.getByRole("status").filter({ hasText: /services/ })).toHaveText(
+    "All services are running.",
+  );
   await expectNoAxeViolations(page);
   await screenshots(page, "landing");
 });

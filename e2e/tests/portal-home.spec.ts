@@ -21,7 +21,9 @@ test("the portal page renders and reports the services running through the BFF",
   });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Your rewards, all in one place" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /services/ })).toHaveText("All services are running.");
+  await expect(page.getByRole("status").filter({ hasText: /services/ })).toHaveText(
+    "All services are running.",
+  );
   expect(statusCalls.length).toBeGreaterThan(0);
   // The browser only ever talks to the portal's own origin.
   for (const url of statusCalls) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
