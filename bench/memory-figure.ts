@@ -58,8 +58,9 @@ export async function memory(
   postgres: BenchPostgres,
   options: { figure: string; program: string; budgets: boolean; members: number },
 ): Promise<MemoryFigure> {
-  log(`memory (${options.program}): BFF with --expose-gc`);
-  const bff = await startBff(sandbox, await postgres.createDatabase(), {}, ["--expose-gc"]);
+  // Started as `npm start` starts it (no --expose-gc): every reading is what `ps` or a container's
+  // memory limit sees, with no collection forced by the bench.
+  const bff = await startBff(sandbox, await postgres.createDatabase());
   try {
     const { url } = bff.ready as BffReady;
     const atStart = await snapshot(bff, postgres);
@@ -97,7 +98,7 @@ export async function memory(
       pass: options.budgets ? mb(filled.total) <= 250 : null,
     });
     notes.push(
-      `memory (${options.program}; BFF RSS after gc: ${filled.bff.gc} + Postgres PSS summed over the postmaster and its children, from /proc/<pid>/smaps_rollup): idle ${parts(atStart)}; with ${n} sessions ${parts(withSessions)}; with the cache filled, right after the fill ${parts(busy)}, then at rest ${REST_MS / 1000} s later ${parts(filled)} (${released && released.at >= filledAt ? `the instance's own release ran: ${fmt(mb(released.rssBefore))} → ${fmt(mb(released.rssAfter))} MB RSS in ${Math.round(released.ms)} ms` : "V8 gave it back; the instance's own release was not needed"}); fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
+      `memory (${options.program}; BFF RSS as ps reads it${filled.bff.gc ? " after forced collections" : ", no collection forced"} + Postgres PSS summed over the postmaster and its children, from /proc/<pid>/smaps_rollup): idle ${parts(atStart)}; with ${n} sessions ${parts(withSessions)}; with the cache filled, right after the fill ${parts(busy)}, then at rest ${REST_MS / 1000} s later ${parts(filled)} (${released && released.at >= filledAt ? `the instance's own release ran: ${fmt(mb(released.rssBefore))} → ${fmt(mb(released.rssAfter))} MB RSS in ${Math.round(released.ms)} ms` : "no release by the instance: what went back, V8 returned by itself"}); fill: ${fill.ok} 2xx, ${upstream} upstream calls, cache misses ${metrics.events.miss ?? 0}`,
     );
     // Growth per member is read as the sessions' figure was, straight after the work (both carry the
     // work's garbage alike); the budget above is read at rest.

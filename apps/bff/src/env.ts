@@ -56,6 +56,11 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((value) => value === "true"),
+  /** Give back what a busy spell left in V8's pool once the instance is quiet (memory-release.ts). */
+  MEMORY_RELEASE: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((value) => value === "on"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()

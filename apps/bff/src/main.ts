@@ -20,6 +20,7 @@ try {
 const bff = await createBff(env);
 // Gives back what a busy spell left in V8's pool once the instance is quiet again (memory-release.ts).
 const memory = startMemoryRelease({
+  enabled: env.MEMORY_RELEASE,
   onRelease: ({ rssBefore, rssAfter, ms }) =>
     bff.logger.info(
       {

@@ -47,6 +47,19 @@ describe("memory release", () => {
     expect(Number(result.after)).toBeLessThan(Number(result.before) / 2);
   });
 
+  it("exposes gc to nobody else, and does nothing when turned off", async () => {
+    const result = await scenario(`
+      const { runInNewContext } = await import("node:vm");
+      const off = startMemoryRelease({ enabled: false });
+      const on = startMemoryRelease();
+      const later = runInNewContext("typeof gc");
+      off.stop();
+      on.stop();
+      console.log(JSON.stringify({ off: off.available, on: on.available, later, global: typeof globalThis.gc }));
+    `);
+    expect(result).toEqual({ off: false, on: true, later: "undefined", global: "undefined" });
+  });
+
   it("leaves a busy process alone, and one that has not grown", async () => {
     const result = await scenario(`
       const releases = [];

@@ -79,12 +79,26 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
 
   // Keyed by the cookie's id itself, so a warm lookup costs no hashing; the id never leaves memory.
   function remember(id: string, session: Session) {
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    if (!cache.delete(id) && cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     cache.set(id, { session, cachedAt: now().getTime() });
   }
 
   const isLive = (session: Session, at: Date) =>
     at < session.expiresAt && at.getTime() - session.lastSeenAt.getTime() < settings.idleTimeoutMs;
+
+  /**
+   * The session for a cookie's id when this instance holds it, live, with nothing to write (no touch
+   * due): what `get` would answer, without waiting. Null means "ask `get`", not "signed out".
+   */
+  function cachedLive(id: string): Session | null {
+    const cached = cache.get(id);
+    if (!cached) return null;
+    const at = now();
+    if (at.getTime() - cached.cachedAt >= settings.cacheMs) return null;
+    const session = cached.session;
+    const touchDue = at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
+    return isLive(session, at) && !touchDue ? session : null;
+  }
 
   return {
     /** Creates a session and returns the id for the cookie; the id itself is never stored. */
@@ -115,19 +129,11 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
      * The session for a cookie's id when this instance holds it, live, with nothing to write (no
      * touch due): what `get` would answer, without waiting. Null means "ask `get`", not "signed out".
      */
-    cachedLive(id: string): Session | null {
-      const cached = cache.get(id);
-      if (!cached) return null;
-      const at = now();
-      if (at.getTime() - cached.cachedAt >= settings.cacheMs) return null;
-      const session = cached.session;
-      const touchDue = at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
-      return isLive(session, at) && !touchDue ? session : null;
-    },
+    cachedLive,
 
     /** The live session for a cookie's id, or null when unknown, revoked, idle too long or too old. */
     async get(id: string): Promise<Session | null> {
-      const warm = this.cachedLive(id);
+      const warm = cachedLive(id);
       if (warm) return warm;
       const at = now();
       const cached = cache.get(id);

@@ -32,6 +32,12 @@ afterAll(async () => {
 const fastPathAnswers = async (system: TestSystem) =>
   (await system.bff.metrics.fastPathAnswers.get()).values.reduce((sum, v) => sum + v.value, 0);
 
+/** Cache hits of members' lists, as the metrics count them. */
+const cacheHits = async (system: TestSystem) =>
+  (await system.bff.metrics.cacheEvents.get()).values
+    .filter((v) => v.labels.event === "hit" && v.labels.cache === "crowdtwist_user_activities")
+    .reduce((sum, v) => sum + v.value, 0);
+
 const ABOUT_THIS_SERVER = new Set(["date", "x-request-id", "x-portal-instance", "keep-alive", "connection"]);
 
 /** What must be equal between the two systems' answers. */
@@ -136,8 +142,12 @@ async function signedIn(username: string) {
 }
 
 describe("GET /api/me/activities on the fast path answers as the middleware chain does", () => {
-  it("a warm list: the same status, headers and bytes", async () => {
+  it("a warm list: the same status, headers and bytes, and the same cache events", async () => {
+    const hitsBefore = await Promise.all([cacheHits(fast), cacheHits(chain)]);
     const response = await expectSameAnswer((agent) => agent.get("/api/me/activities"), true);
+    const hitsAfter = await Promise.all([cacheHits(fast), cacheHits(chain)]);
+    expect(hitsAfter[0] - hitsBefore[0]).toBe(1);
+    expect(hitsAfter[1] - hitsBefore[1]).toBe(1);
     expect(response.status).toBe(200);
     expect(response.headers.get("etag")).toMatch(/^"[\w-]{22}"$/);
     expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");

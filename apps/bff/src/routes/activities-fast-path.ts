@@ -104,7 +104,8 @@ export function activitiesFastPath(deps: ActivitiesFastPathDeps): MiddlewareHand
     const headers = incoming.headers;
     if (headers["content-length"] !== undefined || headers["transfer-encoding"] !== undefined) return next();
     const sessionId = plainSessionId(headers.cookie);
-    const session = sessionId ? deps.sessions.cachedLive(sessionId) : null;
+    if (!sessionId) return next();
+    const session = deps.sessions.cachedLive(sessionId);
     if (!session) return next();
 
     // From here on this answers, whatever happens (the limits below are counted once).
@@ -115,27 +116,38 @@ export function activitiesFastPath(deps: ActivitiesFastPathDeps): MiddlewareHand
     const done = (status: number) => {
       if (started !== null) logRequest(deps.logger, c, { status, started, ip: deps.clientIp(c) });
     };
-    // A fresh list is answered without a single await when the limits are off.
-    const warm = deps.memberActivities.fresh(session.crowdtwistUserId);
-    if (warm && !limited) {
+    // With the limits off, a fresh list is answered without a single await.
+    const warm = limited ? null : deps.memberActivities.fresh(session.crowdtwistUserId);
+    if (warm) {
       done(write(outgoing, requestId, warm, headers["if-none-match"]));
       return RESPONSE_ALREADY_SENT;
     }
     let result: MemberActivitiesResult;
     try {
       const answerWithin = async (): Promise<MemberActivitiesResult | Response> => {
-        const retryAfter = limited
-          ? (await perIp.hit(ipLimitKey(deps.clientIp(c)))) ||
-            (await perSession.hit(sessionLimitKey(session.idHash)))
-          : 0;
-        if (retryAfter > 0) {
-          const message = `Too many requests. Try again in ${retryAfter} seconds.`;
-          return fail(c, new AppError(429, "rate_limited", message), { "Retry-After": String(retryAfter) });
+        const refuse = (retryAfter: number) =>
+          fail(
+            c,
+            new AppError(429, "rate_limited", `Too many requests. Try again in ${retryAfter} seconds.`),
+            {
+              "Retry-After": String(retryAfter),
+            },
+          );
+        let member = session;
+        if (limited) {
+          // In the chain's order: the address's limit, then the session as it is now (the wait may
+          // have seen it end), then the session's limit.
+          const ipWait = await perIp.hit(ipLimitKey(deps.clientIp(c)));
+          if (ipWait > 0) return refuse(ipWait);
+          const current = await deps.sessions.get(sessionId);
+          if (!current) return fail(c, new AppError(401, "unauthenticated", "Sign in to continue."));
+          member = current;
+          const sessionWait = await perSession.hit(sessionLimitKey(member.idHash));
+          if (sessionWait > 0) return refuse(sessionWait);
         }
-        // Read again after the limits' round trip, as the route reads it after the chain's.
         return (
-          deps.memberActivities.fresh(session.crowdtwistUserId) ??
-          (await deps.memberActivities.forMember(session.crowdtwistUserId))
+          deps.memberActivities.fresh(member.crowdtwistUserId) ??
+          (await deps.memberActivities.forMember(member.crowdtwistUserId))
         );
       };
       const outcome = await withinDeadline(answerWithin(), API_DEADLINE_MS);
