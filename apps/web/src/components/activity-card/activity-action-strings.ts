@@ -29,5 +29,6 @@ export const actionStrings = {
   pointsOnClick: "Your points follow the click.",
   /** Said beside a link that leaves the portal. */
   external: (host: string) => `Leaves the portal: opens ${host} in a new tab.`,
-  heading: "How to do it",
+  /** In a manager's read-only preview, where the member's link would be. */
+  previewLink: (label: string, host: string) => `Members see "${label}", leading to ${host}.`,
 };

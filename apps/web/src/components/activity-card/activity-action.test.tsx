@@ -57,3 +57,21 @@ describe("ActivityAction", () => {
     expect(container.innerHTML).toBe("");
   });
 });
+
+describe("ActivityAction, read-only (a manager's preview)", () => {
+  test("says where the member's link leads, without a link", () => {
+    render(
+      <ActivityAction
+        readOnly
+        action={{ kind: "community", url: "https://community.example/s/1", community: "survey" }}
+      />,
+    );
+    expect(screen.queryByRole("link")).toBeNull();
+    expect(screen.getByText('Members see "Take the survey", leading to community.example.')).toBeTruthy();
+  });
+
+  test("an instruction is the same as the member's", () => {
+    render(<ActivityAction readOnly action={{ kind: "instruction", instruction: "enter_code" }} />);
+    expect(screen.getByText(actionStrings.instructions.enter_code)).toBeTruthy();
+  });
+});

@@ -47,8 +47,22 @@ function ActionLink({ action }: { action: Exclude<Action, { kind: "instruction" 
   );
 }
 
-export function ActivityAction({ action }: { action: Activity["action"] }) {
+export interface ActivityActionProps {
+  action: Activity["action"];
+  /** A manager's read-only preview: the action is said, never offered as a link. */
+  readOnly?: boolean;
+}
+
+export function ActivityAction({ action, readOnly = false }: ActivityActionProps) {
   if (!action) return null;
+  if (readOnly && action.kind !== "instruction") {
+    const label = action.kind === "community" ? s.community[action.community] : s.link;
+    return (
+      <p className="text-sm font-medium text-gray-900 dark:text-gray-100" data-activity-action="preview">
+        {s.previewLink(label, new URL(action.url, window.location.href).host)}
+      </p>
+    );
+  }
   if (action.kind === "instruction") {
     return (
       <p className="text-sm font-medium text-gray-900 dark:text-gray-100" data-activity-action="instruction">

@@ -85,7 +85,7 @@ export function ActivityCard({
             onToggle={onWhyToggle}
           />
         )}
-        <ActivityAction action={activity.action} />
+        <ActivityAction action={activity.action} readOnly={href === null} />
         <div className="mt-auto pt-1">
           {locked ? (
             <button type="button" disabled aria-describedby={lockId} className="button-secondary">
