@@ -2,6 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import "../../testing/auto-cleanup.ts";
 import { describe, expect, test } from "vitest";
+import { ReadOnly } from "../../lib/read-only.tsx";
 import { ActivityAction } from "./activity-action.tsx";
 import { actionStrings } from "./activity-action-strings.ts";
 
@@ -74,4 +75,14 @@ describe("ActivityAction, read-only (a manager's preview)", () => {
     render(<ActivityAction readOnly action={{ kind: "instruction", instruction: "enter_code" }} />);
     expect(screen.getByText(actionStrings.instructions.enter_code)).toBeTruthy();
   });
+});
+
+test("under <ReadOnly> (the member page preview) no link is offered either", () => {
+  render(
+    <ReadOnly>
+      <ActivityAction action={{ kind: "link", url: "https://brand.example/app", pointsOnClick: true }} />
+    </ReadOnly>,
+  );
+  expect(screen.queryByRole("link")).toBeNull();
+  expect(screen.getByText('Members see "Go to the activity", leading to brand.example.')).toBeTruthy();
 });

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useReadOnly } from "../../lib/read-only.tsx";
 import { actionStrings as s } from "./activity-action-strings.ts";
 import type { Activity } from "./activity-types.ts";
 
@@ -49,11 +50,15 @@ function ActionLink({ action }: { action: Exclude<Action, { kind: "instruction" 
 
 export interface ActivityActionProps {
   action: Activity["action"];
-  /** A manager's read-only preview: the action is said, never offered as a link. */
+  /**
+   * A manager's preview (a card without a details link): the action is said, never offered as a
+   * link. Under `<ReadOnly>` it is read-only whatever this says.
+   */
   readOnly?: boolean;
 }
 
-export function ActivityAction({ action, readOnly = false }: ActivityActionProps) {
+export function ActivityAction({ action, readOnly: asked = false }: ActivityActionProps) {
+  const readOnly = useReadOnly() || asked;
   if (!action) return null;
   if (readOnly && action.kind !== "instruction") {
     const label = action.kind === "community" ? s.community[action.community] : s.link;
