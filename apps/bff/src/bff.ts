@@ -185,6 +185,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     catalog,
     community,
     timeZone: env.PROGRAM_TIME_ZONE,
+    // As for activity images (security-headers.ts): the local sandbox serves http on loopback.
+    links: { allowLoopbackHttp: env.NODE_ENV !== "production" },
   });
   const hub = createProfileHub({
     ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),

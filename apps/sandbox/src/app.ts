@@ -6,6 +6,7 @@ import type { SandboxEnv } from "./env.ts";
 import { createFaults } from "./faults/faults.ts";
 import { HTML_HEADERS } from "./html.ts";
 import { imageRoutes } from "./images/routes.ts";
+import { landingRoutes } from "./landing/routes.ts";
 import type { LivePushSender } from "./live-push/sender.ts";
 import { overviewPage } from "./overview-page.ts";
 import type { ProgramState } from "./program/state.ts";
@@ -38,6 +39,7 @@ export function createSandboxApp(env: SandboxEnv, deps: { state: ProgramState; l
   );
   app.route("/sandbox", controlRoutes({ state: deps.state, faults, livePush: deps.livePush }));
   app.route("/sandbox/images", imageRoutes());
+  app.route("/sandbox", landingRoutes(deps.state.program));
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/", (c) => c.body(overviewPage(env, deps.state), 200, HTML_HEADERS));
 

@@ -51,6 +51,17 @@ describe("activity extended schema", () => {
   });
 
   it.each([
+    ["the document's bare host", "www.crowdtwist.com", "https://www.crowdtwist.com"],
+    ["a bare host with a path", "brand.example:8443/app?x=1", "https://brand.example:8443/app?x=1"],
+    ["an https address as sent", "https://brand.example/a", "https://brand.example/a"],
+    ["a javascript: URL as sent (the BFF refuses it)", "javascript:alert(1)", "javascript:alert(1)"],
+    ["blank as none", "  ", null],
+    ["null as none", null, null],
+  ])("reads redirect_url: %s", (_name, raw, expected) => {
+    expect(activityExtendedSchema.parse({ ...sampleItem(), redirect_url: raw }).redirectUrl).toBe(expected);
+  });
+
+  it.each([
     ["activity_tags", { activity_tags: [{ tag_id: 2, tag_name: "Retail" }] }],
     ["activity_tag", { activity_tags: undefined, activity_tag: [{ tag_id: "2", tag_name: "Retail" }] }],
   ])("reads tags from %s", (_name, patch) => {

@@ -90,6 +90,14 @@ const segmentSchema = z
 
 const tagsSchema = z.array(tagSchema).nullish();
 
+// The document's own sample value is "www.crowdtwist.com": a host with no scheme. Such a value is
+// read as the https address it names; anything else is passed on as sent (the BFF decides what a
+// member may be sent to).
+const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#]|$)/i;
+export const redirectUrlSchema = ctTextOrNull.transform((text) =>
+  text !== null && BARE_HOST.test(text) ? `https://${text}` : text,
+);
+
 export const activityExtendedSchema = z
   .object({
     id: ctId,
@@ -110,7 +118,7 @@ export const activityExtendedSchema = z
     freq_period_id: ctIdOrNull,
     freq_period_name: ctTextOrNull,
     freq_num_required_attempts: ctIntegerOrNull,
-    redirect_url: ctTextOrNull,
+    redirect_url: redirectUrlSchema,
     points_on_click: ctBoolean,
     action_tags: ctTextOrNull,
     date_start: ctEpochSecondsOrNull,

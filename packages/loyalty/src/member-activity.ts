@@ -39,6 +39,9 @@ export interface UserActivityInput<Type extends string = string> {
   publicDescription?: string | null;
   frequency?: FrequencyInput | null;
   pointsOnClick?: boolean;
+  /** The extended endpoint's `redirect_url` and channel id: how the activity is done (activity-action.ts). */
+  redirectUrl?: string | null;
+  channelId?: string | null;
   segment?: NamedSegmentRule | null;
   /** Present only for an activity linked to an Alida survey or forum. */
   community?: MemberCommunity;

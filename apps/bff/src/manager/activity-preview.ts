@@ -2,6 +2,7 @@ import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
 import { USER_ACTIVITIES_TYPE_IDS } from "@portal/crowdtwist/activity-types";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { UserActivity } from "@portal/crowdtwist/user-activity";
+import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import { communityBlocks } from "@portal/loyalty/alida-consistency";
 import { communityKind, type MemberCommunity } from "@portal/loyalty/community";
 import { type NotNowReason, notAvailableNow } from "@portal/loyalty/not-available-now";
@@ -42,6 +43,8 @@ export interface ActivityPreviewDeps {
   program: Program;
   /** PROGRAM_TIME_ZONE, for the cards' "back on Monday". */
   timeZone?: string;
+  /** As the member's list: which call-to-action addresses are offered. */
+  links?: LinkPolicy;
   personas: ProgramConfig["previewPersonas"];
   /** An activity's extended description, from the program-wide cache. */
   extended: (id: string) => Promise<ActivityExtended>;
@@ -101,6 +104,8 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
               campaigns,
               frequency: activity.frequency,
               pointsOnClick: activity.pointsOnClick,
+              redirectUrl: activity.redirectUrl,
+              channelId: activity.channelId,
               segment: null,
               ...(community && { community }),
             },
@@ -108,6 +113,7 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
           deps.program,
           now,
           deps.timeZone,
+          deps.links,
         );
         return { audience: row.audience, tierId: cell.tier.id, activity: card ?? null };
       }),

@@ -42,6 +42,7 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     crowdtwist: parts.crowdtwist,
     program: parts.programConfig.program,
     timeZone: env.PROGRAM_TIME_ZONE,
+    links: { allowLoopbackHttp: env.NODE_ENV !== "production" },
     personas: parts.programConfig.previewPersonas,
     extended: parts.catalog.extended,
     personaLoader: crowdTwistLoader(

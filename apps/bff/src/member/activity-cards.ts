@@ -1,4 +1,5 @@
 import type { ActivityType } from "@portal/crowdtwist/activity-types";
+import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import type { MemberCommunity } from "@portal/loyalty/community";
 import { type DateWindowStatus, dateWindowStatus } from "@portal/loyalty/date-window";
 import type { UserActivityInput } from "@portal/loyalty/member-activity";
@@ -61,9 +62,11 @@ export interface ActivityCardsOptions {
   program: Program;
   /** PROGRAM_TIME_ZONE. */
   timeZone: string;
+  /** Which call-to-action addresses members may be sent to (loopback http outside production). */
+  links?: LinkPolicy;
 }
 
-export function createActivityCards({ program, timeZone }: ActivityCardsOptions) {
+export function createActivityCards({ program, timeZone, links }: ActivityCardsOptions) {
   // Weakly held: a card lives as long as the parsed item it was made from is remembered or in use.
   const cards = new WeakMap<UserActivityInput<ActivityType>, Card[]>();
   let serials = 0;
@@ -99,6 +102,7 @@ export function createActivityCards({ program, timeZone }: ActivityCardsOptions)
       program,
       now,
       timeZone,
+      links,
     );
     const shown = view && { serial: ++serials, view, json: JSON.stringify(view) };
     const card: Card = { details, community, status, shown };

@@ -20,6 +20,9 @@ export interface ActivityDetails {
   publicDescription: string;
   frequency: FrequencyInput | null;
   pointsOnClick: boolean;
+  /** Where the member is taken to do it (not yet checked as safe: the activity views do that). */
+  redirectUrl: string | null;
+  channelId: string | null;
   segment: NamedSegmentRule | null;
   /** The linked Alida survey or forum, if any. */
   alidaActivityId: string | null;
@@ -31,6 +34,8 @@ const toDetails = (activity: ActivityExtended): ActivityDetails => ({
   alidaActivityId: activity.extraData?.[ALIDA_LINK_KEY]?.trim() || null,
   frequency: activity.frequency,
   pointsOnClick: activity.pointsOnClick,
+  redirectUrl: activity.redirectUrl,
+  channelId: activity.channelId,
   segment: activity.segment
     ? {
         subscriptionId: activity.segment.subscriptionId,

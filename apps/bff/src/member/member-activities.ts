@@ -1,6 +1,7 @@
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import { isCrowdTwistError } from "@portal/crowdtwist/errors";
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
+import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import type { Program } from "@portal/loyalty/program";
 import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
 import { createActivityCards } from "./activity-cards.ts";
@@ -34,13 +35,19 @@ export interface MemberActivitiesDeps {
   community: CommunityStatus;
   /** IANA zone whose midnights start calendar periods (PROGRAM_TIME_ZONE). */
   timeZone: string;
+  /** Which call-to-action addresses members may be sent to; strict unless said otherwise. */
+  links?: LinkPolicy;
   now?: () => Date;
 }
 
 export function createMemberActivities(deps: MemberActivitiesDeps) {
   const now = deps.now ?? (() => new Date());
   // Each activity's card is made once for all the members who get the same one (activity-cards.ts).
-  const cards = createActivityCards({ program: deps.program, timeZone: deps.timeZone });
+  const cards = createActivityCards({
+    program: deps.program,
+    timeZone: deps.timeZone,
+    ...(deps.links && { links: deps.links }),
+  });
   const keyOf = (userId: string, idType: CrowdTwistIdType) => `activities:${idType}:${userId}`;
   const ownPrefix = keyOf("", deps.idType);
   return {

@@ -74,7 +74,10 @@ export function renderActivityExtended(
     freq_period_id: text(frequency?.periodId ?? null),
     freq_period_name: frequency ? (FREQUENCY_PERIOD_NAME[frequency.periodId] ?? null) : null,
     freq_num_required_attempts: text(frequency?.requiredAttempts ?? null),
-    redirect_url: activity.redirectUrl,
+    // A path is a page the sandbox serves (landing/routes.ts), made absolute like the images.
+    redirect_url: activity.redirectUrl?.startsWith("/")
+      ? absoluteUrl(context.publicUrl, activity.redirectUrl)
+      : activity.redirectUrl,
     points_on_click: renderPointsOnClick(activity.id, activity.pointsOnClick),
     action_tags: activity.actionTags,
     date_start: window.start ? epochSeconds(window.start) : null,

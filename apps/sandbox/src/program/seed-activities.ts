@@ -1,4 +1,4 @@
-import { ALIDA_FORUM_ID, ALIDA_SURVEY_ID, SEGMENT, TIER } from "./seed-ids.ts";
+import { ALIDA_FORUM_ID, ALIDA_SURVEY_ID, COMMUNITY_PATH, SEGMENT, SITE_PATH, TIER } from "./seed-ids.ts";
 import type { SeedActivity } from "./seed-types.ts";
 
 type ActivityFields = Partial<SeedActivity> &
@@ -52,6 +52,8 @@ export const seedActivities: SeedActivity[] = [
     numPoints: 25,
     channelId: 15,
     pointsOnClick: true,
+    // Awarded by a tag on the brand's sign-in; there is no page to send the member to.
+    actionTags: "ct.track('program_login')",
     frequency: { cap: 1, periodId: DAILY, requiredAttempts: null },
     tags: [{ id: 1, name: "Everyday" }],
   }),
@@ -137,6 +139,7 @@ export const seedActivities: SeedActivity[] = [
     publicDescription: "Vote on next season's kit.",
     numPoints: 60,
     channelId: 21,
+    redirectUrl: `${SITE_PATH}/kit-vote`,
     minTierId: TIER.silver,
     showAsLockedByTier: false,
   }),
@@ -160,6 +163,8 @@ export const seedActivities: SeedActivity[] = [
     numPoints: 250,
     categoryId: 2,
     channelId: 25,
+    redirectUrl: `${SITE_PATH}/refer-a-friend`,
+    actionTags: "ct.track('referral_sent')",
     campaigns: [
       { title: "Referral month", multiplier: 2, pointGift: 0 },
       { title: "Holiday gift", multiplier: 1, pointGift: 100 },
@@ -175,6 +180,8 @@ export const seedActivities: SeedActivity[] = [
     numPoints: 150,
     channelId: 21,
     frequency: { cap: 1, periodId: LIFETIME, requiredAttempts: null },
+    // The member-facing survey address is CrowdTwist's `redirect_url`; Alida's document gives none.
+    redirectUrl: `${COMMUNITY_PATH}/${ALIDA_SURVEY_ID}`,
     extraData: { alida_activity_id: ALIDA_SURVEY_ID },
     tags: [{ id: 5, name: "Research" }],
   }),
@@ -187,6 +194,7 @@ export const seedActivities: SeedActivity[] = [
     numPoints: 75,
     categoryId: 2,
     channelId: 25,
+    redirectUrl: `${COMMUNITY_PATH}/${ALIDA_FORUM_ID}`,
     extraData: { alida_activity_id: ALIDA_FORUM_ID },
     tags: [{ id: 5, name: "Research" }],
   }),
@@ -217,6 +225,8 @@ export const seedActivities: SeedActivity[] = [
     numPoints: 120,
     categoryId: 1,
     channelId: 4,
+    redirectUrl: `${SITE_PATH}/photo-contest`,
+    actionTags: "ct.track('photo_posted')",
     segment: { subscriptionId: SEGMENT.staff, eligibility: "exclusion" },
   }),
   activity({
@@ -235,6 +245,8 @@ export const seedActivities: SeedActivity[] = [
     publicDescription: "Enter before the draw closes.",
     numPoints: 60,
     channelId: 22,
+    redirectUrl: `${SITE_PATH}/holiday-sweepstakes`,
+    actionTags: "ct.track('sweeps_entered')",
     startInDays: -20,
     endInDays: 2,
   }),
@@ -256,6 +268,8 @@ export const seedActivities: SeedActivity[] = [
     publicDescription: "Points for every two videos you watch, up to five times a week.",
     numPoints: 25,
     channelId: 5,
+    redirectUrl: `${SITE_PATH}/highlights`,
+    actionTags: "ct.track('video_watched')",
     frequency: { cap: 5, periodId: WEEKLY, requiredAttempts: 2 },
   }),
   activity({
@@ -276,7 +290,7 @@ export const seedActivities: SeedActivity[] = [
     numPoints: 150,
     channelId: 13,
     pointsOnClick: true,
-    redirectUrl: "https://apps.example.com/loyalty",
+    redirectUrl: `${SITE_PATH}/get-the-app`,
     frequency: { cap: 1, periodId: LIFETIME, requiredAttempts: null },
   }),
   activity({
@@ -302,6 +316,7 @@ export const seedActivities: SeedActivity[] = [
     numPoints: 30,
     channelId: 7,
     pointsOnClick: true,
+    redirectUrl: `${SITE_PATH}/newsletter`,
     frequency: { cap: 1, periodId: MONTHLY, requiredAttempts: null },
     // Gift-only as multiplier 0 again, on an odd id: rendered as the number 0.
     campaigns: [{ title: "Newsletter thank-you", multiplier: 0, pointGift: 20 }],

@@ -105,6 +105,7 @@ export function activityFixture(overrides: Partial<Activity> & Pick<Activity, "i
     window: window("open"),
     points: { base: 100, effective: 100, bonus: 0, campaigns: [], stacking: "best_single" },
     why: [],
+    action: null,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { strings } from "../../config/strings.ts";
 import { Link } from "../../lib/router.tsx";
+import { ActivityAction } from "./activity-action.tsx";
 import { ActivityImage } from "./activity-image.tsx";
 import { ActivityPoints } from "./activity-points.tsx";
 import type { Activity } from "./activity-types.ts";
@@ -84,6 +85,7 @@ export function ActivityCard({
             onToggle={onWhyToggle}
           />
         )}
+        <ActivityAction action={activity.action} readOnly={href === null} />
         <div className="mt-auto pt-1">
           {locked ? (
             <button type="button" disabled aria-describedby={lockId} className="button-secondary">

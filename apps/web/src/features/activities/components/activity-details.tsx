@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { ActivityAction } from "../../../components/activity-card/activity-action.tsx";
 import { ActivityImage } from "../../../components/activity-card/activity-image.tsx";
 import { ActivityPoints } from "../../../components/activity-card/activity-points.tsx";
 import { categoryName } from "../../../components/activity-card/category.ts";
@@ -59,6 +60,7 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
           </p>
           <PageHeading>{activity.title}</PageHeading>
           <p className="text-lg text-gray-700 dark:text-gray-300">{activity.description}</p>
+          <ActivityAction action={activity.action} />
           {locked && <LockNotice id="activity-lock" tierTitle={locked.unlockTier?.title ?? null} />}
           {activity.why.length > 0 && (
             <section

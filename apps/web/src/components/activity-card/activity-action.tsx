@@ -1,0 +1,79 @@
+import { useId } from "react";
+import { useReadOnly } from "../../lib/read-only.tsx";
+import { actionStrings as s } from "./activity-action-strings.ts";
+import type { Activity } from "./activity-types.ts";
+
+// An activity's call to action, as the BFF derived it: a link button (to the brand's page or the
+// linked survey or forum) or a plain sentence saying how it is done. Nothing while the activity
+// cannot be done (the BFF sends `null`; its "why" says so elsewhere on the card).
+
+type Action = NonNullable<Activity["action"]>;
+
+/** Another origin than the portal's: the member leaves it, so it opens in a new tab and says so. */
+function externalHost(url: string): string | null {
+  const target = new URL(url, window.location.href);
+  return target.origin === window.location.origin ? null : target.host;
+}
+
+function ActionLink({ action }: { action: Exclude<Action, { kind: "instruction" }> }) {
+  const id = useId();
+  const host = externalHost(action.url);
+  const label = action.kind === "community" ? s.community[action.community] : s.link;
+  const notes = [
+    ...(action.kind === "link" && action.pointsOnClick ? [s.pointsOnClick] : []),
+    ...(host ? [s.external(host)] : []),
+  ];
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <a
+        href={action.url}
+        className="button-primary"
+        data-activity-action={action.kind}
+        {...(host && { target: "_blank", rel: "noopener noreferrer" })}
+        {...(notes.length > 0 && { "aria-describedby": id })}
+      >
+        {label}
+        {host && (
+          <span aria-hidden="true" className="ml-1">
+            ↗
+          </span>
+        )}
+      </a>
+      {notes.length > 0 && (
+        <p id={id} className="text-sm text-gray-700 dark:text-gray-300">
+          {notes.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface ActivityActionProps {
+  action: Activity["action"];
+  /**
+   * A manager's preview (a card without a details link): the action is said, never offered as a
+   * link. Under `<ReadOnly>` it is read-only whatever this says.
+   */
+  readOnly?: boolean;
+}
+
+export function ActivityAction({ action, readOnly: asked = false }: ActivityActionProps) {
+  const readOnly = useReadOnly() || asked;
+  if (!action) return null;
+  if (readOnly && action.kind !== "instruction") {
+    const label = action.kind === "community" ? s.community[action.community] : s.link;
+    return (
+      <p className="text-sm font-medium text-gray-900 dark:text-gray-100" data-activity-action="preview">
+        {s.previewLink(label, new URL(action.url, window.location.href).host)}
+      </p>
+    );
+  }
+  if (action.kind === "instruction") {
+    return (
+      <p className="text-sm font-medium text-gray-900 dark:text-gray-100" data-activity-action="instruction">
+        {s.instructions[action.instruction]}
+      </p>
+    );
+  }
+  return <ActionLink action={action} />;
+}
