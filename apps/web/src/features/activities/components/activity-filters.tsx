@@ -1,10 +1,22 @@
+import { useId, useState } from "react";
+import { ChevronIcon } from "../../../components/icons.tsx";
 import { strings } from "../../../config/strings.ts";
 import { CATEGORY_IDS, type Filters, SORTS, STATE_FILTERS } from "../lib/filters.ts";
 
 const SELECT =
   "mt-1 block w-full rounded-lg border border-gray-300 bg-white px-3 py-2 dark:border-gray-600 dark:bg-gray-900";
 
-/** Category, state and sort. Controlled by the address, so each change is one `onChange`. */
+/** Wide enough for the filters to sit above the grid without pushing the first card off screen. */
+export const FILTERS_OPEN_QUERY = "(min-width: 640px)";
+
+const wideScreen = () =>
+  typeof window.matchMedia !== "function" || window.matchMedia(FILTERS_OPEN_QUERY).matches;
+
+/**
+ * Category, state and sort behind a "Filter and sort" disclosure: open on wider screens, closed on
+ * phones so the first activity is on the first screen. Controlled by the address, so each change is
+ * one `onChange`.
+ */
 export function ActivityFilters({
   filters,
   onChange,
@@ -12,11 +24,43 @@ export function ActivityFilters({
   filters: Filters;
   onChange: (next: Filters) => void;
 }) {
+  const [open, setOpen] = useState(wideScreen);
+  const panelId = useId();
+  return (
+    <div>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        className="inline-flex items-center gap-1 rounded text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+      >
+        <ChevronIcon className={`size-4 motion-safe:transition-transform ${open ? "rotate-90" : ""}`} />
+        {strings.activities.filtersButton}
+      </button>
+      <FilterForm id={panelId} hidden={!open} filters={filters} onChange={onChange} />
+    </div>
+  );
+}
+
+function FilterForm({
+  id,
+  hidden,
+  filters,
+  onChange,
+}: {
+  id: string;
+  hidden: boolean;
+  filters: Filters;
+  onChange: (next: Filters) => void;
+}) {
   return (
     <form
+      id={id}
+      hidden={hidden}
       aria-label={strings.activities.filters}
       onSubmit={(event) => event.preventDefault()}
-      className="grid gap-4 sm:grid-cols-[1fr_1fr] lg:grid-cols-[12rem_1fr_12rem] lg:items-end"
+      className="mt-3 grid gap-4 sm:grid-cols-[1fr_1fr] lg:grid-cols-[12rem_1fr_12rem] lg:items-end"
     >
       <label className="text-sm font-medium">
         {strings.activities.category}

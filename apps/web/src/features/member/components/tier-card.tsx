@@ -50,6 +50,12 @@ function TierPending() {
   );
 }
 
+type Entry = MemberProfileView["history"][number];
+const inHistory = (history: readonly Entry[], event: NonNullable<MemberProfileView["lastEvent"]>) =>
+  history.some(
+    (entry) => entry.event === event.event && entry.tierTitle === event.tierTitle && entry.at === event.at,
+  );
+
 function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: readonly ProgramTierView[] }) {
   const { tier, points, lastEvent, history, plan } = profile;
   return (
@@ -98,7 +104,8 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
             {strings.tier.resetDate(tier.resetDate)}
           </p>
         )}
-        {lastEvent && (
+        {/* The history below lists it already when it holds it: said once. */}
+        {lastEvent && !inHistory(history, lastEvent) && (
           <p className="mt-3 font-medium">
             {strings.tier.event(lastEvent.event, lastEvent.tierTitle, lastEvent.at)}
           </p>
