@@ -139,6 +139,7 @@ export const strings = {
   },
 
   tier: {
+    more: "More about your tier",
     heading: "Your tier",
     noProfileTitle: "Your tier is on its way",
     noProfile:

@@ -78,7 +78,7 @@ export function ActivityCard({
             activity.title
           )}
         </Heading>
-        <p className="line-clamp-2 text-sm text-gray-700 sm:text-base dark:text-gray-300">
+        <p className="line-clamp-1 text-sm text-gray-700 sm:line-clamp-2 sm:text-base dark:text-gray-300">
           {activity.description}
         </p>
         <ActivityPoints points={activity.points} />

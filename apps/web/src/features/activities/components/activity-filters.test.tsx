@@ -3,13 +3,14 @@ import "../../../testing/auto-cleanup.ts";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { WIDE_QUERY } from "../../../components/wide-disclosure.tsx";
 import { DEFAULT_FILTERS } from "../lib/filters.ts";
-import { ActivityFilters, FILTERS_OPEN_QUERY } from "./activity-filters.tsx";
+import { ActivityFilters } from "./activity-filters.tsx";
 
 /** A screen `wide` or not, as `matchMedia` reports it for the filters' query. */
 function screenIs(wide: boolean) {
   const matchMedia = vi.fn((query: string) => ({
-    matches: query === FILTERS_OPEN_QUERY ? wide : false,
+    matches: query === WIDE_QUERY ? wide : false,
     media: query,
     onchange: null,
     addEventListener: () => {},

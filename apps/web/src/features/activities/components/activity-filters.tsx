@@ -1,16 +1,9 @@
-import { useId, useState } from "react";
-import { ChevronIcon } from "../../../components/icons.tsx";
+import { WideDisclosure } from "../../../components/wide-disclosure.tsx";
 import { strings } from "../../../config/strings.ts";
 import { CATEGORY_IDS, type Filters, SORTS, STATE_FILTERS } from "../lib/filters.ts";
 
 const SELECT =
   "mt-1 block w-full rounded-lg border border-gray-300 bg-white px-3 py-2 dark:border-gray-600 dark:bg-gray-900";
-
-/** Wide enough for the filters to sit above the grid without pushing the first card off screen. */
-export const FILTERS_OPEN_QUERY = "(min-width: 640px)";
-
-const wideScreen = () =>
-  typeof window.matchMedia !== "function" || window.matchMedia(FILTERS_OPEN_QUERY).matches;
 
 /**
  * Category, state and sort behind a "Filter and sort" disclosure: open on wider screens, closed on
@@ -24,22 +17,10 @@ export function ActivityFilters({
   filters: Filters;
   onChange: (next: Filters) => void;
 }) {
-  const [open, setOpen] = useState(wideScreen);
-  const panelId = useId();
   return (
-    <div>
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen(!open)}
-        className="inline-flex items-center gap-1 rounded text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
-      >
-        <ChevronIcon className={`size-4 motion-safe:transition-transform ${open ? "rotate-90" : ""}`} />
-        {strings.activities.filtersButton}
-      </button>
-      <FilterForm id={panelId} hidden={!open} filters={filters} onChange={onChange} />
-    </div>
+    <WideDisclosure label={strings.activities.filtersButton}>
+      {({ id, hidden }) => <FilterForm id={id} hidden={hidden} filters={filters} onChange={onChange} />}
+    </WideDisclosure>
   );
 }
 
