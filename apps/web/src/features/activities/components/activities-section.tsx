@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useCallback, useMemo } from "react";
+import { type ReactNode, useCallback, useDeferredValue, useMemo } from "react";
 import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
 import { ActivityCardSkeleton } from "../../../components/activity-card/activity-card-skeleton.tsx";
 import { strings } from "../../../config/strings.ts";
@@ -22,6 +22,11 @@ import { StaleBanner } from "./stale-banner.tsx";
 const GRID = "grid gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-3";
 /** The cards on a first screen at any width: their pictures load at once, the rest as they near it. */
 const EAGER_IMAGES = 3;
+/**
+ * Cards in the first render, enough for a first screen at any width; the rest follow in a deferred
+ * render straight after, so the first screen paints without waiting for a long list to render.
+ */
+const FIRST_RENDER = 6;
 
 function Notice({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -45,6 +50,8 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
     [filters],
   );
   // Not suspending: the cards paint in the same frame the answer arrives (throw-without-data.ts).
+  // FIRST_RENDER on mount, then every card (a constant afterwards, so a filter change never lags).
+  const limit = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_RENDER);
   const { data, refetch, error } = useQuery({
     ...activitiesQuery(),
     select,
@@ -102,7 +109,7 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
         </Notice>
       ) : (
         <ul className={GRID}>
-          {data.shown.map((activity, index) => (
+          {data.shown.slice(0, limit).map((activity, index) => (
             <li key={activity.id}>
               <ActivityCard
                 activity={activity}
