@@ -72,7 +72,8 @@ test("a locked and a hidden activity, tier by tier, with the personas' cross-che
   await expect(page.getByRole("radio", { name: "Bronze" })).toBeChecked();
   const card = page.getByRole("article", { name: "Buy a season ticket" });
   await expect(card).toHaveCount(1);
-  await expect(card.getByRole("button", { name: "Locked" })).toBeDisabled();
+  await expect(card.getByText("Locked", { exact: true })).toBeVisible();
+  await card.getByRole("button", { name: "Why can't I do this?" }).click();
   await expect(card.getByText("Reach Silver to unlock").first()).toBeVisible();
   await screenshots(page, "manager-activity-detail");
 

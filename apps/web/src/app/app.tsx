@@ -17,20 +17,24 @@ const WITHOUT_ACTIVITIES = new Set(["manage", "signed-out", "sign-in-failed"]);
  * says someone is signed in).
  */
 export function startQueries(queryClient: QueryClient, pathname: string, sessionLikely: boolean) {
-  void queryClient.prefetchQuery(meQuery());
+  const started = [queryClient.prefetchQuery(meQuery())];
   if (sessionLikely && !WITHOUT_ACTIVITIES.has(matchRoute(pathname).name)) {
-    void queryClient.prefetchQuery(activitiesQuery());
+    started.push(queryClient.prefetchQuery(activitiesQuery()));
   }
+  // prefetchQuery never rejects: a failure is in the cache for the page to show.
+  return Promise.all(started);
 }
 
-function createStartedClient() {
+/** A client with the first requests already on their way; `answered` settles when they have. */
+export function createStartedClient() {
   const queryClient = createQueryClient();
-  startQueries(queryClient, window.location.pathname, maybeSignedIn(document.cookie));
-  return queryClient;
+  const answered = startQueries(queryClient, window.location.pathname, maybeSignedIn(document.cookie));
+  return { queryClient, answered };
 }
 
-export function App() {
-  const [queryClient] = useState(createStartedClient);
+/** `client`: one made by `createStartedClient` before rendering (main.tsx); without it, its own. */
+export function App({ client }: { client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? createStartedClient().queryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <AppRouter />

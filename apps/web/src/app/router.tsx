@@ -1,4 +1,4 @@
-import { QueryErrorResetBoundary, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { QueryErrorResetBoundary, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useCallback } from "react";
 import { ErrorBoundary } from "../components/error-boundary.tsx";
 import { ErrorPanel } from "../components/error-panel.tsx";
@@ -12,6 +12,7 @@ import { LiveAnnouncements } from "../features/member/components/live-announceme
 import { TierCardSkeleton } from "../features/member/components/tier-card.tsx";
 import { useProfileEvents } from "../features/member/hooks/use-profile-events.ts";
 import { matchRoute, Redirect, usePathname } from "../lib/router.tsx";
+import { throwWithoutData } from "../lib/throw-without-data.ts";
 import { Layout } from "./layout.tsx";
 import { ActivityRoute } from "./routes/activity-route.tsx";
 import { Landing } from "./routes/landing.tsx";
@@ -25,7 +26,8 @@ import { SignedOut } from "./routes/signed-out.tsx";
 /** Which page the address asks for, given who is signed in. */
 function RouteView() {
   const route = matchRoute(usePathname());
-  const { data: me } = useSuspenseQuery(meQuery());
+  // Not suspending: the page paints in the same frame its answer arrives (throw-without-data.ts).
+  const { data: me, isPending } = useQuery({ ...meQuery(), throwOnError: throwWithoutData });
   const queryClient = useQueryClient();
   // A new profile can mean a new tier, and the BFF has already refreshed the activities for it:
   // refetch them so locks open without a reload.
@@ -33,7 +35,9 @@ function RouteView() {
     () => void queryClient.invalidateQueries({ queryKey: activityKeys.all }),
     [queryClient],
   );
-  useProfileEvents(me !== null, refetchActivities);
+  useProfileEvents(me !== null && me !== undefined, refetchActivities);
+
+  if (isPending || me === undefined) return <PageSkeleton />;
 
   if (route.name === "not-found") {
     return (

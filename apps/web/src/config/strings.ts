@@ -139,6 +139,7 @@ export const strings = {
   },
 
   tier: {
+    more: "More about your tier",
     heading: "Your tier",
     noProfileTitle: "Your tier is on its way",
     noProfile:
@@ -189,6 +190,7 @@ export const strings = {
         ? plural(total, { one: "# activity", other: "# activities" })
         : `${formatInteger(shown)} of ${plural(total, { one: "# activity", other: "# activities" })}`,
     filters: "Filter and sort activities",
+    filtersButton: "Filter and sort",
     category: "Category",
     state: "Show",
     sort: "Sort by",
@@ -244,9 +246,7 @@ export const strings = {
         : stacking === "best_single"
           ? "not counted: only the biggest bonus counts"
           : "not counted",
-    lockedIcon: "Locked",
-    lockedAction: "Locked",
-    viewDetails: "View details",
+    lockedState: "Locked",
     startsIn: (count: number) => (count <= 1 ? "Starts tomorrow" : `Starts in ${days(count)}`),
     endsIn: (count: number) =>
       count <= 0 ? "Ends today" : count === 1 ? "Ends tomorrow" : `Ends in ${days(count)}`,

@@ -103,13 +103,33 @@ describe("ActivityCard", () => {
     expect(within(container).getByRole("heading", { level: 4, name: "Refer a friend" })).toBeTruthy();
   });
 
-  test("a locked card names its lock, disables its action and says what unlocks it", () => {
+  test("a locked card says so once; what unlocks it is behind 'Why can't I do this?'", () => {
     renderCard("105", { memberScore: 350 });
-    expect(screen.getByRole("img", { name: "Locked" })).toBeTruthy();
-    const action = screen.getByRole("button", { name: "Locked" });
-    expect((action as HTMLButtonElement).disabled).toBe(true);
-    const describedBy = document.getElementById(action.getAttribute("aria-describedby") ?? "");
-    expect(describedBy?.textContent).toBe("Reach Silver to unlock");
+    const card = screen.getByRole("article", { name: byId("105").title });
+    expect(card.textContent?.match(/Locked/g)).toHaveLength(1);
+    // The tier that opens it is said once, in the explainer's panel (closed until asked for).
+    const hints = within(card).getAllByText(/Reach Silver/);
+    expect(hints).toHaveLength(1);
+    expect(hints[0]?.closest("[hidden]")).not.toBeNull();
+    // No disabled "Locked" button: the only controls are the title link and the explainer.
+    expect(
+      within(card)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["Why can't I do this?"]);
+    expect(within(card).getAllByRole("link")).toHaveLength(1);
+  });
+
+  test("the title link is the card's one target; no other link or hidden button", () => {
+    const { container } = renderCard("109");
+    const card = screen.getByRole("article", { name: "Redeem a winter code" });
+    expect(
+      within(card)
+        .getAllByRole("link")
+        .map((link) => link.textContent),
+    ).toEqual(["Redeem a winter code"]);
+    expect(card.textContent).not.toMatch(/View details/);
+    expect(container.querySelectorAll("[aria-hidden='true'] a, [tabindex='-1']")).toHaveLength(0);
   });
 
   test("'Why can't I do this?' is a disclosure with what the member can do", async () => {
@@ -158,7 +178,7 @@ describe("ActivityCard", () => {
 
   test("an available card has no lock and nothing to explain", () => {
     renderCard("109");
-    expect(screen.queryByRole("img", { name: "Locked" })).toBeNull();
+    expect(screen.queryByText("Locked")).toBeNull();
     expect(screen.queryByRole("button")).toBeNull();
   });
 

@@ -27,7 +27,13 @@ export interface ActivityCardProps {
   defaultWhyOpen?: boolean;
   /** Called when the member opens or closes the explainer. */
   onWhyToggle?: (open: boolean) => void;
+  /** Load the picture at once (a card on the first screen); the rest load as they near it. */
+  eagerImage?: boolean;
 }
+
+// The title link's ::after covers the whole card, so a click anywhere opens the details while the
+// link stays the card's one tab stop; the action area sits above it so its own controls still work.
+const STRETCHED = "after:absolute after:inset-0 after:rounded-2xl after:content-['']";
 
 export function ActivityCard({
   activity,
@@ -36,12 +42,12 @@ export function ActivityCard({
   headingLevel = 3,
   defaultWhyOpen = false,
   onWhyToggle,
+  eagerImage = false,
 }: ActivityCardProps) {
   const id = useId();
   const titleId = `${id}-title`;
-  const lockId = `${id}-lock`;
   const Heading = `h${headingLevel}` as const;
-  const locked = activity.visibility.state === "locked" ? activity.visibility : null;
+  const locked = activity.visibility.state === "locked";
   const earning = earningTexts(activity);
   // Over, or its survey or forum is closed to members: shown, but not in full colour.
   const unavailable =
@@ -49,57 +55,52 @@ export function ActivityCard({
   return (
     <article
       aria-labelledby={titleId}
-      className="flex h-full flex-col overflow-hidden rounded-2xl border border-gray-200 bg-white shadow-sm dark:border-gray-700 dark:bg-gray-900"
+      className="group relative flex h-full gap-3 overflow-hidden rounded-2xl border border-gray-200 bg-white p-3 shadow-sm sm:flex-col sm:gap-0 sm:p-0 dark:border-gray-700 dark:bg-gray-900"
     >
-      <ActivityImage src={activity.image} dimmed={locked !== null || unavailable} />
-      <div className="flex flex-1 flex-col gap-3 p-4">
-        <div className="flex flex-wrap items-center gap-2">
+      <ActivityImage
+        src={activity.image}
+        categoryId={activity.categoryId}
+        dimmed={locked || unavailable}
+        eager={eagerImage}
+      />
+      <div className="flex min-w-0 flex-1 flex-col gap-1.5 sm:gap-3 sm:p-4">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span className="text-xs font-semibold tracking-wide text-gray-600 uppercase dark:text-gray-300">
             {categoryName(activity.categoryId)}
           </span>
           <DateBadge window={activity.window} />
         </div>
-        <Heading id={titleId} className="text-lg leading-snug font-semibold">
+        <Heading id={titleId} className="text-base leading-snug font-semibold sm:text-lg">
           {href ? (
-            <Link to={href} className="hover:underline">
+            <Link to={href} className={`group-hover:underline ${STRETCHED}`}>
               {activity.title}
             </Link>
           ) : (
             activity.title
           )}
         </Heading>
-        <p className="line-clamp-2 text-gray-700 dark:text-gray-300">{activity.description}</p>
+        <p className="line-clamp-1 text-sm text-gray-700 sm:line-clamp-2 sm:text-base dark:text-gray-300">
+          {activity.description}
+        </p>
         <ActivityPoints points={activity.points} />
         {earning.length > 0 && (
           <p className="text-sm text-gray-700 dark:text-gray-300">{earning.join(" · ")}</p>
         )}
-        {locked && <LockNotice id={lockId} tierTitle={locked.unlockTier?.title ?? null} />}
         {activity.community?.checked === false && (
           <p className="text-sm text-gray-700 dark:text-gray-300">{strings.activities.communityUnchecked}</p>
         )}
-        {activity.why.length > 0 && (
-          <WhyDisclosure
-            reasons={activity.why}
-            memberScore={memberScore}
-            defaultOpen={defaultWhyOpen}
-            onToggle={onWhyToggle}
-          />
-        )}
-        <ActivityAction action={activity.action} readOnly={href === null} />
-        <div className="mt-auto pt-1">
-          {locked ? (
-            <button type="button" disabled aria-describedby={lockId} className="button-secondary">
-              {strings.activities.lockedAction}
-            </button>
-          ) : (
-            href && (
-              // The title is the link for keyboards and screen readers; this one is a bigger target
-              // for pointers, kept out of the tab order so each card has one link stop.
-              <Link to={href} className="button-secondary" tabIndex={-1} aria-hidden="true">
-                {strings.activities.viewDetails}
-              </Link>
-            )
+        {/* The card's action area: its state (said once) and what the member can do. */}
+        <div className="relative z-10 mt-auto flex flex-col items-start gap-2 pt-1">
+          {locked && <LockNotice />}
+          {activity.why.length > 0 && (
+            <WhyDisclosure
+              reasons={activity.why}
+              memberScore={memberScore}
+              defaultOpen={defaultWhyOpen}
+              onToggle={onWhyToggle}
+            />
           )}
+          <ActivityAction action={activity.action} readOnly={href === null} />
         </div>
       </div>
     </article>

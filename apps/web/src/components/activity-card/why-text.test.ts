@@ -135,6 +135,15 @@ describe("earningTexts", () => {
     [null, true, ["Points as soon as you open it"]],
     [null, false, []],
   ] as const)("%j, points on click %s", (frequency, pointsOnClick, texts) =>
-    expect(earningTexts({ frequency, pointsOnClick })).toEqual(texts),
+    expect(earningTexts({ frequency, pointsOnClick, action: null })).toEqual(texts),
   );
+
+  test("points on click are said once: by the link that earns them when there is one", () => {
+    const link = { kind: "link", url: "https://brand.example/app", pointsOnClick: true } as const;
+    expect(earningTexts({ frequency: null, pointsOnClick: true, action: link })).toEqual([]);
+    const instruction = { kind: "instruction", instruction: "sign_in" } as const;
+    expect(earningTexts({ frequency: null, pointsOnClick: true, action: instruction })).toEqual([
+      "Points as soon as you open it",
+    ]);
+  });
 });

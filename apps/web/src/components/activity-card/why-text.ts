@@ -41,8 +41,10 @@ export function frequencyTexts(rule: FrequencyRule | null | undefined): string[]
 }
 
 /** How often and how points arrive, as short phrases for the card and the details page. */
-export function earningTexts(activity: Pick<Activity, "frequency" | "pointsOnClick">): string[] {
+export function earningTexts(activity: Pick<Activity, "frequency" | "pointsOnClick" | "action">): string[] {
   const texts = frequencyTexts(activity.frequency);
-  if (activity.pointsOnClick) texts.push(strings.frequency.pointsOnClick);
+  // Said once: a link that earns on the click says so itself (activity-action.tsx).
+  const actionSaysIt = activity.action?.kind === "link" && activity.action.pointsOnClick;
+  if (activity.pointsOnClick && !actionSaysIt) texts.push(strings.frequency.pointsOnClick);
   return texts;
 }

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
 import { QueryBoundary } from "../../../components/query-boundary.tsx";
-import { activitiesBodyFixture } from "../../../testing/fixtures.ts";
+import { activitiesBodyFixture, activitiesFixture } from "../../../testing/fixtures.ts";
 import { renderWithClient, stubApi } from "../../../testing/render.tsx";
 import { ActivitiesSection } from "./activities-section.tsx";
 
@@ -40,6 +40,16 @@ describe("ActivitiesSection", () => {
     expect(screen.getAllByRole("article")).toHaveLength(6);
     expect(screen.queryByText(/Showing your activities from/)).toBeNull();
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+  });
+
+  test("a long list shows every card, though its first render holds only the first six", async () => {
+    const many = Array.from({ length: 3 }, (_, round) =>
+      activitiesFixture().map((activity) => ({ ...activity, id: `${activity.id}-${round}` })),
+    ).flat();
+    stubApi({ [PATH]: { status: 200, body: activitiesBodyFixture({ activities: many }) } });
+    renderSection();
+    expect(await screen.findByText("18 of 21 activities")).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(18));
   });
 
   test("filters by state and category, and sorts by points", async () => {

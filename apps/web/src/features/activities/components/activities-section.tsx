@@ -1,10 +1,11 @@
-import { useSuspenseQuery } from "@tanstack/react-query";
-import { type ReactNode, useCallback, useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useCallback, useDeferredValue, useMemo } from "react";
 import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
 import { ActivityCardSkeleton } from "../../../components/activity-card/activity-card-skeleton.tsx";
 import { strings } from "../../../config/strings.ts";
 import { isTransient } from "../../../lib/api-error.ts";
 import { activityPath, navigate, useSearch } from "../../../lib/router.tsx";
+import { throwWithoutData } from "../../../lib/throw-without-data.ts";
 import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
 import { type CheckOutcome, useStaleCheck } from "../hooks/use-stale-check.ts";
 import {
@@ -18,7 +19,14 @@ import {
 import { ActivityFilters } from "./activity-filters.tsx";
 import { StaleBanner } from "./stale-banner.tsx";
 
-const GRID = "grid gap-4 sm:grid-cols-2 lg:grid-cols-3";
+const GRID = "grid gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-3";
+/** The cards on a first screen at any width: their pictures load at once, the rest as they near it. */
+const EAGER_IMAGES = 3;
+/**
+ * Cards in the first render, enough for a first screen at any width; the rest follow in a deferred
+ * render straight after, so the first screen paints without waiting for a long list to render.
+ */
+const FIRST_RENDER = 6;
 
 function Notice({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -29,7 +37,7 @@ function Notice({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** The activity grid with its filters, the outage banner and the empty states. Suspends while loading. */
+/** The activity grid with its filters, the outage banner and the empty states; a skeleton while loading. */
 export function ActivitiesSection({ memberScore }: { memberScore: number | null }) {
   const search = useSearch();
   const filters = useMemo(() => parseFilters(search), [search]);
@@ -41,11 +49,18 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
     }),
     [filters],
   );
-  const { data, refetch, error } = useSuspenseQuery({ ...activitiesQuery(), select });
+  // Not suspending: the cards paint in the same frame the answer arrives (throw-without-data.ts).
+  // FIRST_RENDER on mount, then every card (a constant afterwards, so a filter change never lags).
+  const limit = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_RENDER);
+  const { data, refetch, error } = useQuery({
+    ...activitiesQuery(),
+    select,
+    throwOnError: throwWithoutData,
+  });
   // Old data: the BFF's last good copy, or the last ask failed and what is shown is what came before.
   // Either way the query asks again every few seconds (activitiesQuery) until it is fresh.
   const failed = error !== null && isTransient(error);
-  const stale = failed || (data.enrolled && data.freshness.degraded);
+  const stale = failed || (data?.enrolled === true && data.freshness.degraded);
   const check = useStaleCheck(stale, async (): Promise<CheckOutcome> => {
     const result = await refetch();
     if (result.isError) return "failed";
@@ -54,6 +69,7 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
   const setFilters = (next: Filters) =>
     navigate(`${window.location.pathname}${filtersToSearch(next)}`, { replace: true, focus: false });
 
+  if (data === undefined) return <ActivitiesSkeleton />;
   if (!data.enrolled) {
     return <Notice title={strings.activities.notEnrolledTitle}>{strings.activities.notEnrolled}</Notice>;
   }
@@ -93,9 +109,14 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
         </Notice>
       ) : (
         <ul className={GRID}>
-          {data.shown.map((activity) => (
+          {data.shown.slice(0, limit).map((activity, index) => (
             <li key={activity.id}>
-              <ActivityCard activity={activity} memberScore={memberScore} href={activityPath(activity.id)} />
+              <ActivityCard
+                activity={activity}
+                memberScore={memberScore}
+                href={activityPath(activity.id)}
+                eagerImage={index < EAGER_IMAGES}
+              />
             </li>
           ))}
         </ul>
@@ -107,7 +128,7 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
 export function ActivitiesSkeleton() {
   return (
     <div aria-hidden="true" className="space-y-4">
-      <div className="h-28 rounded-xl sm:h-20 lg:h-16" />
+      <div className="h-5 rounded-xl sm:h-44 lg:h-28" />
       <ul className={GRID}>
         {[1, 2, 3, 4, 5, 6].map((n) => (
           <li key={n}>

@@ -51,7 +51,13 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
       <BackToActivities />
       <div className="grid gap-6 md:grid-cols-2">
         <div className="overflow-hidden rounded-2xl border border-gray-200 dark:border-gray-700">
-          <ActivityImage src={activity.image} dimmed={locked !== null} />
+          <ActivityImage
+            src={activity.image}
+            categoryId={activity.categoryId}
+            dimmed={locked !== null}
+            eager
+            wide
+          />
         </div>
         <div className="space-y-4">
           <p className="flex flex-wrap items-center gap-2 text-sm font-semibold tracking-wide text-gray-600 uppercase dark:text-gray-300">
@@ -61,7 +67,8 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
           <PageHeading>{activity.title}</PageHeading>
           <p className="text-lg text-gray-700 dark:text-gray-300">{activity.description}</p>
           <ActivityAction action={activity.action} />
-          {locked && <LockNotice id="activity-lock" tierTitle={locked.unlockTier?.title ?? null} />}
+          {/* "Locked" once; the section below says which tier opens it. */}
+          {locked && <LockNotice />}
           {activity.why.length > 0 && (
             <section
               aria-labelledby="why-heading"

@@ -1,10 +1,15 @@
+import { WideDisclosure } from "../../../components/wide-disclosure.tsx";
 import { strings } from "../../../config/strings.ts";
 import { CATEGORY_IDS, type Filters, SORTS, STATE_FILTERS } from "../lib/filters.ts";
 
 const SELECT =
   "mt-1 block w-full rounded-lg border border-gray-300 bg-white px-3 py-2 dark:border-gray-600 dark:bg-gray-900";
 
-/** Category, state and sort. Controlled by the address, so each change is one `onChange`. */
+/**
+ * Category, state and sort behind a "Filter and sort" disclosure: open on wider screens, closed on
+ * phones so the first activity is on the first screen. Controlled by the address, so each change is
+ * one `onChange`.
+ */
 export function ActivityFilters({
   filters,
   onChange,
@@ -13,10 +18,30 @@ export function ActivityFilters({
   onChange: (next: Filters) => void;
 }) {
   return (
+    <WideDisclosure label={strings.activities.filtersButton}>
+      {({ id, hidden }) => <FilterForm id={id} hidden={hidden} filters={filters} onChange={onChange} />}
+    </WideDisclosure>
+  );
+}
+
+function FilterForm({
+  id,
+  hidden,
+  filters,
+  onChange,
+}: {
+  id: string;
+  hidden: boolean;
+  filters: Filters;
+  onChange: (next: Filters) => void;
+}) {
+  return (
     <form
+      id={id}
+      hidden={hidden}
       aria-label={strings.activities.filters}
       onSubmit={(event) => event.preventDefault()}
-      className="grid gap-4 sm:grid-cols-[1fr_1fr] lg:grid-cols-[12rem_1fr_12rem] lg:items-end"
+      className="mt-3 grid gap-4 sm:grid-cols-[1fr_1fr] lg:grid-cols-[12rem_1fr_12rem] lg:items-end"
     >
       <label className="text-sm font-medium">
         {strings.activities.category}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import "../../../testing/auto-cleanup.ts";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { PROGRAM_TIERS, profileFixture, topTierProfile } from "../../../testing/fixtures.ts";
 import { TierCard } from "./tier-card.tsx";
 
@@ -190,7 +190,17 @@ describe("TierCard", () => {
       "You moved down to Bronze on January 1, 2025",
       "You kept Silver on January 1, 2024",
     ]);
-    expect(screen.getByText("You've held Bronze since June 1, 2025", { selector: "p" })).toBeTruthy();
+    // Said once: the history holds the latest assignment, so no line above repeats it.
+    expect(screen.getAllByText("You've held Bronze since June 1, 2025")).toHaveLength(1);
+  });
+
+  test("says the latest assignment above the history only when the history does not hold it", () => {
+    const profile = profileFixture({
+      lastEvent: { event: "JUMP", tierTitle: "Silver", at: "2025-06-01T12:00:00.000Z" },
+      history: [],
+    });
+    render(<TierCard profile={profile} />);
+    expect(screen.getAllByText("You reached Silver on June 1, 2025")).toHaveLength(1);
   });
 
   test("lists the tier history newest first", () => {
@@ -302,5 +312,26 @@ describe("TierCard", () => {
     render(<TierCard profile={profileFixture({ plan: null })} />);
     expect(screen.queryByRole("region", { name: /Your path to/ })).toBeNull();
     expect(screen.queryByText(/To keep/)).toBeNull();
+  });
+
+  describe("on a phone", () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    test("the tier, points and progress show; the rest opens behind 'More about your tier'", () => {
+      // A phone: narrower than the disclosure's 640 px.
+      vi.stubGlobal("matchMedia", (query: string) => ({ matches: false, media: query }));
+      render(<TierCard profile={profileFixture()} tiers={PROGRAM_TIERS} />);
+      const more = screen.getByRole("button", { name: "More about your tier" });
+      expect(more.getAttribute("aria-expanded")).toBe("false");
+      const panels = (more.getAttribute("aria-controls") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id));
+      expect(panels).toHaveLength(2);
+      for (const panel of panels) expect(panel?.className).toContain("max-sm:hidden");
+      expect(panels[1]?.textContent).toContain("Tier history");
+      fireEvent.click(more);
+      expect(more.getAttribute("aria-expanded")).toBe("true");
+      for (const panel of panels) expect(panel?.className).not.toContain("max-sm:hidden");
+    });
   });
 });

@@ -1,4 +1,6 @@
+import { useId } from "react";
 import { Skeleton } from "../../../components/skeleton.tsx";
+import { DisclosureButton, useWideOpen } from "../../../components/wide-disclosure.tsx";
 import { strings } from "../../../config/strings.ts";
 import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
 import { FreshnessText } from "./freshness-text.tsx";
@@ -50,8 +52,20 @@ function TierPending() {
   );
 }
 
+type Entry = MemberProfileView["history"][number];
+const inHistory = (history: readonly Entry[], event: NonNullable<MemberProfileView["lastEvent"]>) =>
+  history.some(
+    (entry) => entry.event === event.event && entry.tierTitle === event.tierTitle && entry.at === event.at,
+  );
+
 function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: readonly ProgramTierView[] }) {
   const { tier, points, lastEvent, history, plan } = profile;
+  // On a phone the card shows the tier, the points and the progress; the rest opens on request, so
+  // the member's activities start on the first screen. Wider screens show it all, with no button.
+  const [open, setOpen] = useWideOpen();
+  const moreId = useId();
+  const historyId = useId();
+  const more = open ? "" : "max-sm:hidden";
   return (
     <div className="mt-4 grid gap-6 md:grid-cols-[3fr_2fr]">
       <div>
@@ -82,29 +96,41 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
             </div>
           )}
         </div>
-        {/* Why the two balances differ, said only when they do. */}
-        {points.total !== null && points.redeemable !== null && points.total !== points.redeemable && (
-          <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{strings.tier.pointsWhy}</p>
-        )}
-        {tier.current && (
-          <TierBenefits title={tier.current.title} benefits={benefitsOf(tiers, tier.current)} />
-        )}
         <TierProgress tier={tier} />
-        <TierLadder tier={tier} tiers={tiers} />
-        {plan?.toNextTier && tier.next && <TierPlanNext path={plan.toNextTier} tier={tier.next.title} />}
-        <TierKeep tier={tier} plan={plan} />
-        {tier.resetDate && (
-          <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">
-            {strings.tier.resetDate(tier.resetDate)}
-          </p>
-        )}
-        {lastEvent && (
-          <p className="mt-3 font-medium">
-            {strings.tier.event(lastEvent.event, lastEvent.tierTitle, lastEvent.at)}
-          </p>
-        )}
+        <DisclosureButton
+          label={strings.tier.more}
+          open={open}
+          controls={`${moreId} ${historyId}`}
+          onToggle={() => setOpen(!open)}
+          className="mt-3 sm:hidden"
+        />
+        <div id={moreId} className={more}>
+          {/* Why the two balances differ, said only when they do. */}
+          {points.total !== null && points.redeemable !== null && points.total !== points.redeemable && (
+            <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{strings.tier.pointsWhy}</p>
+          )}
+          {tier.current && (
+            <TierBenefits title={tier.current.title} benefits={benefitsOf(tiers, tier.current)} />
+          )}
+          <TierLadder tier={tier} tiers={tiers} />
+          {plan?.toNextTier && tier.next && <TierPlanNext path={plan.toNextTier} tier={tier.next.title} />}
+          <TierKeep tier={tier} plan={plan} />
+          {tier.resetDate && (
+            <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">
+              {strings.tier.resetDate(tier.resetDate)}
+            </p>
+          )}
+          {/* The history below lists it already when it holds it: said once. */}
+          {lastEvent && !inHistory(history, lastEvent) && (
+            <p className="mt-3 font-medium">
+              {strings.tier.event(lastEvent.event, lastEvent.tierTitle, lastEvent.at)}
+            </p>
+          )}
+        </div>
       </div>
-      <TierHistory history={history} />
+      <div id={historyId} className={more}>
+        <TierHistory history={history} />
+      </div>
     </div>
   );
 }
