@@ -62,7 +62,7 @@ test("on a desktop the filters start open; the member home passes axe in light a
   await expectNoAxeViolations(page);
 });
 
-test("one target per card: the title link, reached by one Tab; a click anywhere on the card opens it", async ({
+test("one target per destination on a card: the title link to its details, the call to action where there is one; a click anywhere else on the card opens the details", async ({
   page,
 }) => {
   await page.setViewportSize(DESKTOP);
@@ -70,7 +70,9 @@ test("one target per card: the title link, reached by one Tab; a click anywhere 
   await expect(page.getByText("View details")).toHaveCount(0);
   const focusables = await articles(page).evaluateAll((cards) =>
     cards.map((card) => ({
-      links: card.querySelectorAll("a[href]").length,
+      // The title link to the details, and the call to action (to somewhere else) where there is one.
+      links: card.querySelectorAll("a[href]:not([data-activity-action])").length,
+      actions: card.querySelectorAll("a[data-activity-action]").length,
       // Anything a keyboard can reach, and anything taken out of its reach or hidden from screen readers.
       stops: [...card.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")]
         .filter((el) => el.tabIndex >= 0 && !el.closest("[hidden]"))
@@ -85,12 +87,17 @@ test("one target per card: the title link, reached by one Tab; a click anywhere 
   for (const card of focusables) {
     expect(card.links).toBe(1);
     expect(card.hiddenTargets).toBe(0);
-    // The title link, and "Why can't I do this?" only where there is something to explain.
-    expect(card.stops.length).toBe(card.hasWhy ? 2 : 1);
+    // The title link, "Why can't I do this?" only where there is something to explain, and the call
+    // to action only where there is one: never the same destination twice.
+    expect(card.actions).toBeLessThanOrEqual(1);
+    expect(card.stops.length).toBe(1 + (card.hasWhy ? 1 : 0) + card.actions);
   }
 
-  // Tab from one plain card's title goes straight to the next card's title.
-  const plain = focusables.findIndex((card, i) => !card.hasWhy && focusables[i + 1] !== undefined);
+  // Tab from one plain card's title (nothing to explain, no link to act on) goes straight to the next
+  // card's title.
+  const plain = focusables.findIndex(
+    (card, i) => !card.hasWhy && card.actions === 0 && focusables[i + 1] !== undefined,
+  );
   const firstLink = articles(page).nth(plain).getByRole("link");
   await firstLink.focus();
   await page.keyboard.press("Tab");
@@ -102,7 +109,10 @@ test("one target per card: the title link, reached by one Tab; a click anywhere 
 
   // The title's stretched area covers the card: a click on the description opens the details.
   const href = await firstLink.getAttribute("href");
-  const description = await articles(page).nth(plain).locator("p.line-clamp-1").boundingBox();
+  const description = await articles(page)
+    .nth(plain)
+    .locator("p.line-clamp-1:not([data-activity-action])")
+    .boundingBox();
   if (!description) throw new Error("no description");
   await page.mouse.click(description.x + description.width / 2, description.y + description.height / 2);
   await expect(page).toHaveURL(new RegExp(`${href}$`));

@@ -15,7 +15,13 @@ function externalHost(url: string): string | null {
   return target.origin === window.location.origin ? null : target.host;
 }
 
-function ActionLink({ action }: { action: Exclude<Action, { kind: "instruction" }> }) {
+function ActionLink({
+  action,
+  compact,
+}: {
+  action: Exclude<Action, { kind: "instruction" }>;
+  compact: boolean;
+}) {
   const id = useId();
   const host = externalHost(action.url);
   const label = action.kind === "community" ? s.community[action.community] : s.link;
@@ -27,7 +33,9 @@ function ActionLink({ action }: { action: Exclude<Action, { kind: "instruction" 
     <div className="flex flex-col items-start gap-1">
       <a
         href={action.url}
-        className="button-primary"
+        className={
+          compact ? "button-primary px-3 py-1 text-sm sm:px-4 sm:py-2 sm:text-base" : "button-primary"
+        }
         data-activity-action={action.kind}
         {...(host && { target: "_blank", rel: "noopener noreferrer" })}
         {...(notes.length > 0 && { "aria-describedby": id })}
@@ -40,7 +48,11 @@ function ActionLink({ action }: { action: Exclude<Action, { kind: "instruction" 
         )}
       </a>
       {notes.length > 0 && (
-        <p id={id} className="text-sm text-gray-700 dark:text-gray-300">
+        // On a phone's compact card the notes are read with the link (aria-describedby), not shown.
+        <p
+          id={id}
+          className={`text-sm text-gray-700 dark:text-gray-300${compact ? " sr-only sm:not-sr-only" : ""}`}
+        >
           {notes.join(" ")}
         </p>
       )}
@@ -55,9 +67,11 @@ export interface ActivityActionProps {
    * link. Under `<ReadOnly>` it is read-only whatever this says.
    */
   readOnly?: boolean;
+  /** On a card: smaller on phones, its notes read with the link rather than shown. */
+  compact?: boolean;
 }
 
-export function ActivityAction({ action, readOnly: asked = false }: ActivityActionProps) {
+export function ActivityAction({ action, readOnly: asked = false, compact = false }: ActivityActionProps) {
   const readOnly = useReadOnly() || asked;
   if (!action) return null;
   if (readOnly && action.kind !== "instruction") {
@@ -70,10 +84,13 @@ export function ActivityAction({ action, readOnly: asked = false }: ActivityActi
   }
   if (action.kind === "instruction") {
     return (
-      <p className="text-sm font-medium text-gray-900 dark:text-gray-100" data-activity-action="instruction">
+      <p
+        className={`text-sm font-medium text-gray-900 dark:text-gray-100${compact ? " line-clamp-1 sm:line-clamp-none" : ""}`}
+        data-activity-action="instruction"
+      >
         {s.instructions[action.instruction]}
       </p>
     );
   }
-  return <ActionLink action={action} />;
+  return <ActionLink action={action} compact={compact} />;
 }

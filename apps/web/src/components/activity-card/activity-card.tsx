@@ -63,7 +63,7 @@ export function ActivityCard({
         dimmed={locked || unavailable}
         eager={eagerImage}
       />
-      <div className="flex min-w-0 flex-1 flex-col gap-1.5 sm:gap-3 sm:p-4">
+      <div className="flex min-w-0 flex-1 flex-col gap-1 sm:gap-3 sm:p-4">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span className="text-xs font-semibold tracking-wide text-gray-600 uppercase dark:text-gray-300">
             {categoryName(activity.categoryId)}
@@ -90,7 +90,7 @@ export function ActivityCard({
           <p className="text-sm text-gray-700 dark:text-gray-300">{strings.activities.communityUnchecked}</p>
         )}
         {/* The card's action area: its state (said once) and what the member can do. */}
-        <div className="relative z-10 mt-auto flex flex-col items-start gap-2 pt-1">
+        <div className="relative z-10 mt-auto flex flex-col items-start gap-1.5 sm:gap-2 sm:pt-1">
           {locked && <LockNotice />}
           {activity.why.length > 0 && (
             <WhyDisclosure
@@ -100,7 +100,7 @@ export function ActivityCard({
               onToggle={onWhyToggle}
             />
           )}
-          <ActivityAction action={activity.action} readOnly={href === null} />
+          <ActivityAction action={activity.action} readOnly={href === null} compact />
         </div>
       </div>
     </article>
