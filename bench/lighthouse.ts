@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, formAction } from "../apps/bff/src/testing/agent.ts";
@@ -13,6 +13,8 @@ const PORT = 3600;
 const SANDBOX_PORT = 4600;
 const portal = `http://localhost:${PORT}`;
 const dataDir = mkdtempSync(join(tmpdir(), "portal-lighthouse-"));
+// As root the embedded database runs as `postgres`, who must be able to enter the folder.
+chmodSync(dataDir, 0o755);
 
 const system = spawn(process.execPath, [join(root, "scripts", "serve.mjs")], {
   env: {
