@@ -184,6 +184,13 @@ export function createCachedLoader<B extends CachedBytes = string>(
     };
   }
 
+  /** A fresh hit's entry, counted as a hit (one rule for `load`, `fresh` and `freshResult`); else undefined. */
+  function freshEntry(hit: ReturnType<SwrCache<B>["get"]>): CacheEntry<B> | undefined {
+    if (hit?.state !== "fresh") return undefined;
+    count("hit");
+    return hit.entry;
+  }
+
   /** Refreshes a cached entry in the background (or joins the load already on its way). */
   function revalidate(key: string, entry: CacheEntry<B>, loader: Loader<B>): Promise<CacheEntry<B>> {
     if (flights.has(key)) return fetchAndStore(key, loader);
@@ -230,23 +237,16 @@ export function createCachedLoader<B extends CachedBytes = string>(
       return hit ? answer(hit.entry) : undefined;
     },
     fresh(key) {
-      const hit = cache.get(key);
-      if (hit?.state !== "fresh") return undefined;
-      count("hit");
-      return hit.entry.bytes;
+      return freshEntry(cache.get(key))?.bytes;
     },
     freshResult(key) {
-      const hit = cache.get(key);
-      if (hit?.state !== "fresh") return undefined;
-      count("hit");
-      return answer(hit.entry);
+      const entry = freshEntry(cache.get(key));
+      return entry && answer(entry);
     },
     async load(key, loader) {
       const hit = cache.get(key);
-      if (hit?.state === "fresh") {
-        count("hit");
-        return answer(hit.entry);
-      }
+      const warm = freshEntry(hit);
+      if (warm) return answer(warm);
       if (hit) {
         count("stale");
         const refreshing = revalidate(key, hit.entry, loader);

@@ -15,6 +15,10 @@ function externalHost(url: string): string | null {
   return target.origin === window.location.origin ? null : target.host;
 }
 
+/** What a link-like action says: "Take the survey", "Open the page"… */
+const labelOf = (action: Exclude<Action, { kind: "instruction" }>) =>
+  action.kind === "community" ? s.community[action.community] : s.link;
+
 function ActionLink({
   action,
   compact,
@@ -24,7 +28,7 @@ function ActionLink({
 }) {
   const id = useId();
   const host = externalHost(action.url);
-  const label = action.kind === "community" ? s.community[action.community] : s.link;
+  const label = labelOf(action);
   const notes = [
     ...(action.kind === "link" && action.pointsOnClick ? [s.pointsOnClick] : []),
     ...(host ? [s.external(host)] : []),
@@ -75,7 +79,7 @@ export function ActivityAction({ action, readOnly: asked = false, compact = fals
   const readOnly = useReadOnly() || asked;
   if (!action) return null;
   if (readOnly && action.kind !== "instruction") {
-    const label = action.kind === "community" ? s.community[action.community] : s.link;
+    const label = labelOf(action);
     return (
       <p className="text-sm font-medium text-gray-900 dark:text-gray-100" data-activity-action="preview">
         {s.previewLink(label, new URL(action.url, window.location.href).host)}
