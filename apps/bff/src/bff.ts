@@ -1,28 +1,41 @@
 import { randomBytes } from "node:crypto";
 import { createAlidaClient } from "@portal/alida/client";
 import { createCrowdTwistClient } from "@portal/crowdtwist/client";
+import type { LivePushMemberIds } from "@portal/crowdtwist/live-push-feed-values";
 import type { DestinationStream } from "pino";
 import { createApi } from "./app.ts";
 import { createLoginStateStore } from "./auth/login-state-store.ts";
 import { createOidcClient } from "./auth/oidc-client.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import { createClusterBus } from "./cluster/cluster-bus.ts";
-import { profileStoredAnnouncement } from "./cluster/profile-stored-announcement.ts";
+import { feedStoredAnnouncement, profileStoredAnnouncement } from "./cluster/profile-stored-announcement.ts";
 import { connectRedis } from "./cluster/redis.ts";
 import { openDatabase } from "./db/database.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Env } from "./env.ts";
+import { createFeedFanOut } from "./live/feed-fan-out.ts";
 import { createProfileHub } from "./live/profile-hub.ts";
+import {
+  pointsExpirationFeed,
+  userActivityFeed,
+  userRedemptionFeed,
+  userSegmentationFeed,
+} from "./live-push/feeds/feed-definitions.ts";
+import { createFeedIngest, type FeedDefinition } from "./live-push/feeds/feed-ingest.ts";
 import { createLivePushIngest } from "./live-push/ingest.ts";
 import { parseIpAllowlist } from "./live-push/ip-allowlist.ts";
-import { createLivePushMetrics } from "./live-push/metrics.ts";
+import { createFeedMetrics, createLivePushMetrics } from "./live-push/metrics.ts";
 import { createProfileListeners } from "./live-push/profile-listeners.ts";
 import { createManager } from "./manager/create-manager.ts";
 import { createActivityCatalog } from "./member/activity-catalog.ts";
 import { createCommunityStatus } from "./member/community-status.ts";
+import { createHistoryRetention } from "./member/history-retention.ts";
 import { createMemberActivities } from "./member/member-activities.ts";
+import { createMemberActivityState } from "./member/member-activity-state.ts";
+import { createMemberFeeds } from "./member/member-feeds.ts";
 import { createMemberProfiles } from "./member/member-profiles.ts";
+import { createPointsHistory } from "./member/points-history.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
@@ -53,6 +66,7 @@ export interface BffOptions {
 }
 
 const SWEEP_EVERY_MS = 10 * 60_000;
+const PRUNE_HISTORY_EVERY_MS = 60 * 60_000;
 
 export async function createBff(env: Env, options: BffOptions = {}) {
   const logger = createLogger({
@@ -187,6 +201,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     timeZone: env.PROGRAM_TIME_ZONE,
     // As for activity images (security-headers.ts): the local sandbox serves http on loopback.
     links: { allowLoopbackHttp: env.NODE_ENV !== "production" },
+    // Completions and segment changes from the Data Push feeds (docs/decisions/0030).
+    state: createMemberActivityState({ db, timeZone: env.PROGRAM_TIME_ZONE }),
   });
   const hub = createProfileHub({
     ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),
@@ -208,7 +224,31 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     hub.endSession(idHash);
     if (here) void bus.publish({ type: "session_ended", idHash });
   });
-  const profiles = createMemberProfiles({ db, program: programConfig.program, memberActivities });
+  const memberFeeds = createMemberFeeds(db);
+  const profiles = createMemberProfiles({
+    db,
+    program: programConfig.program,
+    memberActivities,
+    feeds: memberFeeds,
+  });
+  const history = createPointsHistory({ db, catalog });
+  // The history keeps HISTORY_RETENTION_DAYS; every instance prunes (in small batches, so several
+  // doing it at once only share the work).
+  const retention =
+    env.HISTORY_RETENTION_DAYS > 0
+      ? createHistoryRetention({ db, retentionDays: env.HISTORY_RETENTION_DAYS })
+      : null;
+  const pruner = retention
+    ? setInterval(() => {
+        retention
+          .prune()
+          .then(({ history: pruned, orders }) => {
+            if (pruned + orders > 0) logger.info({ history: pruned, orders }, "pruned the points history");
+          })
+          .catch((err: unknown) => logger.warn({ err }, "could not prune the points history"));
+      }, PRUNE_HISTORY_EVERY_MS)
+    : undefined;
+  pruner?.unref();
   const manager = createManager({
     env,
     db,
@@ -220,6 +260,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     memberActivities,
     profiles,
     catalog,
+    history,
+    feeds: memberFeeds,
   });
 
   const limits = createApiLimits({
@@ -243,6 +285,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       allowInsecure: env.NODE_ENV !== "production",
     }),
     memberActivities,
+    history,
     programTiers: [...programConfig.tiers]
       .sort((a, b) => a.minScore - b.minScore)
       .map(({ id, title, minScore, maxScore, benefits }) => ({ id, title, minScore, maxScore, benefits })),
@@ -301,8 +344,17 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       refreshTabs(memberKey);
     });
   });
+  const feedFanOut = createFeedFanOut({
+    hub,
+    memberActivities,
+    bus,
+    announcesAfterCommit: redis !== null,
+    refreshTabs,
+    publishProfile,
+  });
   bus.subscribe((message) => {
     if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
+    else if (message.type === "feed_stored") feedFanOut.heard(message);
     else if (message.sharedDropped) {
       memberActivities.forgetHere(message.memberKey);
       refreshTabs(message.memberKey);
@@ -316,6 +368,23 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     memberActivities.forgetAllHere();
     for (const memberKey of hub.members()) refreshTabs(memberKey);
   });
+  // The Data Push feeds beyond the profile, each on its own path with its own metrics.
+  const feedMetrics = createFeedMetrics(metrics);
+  function feedRoute<P extends LivePushMemberIds, I>(definition: FeedDefinition<P, I>) {
+    const view = feedMetrics(definition.feed);
+    return {
+      metrics: view,
+      ingest: createFeedIngest(definition, {
+        db,
+        idType: env.CROWDTWIST_ID_TYPE,
+        metrics: view,
+        logger,
+        onStored: feedFanOut.stored,
+        // As for profiles: without Redis, told to the other instances by the storing statement.
+        announcement: redis ? undefined : feedStoredAnnouncement(bus, definition.feed),
+      }),
+    };
+  }
   const webhooks = webhookRoutes({
     logger,
     clientIp,
@@ -335,6 +404,12 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     },
     allowlist: env.LIVE_PUSH_ALLOWED_IPS ? parseIpAllowlist(env.LIVE_PUSH_ALLOWED_IPS) : null,
     thirdPartyIdSync: env.LIVE_PUSH_THIRD_PARTY_ID_SYNC,
+    feeds: {
+      user_activity: feedRoute(userActivityFeed),
+      user_redemption: feedRoute(userRedemptionFeed),
+      points_expiration: feedRoute(pointsExpirationFeed),
+      user_segmentation: feedRoute(userSegmentationFeed),
+    },
   });
 
   return {
@@ -373,6 +448,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     },
     async close() {
       clearInterval(sweeper);
+      clearInterval(pruner);
       hub.close();
       await activitiesLoader.idle();
       await bus.close();
