@@ -218,9 +218,8 @@ describe("synchronising (start and reset)", () => {
     for (const { body } of expirations)
       for (const field of EXPIRATION_KEY_FIELDS) expect(body).toHaveProperty(field);
     const ava = expirations.find((r) => r.body.third_party_id === "ava")?.body;
-    const dates = (ava?.redemption_period_points_expiration as { expiration_date: string }[]).map((e) =>
-      Date.parse(e.expiration_date),
-    );
+    const entries = (ava?.redemption_period_points_expiration ?? []) as { expiration_date: string }[];
+    const dates = entries.map((e) => Date.parse(e.expiration_date));
     expect(dates.some((date) => date - Date.now() < 30 * 86_400_000)).toBe(true);
     const memberships = all.filter(
       (r) => r.path.endsWith("/user-segmentation") && r.body.third_party_id === "ava",
