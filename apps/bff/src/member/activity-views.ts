@@ -108,3 +108,17 @@ export function withDetails(
   const community = alidaActivityId ? communities.get(alidaActivityId) : undefined;
   return { ...activity, ...details, ...(community && { community }) };
 }
+
+/**
+ * A card as the tier path planner reads it: what the member can no longer do is not planned (a cap
+ * reached in the period, a lifetime cap done, a segment the member has left).
+ */
+export function plannable(activity: MemberActivityView) {
+  return {
+    ...activity,
+    completionsInPeriod: activity.progress?.count ?? null,
+    segmentEligibility: activity.why.some((reason) => reason.kind === "segment")
+      ? ("not_eligible" as const)
+      : ("eligible" as const),
+  };
+}

@@ -2,6 +2,7 @@ import type { Program } from "@portal/loyalty/program";
 import { planTierPath } from "@portal/loyalty/tier-path";
 import type { Queryable } from "../db/database.ts";
 import { readMemberProfile } from "../live-push/read-member-profile.ts";
+import { plannable } from "./activity-views.ts";
 import { type MemberActivities, parseActivities } from "./member-activities.ts";
 import type { MemberFeeds } from "./member-feeds.ts";
 import { type MemberProfileView, toProfileView } from "./profile-view.ts";
@@ -35,15 +36,7 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
   function plan(memberKey: string, view: MemberProfileView, at: Date): MemberProfileView["plan"] {
     const bytes = deps.memberActivities.cached(memberKey);
     if (!bytes) return null;
-    // What the member can no longer do is not planned: a cap reached (its completions in the period),
-    // an activity done for good, one whose segment the member has left.
-    const activities = parseActivities(bytes).map((activity) => ({
-      ...activity,
-      completionsInPeriod: activity.progress?.count ?? null,
-      segmentEligibility: activity.why.some((reason) => reason.kind === "segment")
-        ? ("not_eligible" as const)
-        : ("eligible" as const),
-    }));
+    const activities = parseActivities(bytes).map(plannable);
     const { pointsToNext, maintain } = view.tier;
     return {
       toNextTier:
