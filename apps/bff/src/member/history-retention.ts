@@ -7,7 +7,8 @@ import type { Queryable } from "../db/database.ts";
 // completion counts (member_activity_completions) are kept, so a once-only activity stays done after
 // its completion leaves the history; the retention is at least 400 days (env.ts) so that a yearly or
 // 365-day cap still counts every completion of its period. Orders go with the completions they named.
-// At the scale where even batched deletes cost too much, partition by month instead (docs/operations).
+// At the scale where even batched deletes cost too much, partition by month instead (README →
+// Operations → Points history).
 
 export interface HistoryRetentionOptions {
   db: Queryable;
