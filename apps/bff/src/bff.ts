@@ -366,7 +366,10 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   // Announcements may have been missed while the bus was reconnecting: re-read what the tabs show.
   bus.onResync(() => {
     memberActivities.forgetAllHere();
-    for (const memberKey of hub.members()) refreshTabs(memberKey);
+    for (const memberKey of hub.members()) {
+      refreshTabs(memberKey);
+      feedFanOut.resynced(memberKey);
+    }
   });
   // The Data Push feeds beyond the profile, each on its own path with its own metrics.
   const feedMetrics = createFeedMetrics(metrics);

@@ -63,6 +63,30 @@ describe.each([
     }
   });
 
+  it("after a gap in the announcements, the tabs are told to refetch the list and the history", async () => {
+    const tab = await openLiveTab(other.portalUrl, ava);
+    try {
+      // Every instance's listening connection is cut; each comes back and re-reads what it shows.
+      await one.bff.db.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen portal_cluster' and datname = current_database()",
+      );
+      await expect
+        .poll(
+          () =>
+            tab
+              .events()
+              .filter((event) => event.data === '{"feed":null}')
+              .map((event) => event.event),
+          {
+            timeout: 5_000,
+          },
+        )
+        .toEqual(["activities", "history"]);
+    } finally {
+      tab.close();
+    }
+  });
+
   it("a segment change: the other forgets the cached list and the segment reason shows", async () => {
     expect((await activity("113"))?.why).toEqual([]);
     const body = segmentationBody("ava", {

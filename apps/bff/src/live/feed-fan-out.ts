@@ -56,6 +56,16 @@ export function createFeedFanOut(deps: FeedFanOutDeps) {
       });
     },
 
+    /**
+     * Announcements may have been missed (the cluster bus reconnected): the member's tabs here refetch
+     * the list and the history (`{"feed":null}`: no one feed).
+     */
+    resynced(memberKey: string): void {
+      const data = JSON.stringify({ feed: null });
+      deps.hub.publish(memberKey, { event: "activities", data });
+      deps.hub.publish(memberKey, { event: "history", data });
+    },
+
     /** Another instance committed a message of a feed. */
     heard(message: Extract<ClusterMessage, { type: "feed_stored" }>): void {
       const { feed, memberKey } = message;
