@@ -269,3 +269,25 @@ describe("safe in any order", () => {
     ).toEqual(["777002", "777001"]);
   });
 });
+
+describe("stored before the 2xx", () => {
+  it("answers 503 while the database cannot take the message, and stores the resend once it can", async () => {
+    // The database refusing as it does while shutting down (SQLSTATE 57P01), for this table only.
+    await system.bff.db.exec(`
+      create function refuse_orders() returns trigger language plpgsql as
+        $$ begin raise exception 'shutting down' using errcode = '57P01'; end $$;
+      create trigger refuse_orders before insert on member_redemptions for each row execute function refuse_orders();`);
+    const message = redemptionBody("outage", { orderId: "OUT-1" });
+    try {
+      const refused = await post("user_redemption", message);
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toMatchObject({ code: "storage_unavailable" });
+      expect(await rows("select * from member_redemptions where order_id = 'OUT-1'", [])).toEqual([]);
+    } finally {
+      await system.bff.db.exec(
+        "drop trigger refuse_orders on member_redemptions; drop function refuse_orders();",
+      );
+    }
+    expect((await post("user_redemption", message)).body).toEqual({ outcome: "stored" });
+  });
+});
