@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { createAlidaClient } from "@portal/alida/client";
 import { createCrowdTwistClient } from "@portal/crowdtwist/client";
-import type { LivePushMemberIds } from "@portal/crowdtwist/live-push-feed-values";
 import type { DestinationStream } from "pino";
 import { createApi } from "./app.ts";
 import { createLoginStateStore } from "./auth/login-state-store.ts";
 import { createOidcClient } from "./auth/oidc-client.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import { createClusterBus } from "./cluster/cluster-bus.ts";
-import { feedStoredAnnouncement, profileStoredAnnouncement } from "./cluster/profile-stored-announcement.ts";
+import { profileStoredAnnouncement } from "./cluster/profile-stored-announcement.ts";
 import { connectRedis } from "./cluster/redis.ts";
 import { openDatabase } from "./db/database.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
@@ -16,21 +15,15 @@ import { migrate } from "./db/migrate.ts";
 import type { Env } from "./env.ts";
 import { createFeedFanOut } from "./live/feed-fan-out.ts";
 import { createProfileHub } from "./live/profile-hub.ts";
-import {
-  pointsExpirationFeed,
-  userActivityFeed,
-  userRedemptionFeed,
-  userSegmentationFeed,
-} from "./live-push/feeds/feed-definitions.ts";
-import { createFeedIngest, type FeedDefinition } from "./live-push/feeds/feed-ingest.ts";
+import { createFeeds } from "./live-push/feeds/create-feeds.ts";
 import { createLivePushIngest } from "./live-push/ingest.ts";
 import { parseIpAllowlist } from "./live-push/ip-allowlist.ts";
-import { createFeedMetrics, createLivePushMetrics } from "./live-push/metrics.ts";
+import { createLivePushMetrics } from "./live-push/metrics.ts";
 import { createProfileListeners } from "./live-push/profile-listeners.ts";
 import { createManager } from "./manager/create-manager.ts";
 import { createActivityCatalog } from "./member/activity-catalog.ts";
 import { createCommunityStatus } from "./member/community-status.ts";
-import { createHistoryRetention } from "./member/history-retention.ts";
+import { startHistoryPrune } from "./member/history-retention.ts";
 import { createMemberActivities } from "./member/member-activities.ts";
 import { createMemberActivityState } from "./member/member-activity-state.ts";
 import { createMemberFeeds } from "./member/member-feeds.ts";
@@ -66,7 +59,6 @@ export interface BffOptions {
 }
 
 const SWEEP_EVERY_MS = 10 * 60_000;
-const PRUNE_HISTORY_EVERY_MS = 60 * 60_000;
 
 export async function createBff(env: Env, options: BffOptions = {}) {
   const logger = createLogger({
@@ -234,21 +226,14 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   const history = createPointsHistory({ db, catalog });
   // The history keeps HISTORY_RETENTION_DAYS; every instance prunes (in small batches, so several
   // doing it at once only share the work).
-  const retention =
-    env.HISTORY_RETENTION_DAYS > 0
-      ? createHistoryRetention({ db, retentionDays: env.HISTORY_RETENTION_DAYS })
-      : null;
-  const pruner = retention
-    ? setInterval(() => {
-        retention
-          .prune()
-          .then(({ history: pruned, orders }) => {
-            if (pruned + orders > 0) logger.info({ history: pruned, orders }, "pruned the points history");
-          })
-          .catch((err: unknown) => logger.warn({ err }, "could not prune the points history"));
-      }, PRUNE_HISTORY_EVERY_MS)
-    : undefined;
-  pruner?.unref();
+  const stopPruning = startHistoryPrune({
+    db,
+    retentionDays: env.HISTORY_RETENTION_DAYS,
+    log: (outcome) => {
+      if (outcome instanceof Error) logger.warn({ err: outcome }, "could not prune the points history");
+      else if (outcome.history + outcome.orders > 0) logger.info(outcome, "pruned the points history");
+    },
+  });
   const manager = createManager({
     env,
     db,
@@ -371,23 +356,6 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       feedFanOut.resynced(memberKey);
     }
   });
-  // The Data Push feeds beyond the profile, each on its own path with its own metrics.
-  const feedMetrics = createFeedMetrics(metrics);
-  function feedRoute<P extends LivePushMemberIds, I>(definition: FeedDefinition<P, I>) {
-    const view = feedMetrics(definition.feed);
-    return {
-      metrics: view,
-      ingest: createFeedIngest(definition, {
-        db,
-        idType: env.CROWDTWIST_ID_TYPE,
-        metrics: view,
-        logger,
-        onStored: feedFanOut.stored,
-        // As for profiles: without Redis, told to the other instances by the storing statement.
-        announcement: redis ? undefined : feedStoredAnnouncement(bus, definition.feed),
-      }),
-    };
-  }
   const webhooks = webhookRoutes({
     logger,
     clientIp,
@@ -407,12 +375,16 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     },
     allowlist: env.LIVE_PUSH_ALLOWED_IPS ? parseIpAllowlist(env.LIVE_PUSH_ALLOWED_IPS) : null,
     thirdPartyIdSync: env.LIVE_PUSH_THIRD_PARTY_ID_SYNC,
-    feeds: {
-      user_activity: feedRoute(userActivityFeed),
-      user_redemption: feedRoute(userRedemptionFeed),
-      points_expiration: feedRoute(pointsExpirationFeed),
-      user_segmentation: feedRoute(userSegmentationFeed),
-    },
+    // The Data Push feeds beyond the profile, each on its own path with its own metrics.
+    feeds: createFeeds({
+      db,
+      idType: env.CROWDTWIST_ID_TYPE,
+      metrics,
+      logger,
+      onStored: feedFanOut.stored,
+      bus,
+      redis: redis !== null,
+    }),
   });
 
   return {
@@ -451,7 +423,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     },
     async close() {
       clearInterval(sweeper);
-      clearInterval(pruner);
+      stopPruning();
       hub.close();
       await activitiesLoader.idle();
       await bus.close();

@@ -50,3 +50,22 @@ export function createHistoryRetention(options: HistoryRetentionOptions) {
   };
 }
 export type HistoryRetention = ReturnType<typeof createHistoryRetention>;
+
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+/** Prunes every hour (none with `retentionDays` 0); returns what stops it. */
+export function startHistoryPrune(
+  options: HistoryRetentionOptions & { log(outcome: { history: number; orders: number } | Error): void },
+): () => void {
+  if (options.retentionDays <= 0) return () => {};
+  const retention = createHistoryRetention(options);
+  const timer = setInterval(() => {
+    retention
+      .prune()
+      .then(options.log, (error: unknown) =>
+        options.log(error instanceof Error ? error : new Error(String(error))),
+      );
+  }, PRUNE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,13 +1,6 @@
 import type { Queryable } from "../../db/database.ts";
 import { type Announcement, contentHash, MAX_FUTURE_MS } from "../profile-store.ts";
-import {
-  announcedCte,
-  announcementParams,
-  DUPLICATE,
-  type FeedOutcome,
-  STALE,
-  STORED,
-} from "./feed-store.ts";
+import { announcedCte, announcementParams, classify, type FeedOutcome } from "./feed-store.ts";
 
 // Stores a member's expiring points from the Points Expiration feed. Each message is the whole
 // picture as of its message_date, so it replaces what is stored only when it is newer (or, at the
@@ -85,35 +78,5 @@ export async function storeExpirations(
       [keys],
     );
     return unseen.map((n) => current.find((row) => row.member_key === inputs[n]?.memberKey)?.content_hash);
-  });
-}
-
-/**
- * Outcomes from the statement's rows: written is stored; otherwise the stored row's hash tells a
- * redelivery (same) from an older message (different). A row neither written nor seen before was
- * committed meanwhile by a concurrent first delivery (newer or equal): `reread` fetches those hashes.
- */
-export async function classify(
-  rows: readonly { n: number; written: boolean; previous_hash: string | null }[],
-  hashes: readonly string[],
-  reread: (unseen: number[]) => Promise<(string | undefined)[]>,
-): Promise<FeedOutcome[]> {
-  const outcomes: (FeedOutcome | null)[] = hashes.map(() => null);
-  const unseen: number[] = [];
-  for (const row of rows) {
-    const n = Number(row.n);
-    if (row.written) outcomes[n] = STORED;
-    else if (row.previous_hash === null) unseen.push(n);
-    else outcomes[n] = row.previous_hash === hashes[n] ? DUPLICATE : STALE;
-  }
-  if (unseen.length > 0) {
-    const current = await reread(unseen);
-    unseen.forEach((n, i) => {
-      outcomes[n] = current[i] === hashes[n] ? DUPLICATE : STALE;
-    });
-  }
-  return outcomes.map((outcome) => {
-    if (!outcome) throw new Error("a feed store answered without a row for every input");
-    return outcome;
   });
 }

@@ -47,3 +47,33 @@ export function announcedCte(join: string, first: number): string {
    group by m.n / ${per}::int
 )`;
 }
+
+/**
+ * Outcomes from the statement's rows: written is stored; otherwise the stored row's hash tells a
+ * redelivery (same) from an older message (different). A row neither written nor seen before was
+ * committed meanwhile by a concurrent first delivery (newer or equal): `reread` fetches those hashes.
+ */
+export async function classify(
+  rows: readonly { n: number; written: boolean; previous_hash: string | null }[],
+  hashes: readonly string[],
+  reread: (unseen: number[]) => Promise<(string | undefined)[]>,
+): Promise<FeedOutcome[]> {
+  const outcomes: (FeedOutcome | null)[] = hashes.map(() => null);
+  const unseen: number[] = [];
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.written) outcomes[n] = STORED;
+    else if (row.previous_hash === null) unseen.push(n);
+    else outcomes[n] = row.previous_hash === hashes[n] ? DUPLICATE : STALE;
+  }
+  if (unseen.length > 0) {
+    const current = await reread(unseen);
+    unseen.forEach((n, i) => {
+      outcomes[n] = current[i] === hashes[n] ? DUPLICATE : STALE;
+    });
+  }
+  return outcomes.map((outcome) => {
+    if (!outcome) throw new Error("a feed store answered without a row for every input");
+    return outcome;
+  });
+}

@@ -1,7 +1,6 @@
 import type { Queryable } from "../../db/database.ts";
 import { type Announcement, contentHash, MAX_FUTURE_MS } from "../profile-store.ts";
-import { classify } from "./expiration-store.ts";
-import { announcedCte, announcementParams, type FeedOutcome } from "./feed-store.ts";
+import { announcedCte, announcementParams, classify, type FeedOutcome } from "./feed-store.ts";
 
 // Stores segment changes from the User Segmentation feed: per member and segment (or group), the
 // latest by date_occurred decides whether the member is in it. An older change arriving late is
