@@ -243,21 +243,28 @@ describe("cached upstream loader", () => {
     expect(text).toContain(`circuit_breaker_state{upstream="crowdtwist"} 0`);
   });
 
+  it("reads many keys at once: each fresh one is a hit, in the keys' order", async () => {
+    const { loader, metrics } = setup({ retries: 0 });
+    const ava = await loader.load("ava", activitiesOf("ava")); // miss
+    expect(loader.freshMany(["ava", "ben", "ava"])).toEqual([ava.bytes, undefined, ava.bytes]);
+    expect(await cacheEvents(metrics)).toEqual({ miss: 1, hit: 2 });
+  });
+
   it("reads a fresh entry at once (a hit), and nothing else: missing, stale and degraded need a load", async () => {
     const { loader, advance, metrics } = setup({ retries: 0 });
-    expect(loader.fresh("ava")).toBeUndefined(); // missing: nothing counted, nothing loaded
+    expect(loader.freshMany(["ava"])[0]).toBeUndefined(); // missing: nothing counted, nothing loaded
     const loaded = await loader.load("ava", activitiesOf("ava")); // miss
-    expect(loader.fresh("ava")).toBe(loaded.bytes); // hit
+    expect(loader.freshMany(["ava"])[0]).toBe(loaded.bytes); // hit
     advance(FRESH_MS + SECOND);
-    expect(loader.fresh("ava")).toBeUndefined(); // stale: left to load, which refreshes it
+    expect(loader.freshMany(["ava"])[0]).toBeUndefined(); // stale: left to load, which refreshes it
     await loader.load("ava", activitiesOf("ava")); // stale + revalidate
     await loader.idle();
-    expect(loader.fresh("ava")).toBeDefined(); // refreshed: a hit
+    expect(loader.freshMany(["ava"])[0]).toBeDefined(); // refreshed: a hit
     advance(FRESH_MS + SECOND);
     sandbox.fault({ target: "crowdtwist", status: 500 });
     await loader.load("ava", activitiesOf("ava")); // stale + revalidate
     await loader.idle(); // revalidate_failed
-    expect(loader.fresh("ava")).toBeUndefined(); // degraded: every read retries through load
+    expect(loader.freshMany(["ava"])[0]).toBeUndefined(); // degraded: every read retries through load
     expect(sandbox.requests()).toBe(3);
     expect(await cacheEvents(metrics)).toEqual({
       miss: 1,
