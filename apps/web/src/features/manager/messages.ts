@@ -18,7 +18,7 @@ function frequencyText(cap: number, periodId: string, periodName: string | null)
   if (periodId === LIFETIME) {
     return plural(cap, {
       one: "once per member, ever",
-      "2": "twice per member, ever",
+      2: "twice per member, ever",
       other: "up to # times per member, ever",
     });
   }
@@ -26,56 +26,56 @@ function frequencyText(cap: number, periodId: string, periodName: string | null)
     case "1":
       return plural(cap, {
         one: "once per 24 hours",
-        "2": "twice per 24 hours",
+        2: "twice per 24 hours",
         other: "up to # times per 24 hours",
       });
     case "2":
       return plural(cap, {
         one: "once per calendar day",
-        "2": "twice per calendar day",
+        2: "twice per calendar day",
         other: "up to # times per calendar day",
       });
     case "3":
       return plural(cap, {
         one: "once per 7 days",
-        "2": "twice per 7 days",
+        2: "twice per 7 days",
         other: "up to # times per 7 days",
       });
     case "4":
       return plural(cap, {
         one: "once per calendar week",
-        "2": "twice per calendar week",
+        2: "twice per calendar week",
         other: "up to # times per calendar week",
       });
     case "6":
       return plural(cap, {
         one: "once per calendar month",
-        "2": "twice per calendar month",
+        2: "twice per calendar month",
         other: "up to # times per calendar month",
       });
     case "7":
       return plural(cap, {
         one: "once per calendar year",
-        "2": "twice per calendar year",
+        2: "twice per calendar year",
         other: "up to # times per calendar year",
       });
     case "8":
       return plural(cap, {
         one: "once per 365 days",
-        "2": "twice per 365 days",
+        2: "twice per 365 days",
         other: "up to # times per 365 days",
       });
     case "9":
       return plural(cap, {
         one: "once per 30 days",
-        "2": "twice per 30 days",
+        2: "twice per 30 days",
         other: "up to # times per 30 days",
       });
     default: {
       const period = periodName?.toLowerCase() ?? periodId;
       return plural(cap, {
         one: `once per ${period}`,
-        "2": `twice per ${period}`,
+        2: `twice per ${period}`,
         other: `up to # times per ${period}`,
       });
     }

@@ -54,6 +54,11 @@ function TierPending() {
   );
 }
 
+const totalText = (total: number) =>
+  plural(total, { one: "# pt earned in all", other: "# pts earned in all" });
+const redeemableText = (redeemable: number) =>
+  plural(redeemable, { one: "# pt to spend", other: "# pts to spend" });
+
 function resetText(iso: string): string {
   const day = formatDay(iso);
   return t`Your points period resets on ${day}.`;
@@ -92,14 +97,10 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
           {(points.total !== null || points.redeemable !== null) && (
             <div className="text-right">
               <p className="text-sm text-gray-600 dark:text-gray-300">{t`Points`}</p>
-              {points.total !== null && (
-                <p className="text-xl font-semibold">
-                  {plural(points.total, { one: "# pt earned in all", other: "# pts earned in all" })}
-                </p>
-              )}
+              {points.total !== null && <p className="text-xl font-semibold">{totalText(points.total)}</p>}
               {points.redeemable !== null && (
                 <p className="text-sm text-gray-700 dark:text-gray-300">
-                  {plural(points.redeemable, { one: "# pt to spend", other: "# pts to spend" })}
+                  {redeemableText(points.redeemable)}
                 </p>
               )}
             </div>

@@ -47,7 +47,8 @@ function pathLead(path: Path, reachableText: string): string {
     return t`There are no open activities that earn points right now — new activities may open soon.`;
   }
   const total = formatInteger(path.totalPoints);
-  return plural(path.shortfall, {
+  const shortfall = path.shortfall;
+  return plural(shortfall, {
     one: `Even all your open activities (${total} pts) fall short by # pt — new activities may open soon.`,
     other: `Even all your open activities (${total} pts) fall short by # pts — new activities may open soon.`,
   });
@@ -56,6 +57,7 @@ function pathLead(path: Path, reachableText: string): string {
 /** "Complete these 2 activities to reach Gold", from the BFF's plan over the member's own activities. */
 export function TierPlanNext({ path, tier }: { path: Path; tier: string }) {
   if (path.reachable && path.steps.length === 0) return null;
+  const steps = path.steps.length;
   return (
     <section aria-labelledby="tier-plan-heading" className="mt-4">
       <h3 id="tier-plan-heading" className="text-sm font-semibold">
@@ -64,7 +66,7 @@ export function TierPlanNext({ path, tier }: { path: Path; tier: string }) {
       <p className="mt-1 text-gray-800 dark:text-gray-100">
         {pathLead(
           path,
-          plural(path.steps.length, {
+          plural(steps, {
             one: `Complete this activity to reach ${tier}`,
             other: `Complete these # activities to reach ${tier}`,
           }),

@@ -31,7 +31,8 @@ export function TierProgress({ tier }: { tier: Tier }) {
   }
   const percent = Math.round(Math.min(1, Math.max(0, tier.progress)) * 100);
   const next = tier.next.title;
-  const toNext = plural(tier.pointsToNext ?? 0, { one: `# pt to ${next}`, other: `# pts to ${next}` });
+  const toGo = tier.pointsToNext ?? 0;
+  const toNext = plural(toGo, { one: `# pt to ${next}`, other: `# pts to ${next}` });
   const score = tier.score === null ? null : scoreOf(tier.score, tier.next.minScore);
   return (
     <div className="mt-4">

@@ -26,14 +26,16 @@ function pointsChange(previous: MemberProfileView, next: MemberProfileView) {
   const after = next.points.total;
   // A balance one of the two updates did not give is unknown, not zero: nothing to say.
   if (before === null || after === null || before === after) return null;
+  const earned = after - before;
+  const lost = before - after;
   return after > before
     ? {
         kind: "points-up" as const,
-        message: plural(after - before, { one: "You earned # point.", other: "You earned # points." }),
+        message: plural(earned, { one: "You earned # point.", other: "You earned # points." }),
       }
     : {
         kind: "points-down" as const,
-        message: plural(before - after, {
+        message: plural(lost, {
           one: "Your points went down by # point.",
           other: "Your points went down by # points.",
         }),
