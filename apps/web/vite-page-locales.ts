@@ -5,7 +5,7 @@ import type { Plugin } from "vite";
 
 // index.html is the page the BFF serves before the app runs. Its few words come from the message
 // catalogs like every other: the file holds `<!--i18n:ID-->` (text) and `i18n:ID` (an attribute's
-// value) where ID is an explicit message id, and `i18n:lang` for the language. The build writes
+// value) where ID is an explicit message id; `<html lang>` is set to the page's language. The build writes
 // one page per language, dist/index.html (English) and dist/index.<locale>.html, each with a
 // modulepreload of its own catalog chunk so the words arrive with the script; the BFF picks one per
 // request (apps/bff/src/web-page-locale.ts). The dev server gets the English page.
@@ -32,9 +32,9 @@ async function catalogWords(localesDir: string, locale: string, sourceLocale: st
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function fill(html: string, locale: string, words: Words): string {
-  return html.replace(TOKEN, (_match, textId: string | undefined, attrId: string | undefined) => {
+  const page = html.replace(/<html lang="[^"]*"/, () => `<html lang="${locale}"`);
+  return page.replace(TOKEN, (_match, textId: string | undefined, attrId: string | undefined) => {
     const id = textId ?? attrId ?? "";
-    if (id === "lang") return locale;
     const text = words[id];
     if (text === undefined) throw new Error(`index.html: the ${locale} catalog has no message "${id}"`);
     return escapeHtml(text);

@@ -20,6 +20,12 @@ export function errorText(error: unknown): string {
       return t`This is taking longer than it should. Please try again in a moment.`;
     case "rate_limited":
       return t`Too many requests. Please wait a moment, then try again.`;
+    case "upstream_unavailable":
+      return t`One of our services isn't answering right now. Please try again in a minute.`;
+    case "upstream_error":
+      return t`One of our services gave an answer we could not use. Please try again later.`;
+    case "unavailable":
+      return t`The portal cannot reach its storage right now. Please try again in a moment.`;
     case "forbidden":
       return t`This area is for program managers.`;
     default:

@@ -36,5 +36,6 @@ export function rememberLocale(locale: Locale): void {
   storage()?.setItem(STORAGE_KEY, locale);
   // `__Host-` pins it to this origin and path; SameSite=Lax so a link from the brand's site still
   // gets the chosen language on its first page.
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser the portal supports, and the value is one of the portal's language codes
   document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax; Secure`;
 }
