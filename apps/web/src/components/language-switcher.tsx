@@ -10,6 +10,7 @@ import { GlobeIcon } from "./icons.tsx";
  * The header's language picker: a labelled native select (keyboard and screen readers as the
  * platform gives them). Each language is named in its own words and marked with its `lang`. The
  * choice is remembered (locale-choice.ts) and the page switches in place, keeping what is open.
+ * Its size is fixed (h-8 w-28): index.html's frame holds the same place before the app runs.
  */
 export function LanguageSwitcher() {
   const locale = useLocale();
@@ -35,7 +36,7 @@ export function LanguageSwitcher() {
         id={id}
         value={locale}
         onChange={(event) => choose(event.target.value)}
-        className="rounded-lg border border-gray-300 bg-white py-1 pr-7 pl-2 text-sm text-gray-900 dark:border-gray-600 dark:bg-gray-900 dark:text-gray-100"
+        className="h-8 w-28 rounded-lg border border-gray-300 bg-white pl-2 text-sm text-gray-900 dark:border-gray-600 dark:bg-gray-900 dark:text-gray-100"
       >
         {LOCALES.map((option) => (
           <option key={option} value={option} lang={option}>
