@@ -16,7 +16,7 @@ export function Layout({ actions, children }: { actions?: ReactNode; children: R
         {t`Skip to main content`}
       </a>
       <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
-        <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 sm:gap-y-2 sm:py-3">
           {/* The same markup the BFF paints before the script runs (brand/brand-page.ts). The logo is
               decorative: the name beside it is the link's name. */}
           <Link to="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
@@ -29,7 +29,7 @@ export function Layout({ actions, children }: { actions?: ReactNode; children: R
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-5 pb-8 sm:py-8 focus:outline-none">
         {children}
       </main>
     </div>

@@ -132,6 +132,9 @@ export const managerStrings = {
     get idHint() {
       return t`The number CrowdTwist gives the activity, e.g. 64.`;
     },
+    get idInvalid() {
+      return t`An activity id is the number CrowdTwist gives it, e.g. 64.`;
+    },
     get idMissing() {
       return t`Enter the activity's id: the number CrowdTwist gives it, e.g. 64.`;
     },

@@ -42,7 +42,7 @@ export function LookupForm() {
           apiError?.code === "activity_not_found"
             ? s.find.unknown(wanted)
             : apiError?.status === 400
-              ? s.find.idMissing
+              ? s.find.idInvalid
               : errorText(caught),
         requestId: apiError && apiError.status >= 500 ? apiError.requestId : null,
       });
