@@ -96,7 +96,7 @@ function stateInSentence(state: string): string {
   }
 }
 
-export const managerStrings = {
+export const managerMessages = {
   get areaTitle() {
     return t`Program manager preview`;
   },

@@ -7,7 +7,7 @@ import { errorText } from "../../../lib/error-text.ts";
 import { Link, useSearch } from "../../../lib/router.tsx";
 import { type ActivityPreview, activityPreviewQuery } from "../api/manager-queries.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../messages.ts";
+import { managerMessages as s } from "../messages.ts";
 import { ActivityFacts } from "./activity-facts.tsx";
 import { AlidaPanel } from "./alida-panel.tsx";
 import { MemberCardPreview } from "./member-card-preview.tsx";

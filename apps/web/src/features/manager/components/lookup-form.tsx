@@ -6,7 +6,7 @@ import { errorText } from "../../../lib/error-text.ts";
 import { navigate } from "../../../lib/router.tsx";
 import { activityPreviewQuery } from "../api/manager-queries.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../messages.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // Look an activity up by its CrowdTwist id. The BFF decides what an id is: its 400 message and its
 // 404 are shown by the field, so a manager can correct the id where they typed it.

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../../../lib/api-error.ts";
 import type { PreviewMemberInput } from "../api/use-preview-member.ts";
-import { managerStrings as s } from "../messages.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // Which member to preview and why. The BFF owns the rules (seven id types, a reason of at least ten
 // characters); its 400 message is shown by the field it is about.
