@@ -11,7 +11,11 @@ import { createPostgresDatabase } from "./testing/databases.ts";
 const webDist = mkdtempSync(join(tmpdir(), "portal-web-"));
 writeFileSync(
   join(webDist, "index.html"),
-  "<!doctype html><title>Portal</title><div id=root><a href=/><!--brand:name-->Portal<!--/brand:name--></a></div>",
+  '<!doctype html><html lang="en"><title>Portal</title><div id=root><a href=/><!--brand:name-->Portal<!--/brand:name--></a></div>',
+);
+writeFileSync(
+  join(webDist, "index.fr.html"),
+  '<!doctype html><html lang="fr"><title>Portail</title><div id=root><a href=/><!--brand:name-->Portail<!--/brand:name--></a></div>',
 );
 mkdirSync(join(webDist, "assets"));
 const script = `console.log(${JSON.stringify("portal ".repeat(500))});`;
@@ -166,6 +170,30 @@ describe("BFF server", () => {
     }
     const asset = await app.request("/assets/index-abc123.js");
     expect(asset.headers.get("content-security-policy")).toContain("style-src 'self';");
+  });
+
+  it("serves the page in the member's language: the remembered choice, else the browser's", async () => {
+    const langOf = async (headers: Record<string, string>) => {
+      const response = await app.request("/", { headers });
+      expect(response.headers.get("vary")).toContain("Accept-Language");
+      const html = await response.text();
+      expect(html).toContain("<title>Harbourside Rewards</title>");
+      return {
+        lang: /<html lang="(\w+)">/.exec(html)?.[1],
+        contentLanguage: response.headers.get("content-language"),
+      };
+    };
+    expect(await langOf({})).toEqual({ lang: "en", contentLanguage: "en" });
+    expect(await langOf({ "accept-language": "fr-FR,fr;q=0.9" })).toEqual({
+      lang: "fr",
+      contentLanguage: "fr",
+    });
+    expect(await langOf({ "accept-language": "de,en;q=0.5" })).toEqual({ lang: "en", contentLanguage: "en" });
+    const remembered = { "accept-language": "fr-FR", cookie: "__Host-portal.locale=en" };
+    expect(await langOf(remembered)).toEqual({ lang: "en", contentLanguage: "en" });
+    // The built file is never served as it is, without the brand.
+    const direct = await app.request("/index.fr.html");
+    expect(await direct.text()).toContain("<title>Harbourside Rewards</title>");
   });
 
   it("lets the served style apply: the policy's hash is the hash of the <style> in the page", async () => {
