@@ -306,8 +306,8 @@ describe("cached upstream loader under deadlines", () => {
       (error: unknown) => ({ error }),
     );
   /** The deadline that cut a call short, in ms, from the error a caller got. */
-  const cutBy = (settled: { error?: unknown }) => {
-    const cause = settled.error instanceof Error ? settled.error.cause : undefined;
+  const cutBy = (settled: { value: unknown } | { error: unknown }) => {
+    const cause = "error" in settled && settled.error instanceof Error ? settled.error.cause : undefined;
     return cause instanceof DeadlineExceededError ? cause.deadlineMs : null;
   };
 
