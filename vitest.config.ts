@@ -1,6 +1,9 @@
+import { lingui } from "@lingui/vite-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The web app's message macros and catalogs, compiled as its build does (apps/web/vite.config.ts).
+  plugins: [lingui({ macroTransform: true, configPath: "apps/web/lingui.config.ts" })],
   test: {
     include: ["{apps,packages}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/dist/**"],

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bff, createBff } from "./bff.ts";
 import { parseEnv } from "./env.ts";
@@ -11,11 +12,18 @@ import { createPostgresDatabase } from "./testing/databases.ts";
 const webDist = mkdtempSync(join(tmpdir(), "portal-web-"));
 writeFileSync(
   join(webDist, "index.html"),
-  "<!doctype html><title>Portal</title><div id=root><a href=/><!--brand:name-->Portal<!--/brand:name--></a></div>",
+  '<!doctype html><html lang="en"><title>Portal</title><div id=root><a href=/><!--brand:name-->Portal<!--/brand:name--></a></div>',
+);
+writeFileSync(
+  join(webDist, "index.fr.html"),
+  '<!doctype html><html lang="fr"><title>Portail</title><div id=root><a href=/><!--brand:name-->Portail<!--/brand:name--></a></div>',
 );
 mkdirSync(join(webDist, "assets"));
 const script = `console.log(${JSON.stringify("portal ".repeat(500))});`;
+// As the web build writes it: compressed beside the original (web-assets.test.ts has every case).
 writeFileSync(join(webDist, "assets", "index-abc123.js"), script);
+writeFileSync(join(webDist, "assets", "index-abc123.js.br"), brotliCompressSync(script));
+writeFileSync(join(webDist, "assets", "index-abc123.js.gz"), gzipSync(script));
 const testEnv = (overrides: Record<string, string>) =>
   parseEnv({
     WEB_DIST_DIR: webDist,
@@ -80,14 +88,15 @@ describe("BFF server", () => {
     expect(brotli.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     const compressed = Buffer.from(await brotli.arrayBuffer());
     expect(compressed.length).toBeLessThan(script.length / 5);
-    expect((await import("node:zlib")).brotliDecompressSync(compressed).toString()).toBe(script);
+    expect(brotliDecompressSync(compressed).toString()).toBe(script);
     const gzip = await app.request("/assets/index-abc123.js", { headers: { "accept-encoding": "gzip" } });
     expect(gzip.headers.get("content-encoding")).toBe("gzip");
     const plain = await app.request("/assets/index-abc123.js");
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(await plain.text()).toBe(script);
     const climbing = await app.request("/assets/..%2F..%2Fpackage.json");
-    expect(climbing.headers.get("content-type")).not.toBe("application/json");
+    expect(climbing.status).toBe(404);
+    expect(await climbing.text()).not.toContain("dependencies");
     const missing = await app.request("/assets/index-nothere.js");
     expect(missing.status).toBe(404);
   });
@@ -166,6 +175,30 @@ describe("BFF server", () => {
     }
     const asset = await app.request("/assets/index-abc123.js");
     expect(asset.headers.get("content-security-policy")).toContain("style-src 'self';");
+  });
+
+  it("serves the page in the member's language: the remembered choice, else the browser's", async () => {
+    const langOf = async (headers: Record<string, string>) => {
+      const response = await app.request("/", { headers });
+      expect(response.headers.get("vary")).toContain("Accept-Language");
+      const html = await response.text();
+      expect(html).toContain("<title>Harbourside Rewards</title>");
+      return {
+        lang: /<html lang="(\w+)">/.exec(html)?.[1],
+        contentLanguage: response.headers.get("content-language"),
+      };
+    };
+    expect(await langOf({})).toEqual({ lang: "en", contentLanguage: "en" });
+    expect(await langOf({ "accept-language": "fr-FR,fr;q=0.9" })).toEqual({
+      lang: "fr",
+      contentLanguage: "fr",
+    });
+    expect(await langOf({ "accept-language": "de,en;q=0.5" })).toEqual({ lang: "en", contentLanguage: "en" });
+    const remembered = { "accept-language": "fr-FR", cookie: "__Host-portal.locale=en" };
+    expect(await langOf(remembered)).toEqual({ lang: "en", contentLanguage: "en" });
+    // The built file is never served as it is, without the brand.
+    const direct = await app.request("/index.fr.html");
+    expect(await direct.text()).toContain("<title>Harbourside Rewards</title>");
   });
 
   it("lets the served style apply: the policy's hash is the hash of the <style> in the page", async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono, type MiddlewareHandler } from "hono";
@@ -13,6 +13,7 @@ import { canonicalHost } from "./security/canonical-host.ts";
 import { secretsMatch } from "./security/secrets-match.ts";
 import { securityHeaders, securityHeaderValues } from "./security/security-headers.ts";
 import { webAssets } from "./web-assets.ts";
+import { DEFAULT_LOCALE, pageLocale } from "./web-page-locale.ts";
 
 // The whole HTTP surface: security headers, the API, and the built single-page app.
 
@@ -30,7 +31,14 @@ export interface ServerParts {
   page: AppPage | null;
 }
 
-export type AppPage = ReturnType<typeof brandedPage>;
+/** The app's page in each language it was built in (`en` always), each with the brand in it. */
+export interface AppPage {
+  byLocale: ReadonlyMap<string, string>;
+  /** The CSP source of the brand's one inline style, the same in every language. */
+  styleHash: string;
+}
+
+const PAGE_FILE = /^index(?:\.([a-z]{2,3}))?\.html$/;
 
 const webDistOf = (env: Env) => (env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDist);
 
@@ -39,8 +47,18 @@ const webDistOf = (env: Env) => (env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : 
  * once at start, before anything is opened: a page the brand cannot go into stops the start.
  */
 export function appPage(env: Env, brand: Pick<ProgramConfig, "name" | "logo" | "colors">): AppPage | null {
-  const indexFile = join(webDistOf(env), "index.html");
-  return existsSync(indexFile) ? brandedPage(readFileSync(indexFile, "utf8"), brand) : null;
+  const dist = webDistOf(env);
+  if (!existsSync(join(dist, "index.html"))) return null;
+  const byLocale = new Map<string, string>();
+  let styleHash = "";
+  for (const file of readdirSync(dist)) {
+    const match = PAGE_FILE.exec(file);
+    if (!match) continue;
+    const page = brandedPage(readFileSync(join(dist, file), "utf8"), brand);
+    byLocale.set(match[1] ?? DEFAULT_LOCALE, page.html);
+    styleHash = page.styleHash;
+  }
+  return { byLocale, styleHash };
 }
 
 export function createServerApp(env: Env, parts: ServerParts) {
@@ -90,17 +108,23 @@ export function createServerApp(env: Env, parts: ServerParts) {
         "content-security-policy"
       ]
     : undefined;
+  const locales = new Set(page?.byLocale.keys());
   const appShell: MiddlewareHandler = (c) => {
     if (page === null || pageCsp === undefined) {
       return Promise.resolve(c.text("The web app is not built yet. Run `npm start`, which builds it.", 503));
     }
+    // In the member's language (web-page-locale.ts), so the page says it before the app runs.
+    const locale = pageLocale(c.req.header("cookie"), c.req.header("accept-language"), locales);
     c.header("cache-control", "no-cache");
     c.header("content-security-policy", pageCsp);
-    return Promise.resolve(c.html(page.html));
+    c.header("content-language", locale);
+    c.header("vary", "Cookie, Accept-Language");
+    return Promise.resolve(c.html(page.byLocale.get(locale) ?? page.byLocale.get(DEFAULT_LOCALE) ?? ""));
   };
-  // The built file itself is never served as it is: it has no brand.
+  // The built files themselves are never served as they are: they have no brand.
   server.get("/", appShell);
   server.get("/index.html", appShell);
+  server.get("*", (c, next) => (PAGE_FILE.test(c.req.path.slice(1)) ? appShell(c, next) : next()));
   server.use("*", serveStatic({ root: webDist }));
   server.get("*", appShell);
   return server;

@@ -1,79 +1,38 @@
-import { readFileSync, statSync } from "node:fs";
-import { extname, join, normalize, sep } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import type { MiddlewareHandler } from "hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Context, MiddlewareHandler } from "hono";
 
-// The built app's hashed assets, compressed once (brotli and gzip) the first time each is asked
-// for and then served from memory: the script is a third of its size on the wire, and no request
-// pays for compression. Anything that is not a built asset falls through.
+// The built app's hashed assets, served by @hono/node-server's serveStatic from the files the web
+// build writes: each compressible one also as .br and .gz beside it (apps/web/vite.config.ts), so no
+// request pays for compression. The library picks the encoding the browser accepts, answers HEAD and
+// Range, and refuses `..` segments, backslashes, doubled slashes and escapes it will not decode
+// (%2F, %5C, %25); it knows the MIME types. What it leaves to us: only files the build writes are
+// served (no dotfile, no folder's index.html), and a hashed name never changes, so its answer is
+// cached for a year and varies by encoding (also when the browser asked for none, so that no shared
+// cache keeps the uncompressed one for everyone). Anything else falls through (server.ts: 404).
 
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".woff2": "font/woff2",
-  ".png": "image/png",
-  ".webp": "image/webp",
-};
-const COMPRESSIBLE = new Set([".js", ".css", ".svg", ".json"]);
-
-interface Asset {
-  type: string;
-  raw: Buffer;
-  br: Buffer | null;
-  gzip: Buffer | null;
-}
-
-function load(file: string): Asset | null {
-  try {
-    if (!statSync(file).isFile()) return null;
-  } catch {
-    return null;
-  }
-  const ext = extname(file);
-  const raw = readFileSync(file);
-  const compress = COMPRESSIBLE.has(ext) && raw.length > 1024;
-  return {
-    type: TYPES[ext] ?? "application/octet-stream",
-    raw,
-    br: compress ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : null,
-    gzip: compress ? gzipSync(raw, { level: 9 }) : null,
-  };
-}
+/** What the build writes into the folder: flat files, each with an extension, none a dotfile. */
+const ASSET_PATH = /^\/assets\/[^/.][^/]*\.[A-Za-z0-9]+$/;
 
 export function webAssets(webDist: string): MiddlewareHandler {
-  const root = join(webDist, "assets");
-  const cache = new Map<string, Asset>();
+  // The requests the library found a file for (it calls `next` for the others).
+  const found = new WeakSet<Context>();
+  const files = serveStatic({
+    root: webDist,
+    precompressed: true,
+    onFound: (_path, c) => {
+      found.add(c);
+    },
+  });
   return async (c, next) => {
-    let file: string;
-    try {
-      file = normalize(join(webDist, decodeURIComponent(c.req.path)));
-    } catch {
-      return next(); // a malformed escape is no asset of ours
+    // `c.req.path` is decoded already (`%2e` is a dot here). Anything else (a folder, whose index the
+    // library would serve; a dotfile) falls through.
+    if (!ASSET_PATH.test(c.req.path)) return next();
+    const served = await files(c, next);
+    // Set on the answer itself: the library has made it already. A 404 from further on is not cached.
+    if (served && found.has(c)) {
+      served.headers.set("cache-control", "public, max-age=31536000, immutable");
+      served.headers.set("vary", "accept-encoding");
     }
-    // Only files inside the assets folder: `..` cannot climb out of it.
-    if (!file.startsWith(`${root}${sep}`)) return next();
-    let asset = cache.get(file);
-    if (!asset) {
-      // Only files that exist are remembered, so made-up paths cannot grow the cache.
-      const loaded = load(file);
-      if (!loaded) return next();
-      asset = loaded;
-      cache.set(file, asset);
-    }
-    const accepts = c.req.header("accept-encoding") ?? "";
-    const [body, encoding] =
-      asset.br && /\bbr\b/.test(accepts)
-        ? [asset.br, "br"]
-        : asset.gzip && /\bgzip\b/.test(accepts)
-          ? [asset.gzip, "gzip"]
-          : [asset.raw, null];
-    return c.body(new Uint8Array(body), 200, {
-      "content-type": asset.type,
-      "cache-control": "public, max-age=31536000, immutable",
-      vary: "accept-encoding",
-      ...(encoding ? { "content-encoding": encoding } : {}),
-    });
+    return served;
   };
 }

@@ -148,7 +148,8 @@ describe("effectivePoints", () => {
       const result = effectivePoints(base, campaigns, stacking);
       expect(result.effective).toBe(effective);
       expect(result.base).toBeGreaterThanOrEqual(0);
-      if (result.campaigns[0]) expect(result.campaigns[0].points).toBe(firstCampaignPoints);
+      expect(result.campaigns).toHaveLength(campaigns.length);
+      if (campaigns.length > 0) expect(result.campaigns[0]?.points).toBe(firstCampaignPoints);
       for (const entry of result.campaigns) {
         expect(Number.isFinite(entry.multiplier) && Number.isFinite(entry.pointGift)).toBe(true);
       }

@@ -137,11 +137,12 @@ export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; load
       // those are read at once, and only the rest wait for a load (in the same order either way).
       const fresh = new Map<string, ActivityDetails>();
       const pending: string[] = [];
-      for (const id of ids) {
-        const bytes = deps.loader.fresh(keyOf(id));
+      const cached = deps.loader.freshMany(ids.map(keyOf));
+      ids.forEach((id, i) => {
+        const bytes = cached[i];
         if (bytes === undefined) pending.push(id);
         else fresh.set(id, parse(id, bytes).details);
-      }
+      });
       if (pending.length === 0) return { details: fresh, complete: true };
       const loaded = await loadDetails(pending, waitMs);
       const details = new Map<string, ActivityDetails>();

@@ -105,11 +105,12 @@ export interface CachedLoader<B extends CachedBytes = string> {
   /** What is cached for `key` (fresh, stale or degraded), without asking the upstream. */
   peek(key: string): CachedResult<B> | undefined;
   /**
-   * The bytes `load` would answer at once, without a load or a refresh: those of a fresh entry
-   * (counted as a hit, as `load` counts it), else undefined and nothing counted — then call `load`.
-   * For callers that read many program-wide keys per request and want no promise for a hit.
+   * For each key, in order, the bytes `load` would answer at once, without a load or a refresh: those
+   * of a fresh entry (counted as a hit, as `load` counts it), else undefined and nothing counted —
+   * then call `load`. For callers that read many program-wide keys per request and want no promise
+   * for a hit; the keys are read at one clock reading and their hits counted at once.
    */
-  fresh(key: string): B | undefined;
+  freshMany(keys: readonly string[]): (B | undefined)[];
   /** As `fresh`, with the answer's age and banner (what `load` resolves to). */
   freshResult(key: string): CachedResult<B> | undefined;
 }
@@ -122,14 +123,14 @@ export function createCachedLoader<B extends CachedBytes = string>(
   const refreshWaitMs = options.refreshWaitMs ?? 1_000;
   const cache = options.cache ?? createSwrCache<B>();
   // One labelled child per event, bound once: a hit is counted on every warm request.
-  const counters = new Map<CacheEvent, { inc(): void }>();
-  const count = (event: CacheEvent) => {
+  const counters = new Map<CacheEvent, { inc(value?: number): void }>();
+  const count = (event: CacheEvent, times = 1) => {
     let counter = counters.get(event);
     if (!counter) {
       counter = metrics.cacheEvents.labels({ cache: operation, event });
       counters.set(event, counter);
     }
-    counter.inc();
+    counter.inc(times);
   };
   const flights = createSingleFlight<CacheEntry<B>>({
     onJoin: () => metrics.singleFlightJoins.inc({ operation }),
@@ -184,7 +185,7 @@ export function createCachedLoader<B extends CachedBytes = string>(
     };
   }
 
-  /** A fresh hit's entry, counted as a hit (one rule for `load`, `fresh` and `freshResult`); else undefined. */
+  /** A fresh hit's entry, counted as a hit (one rule for `load` and `freshResult`); else undefined. */
   function freshEntry(hit: ReturnType<SwrCache<B>["get"]>): CacheEntry<B> | undefined {
     if (hit?.state !== "fresh") return undefined;
     count("hit");
@@ -236,8 +237,17 @@ export function createCachedLoader<B extends CachedBytes = string>(
       const hit = cache.get(key);
       return hit ? answer(hit.entry) : undefined;
     },
-    fresh(key) {
-      return freshEntry(cache.get(key))?.bytes;
+    freshMany(keys) {
+      const at = cache.now();
+      let hits = 0;
+      const found = keys.map((key) => {
+        const hit = cache.get(key, at);
+        if (hit?.state !== "fresh") return undefined;
+        hits += 1;
+        return hit.entry.bytes;
+      });
+      if (hits > 0) count("hit", hits);
+      return found;
     },
     freshResult(key) {
       const entry = freshEntry(cache.get(key));
@@ -255,16 +265,19 @@ export function createCachedLoader<B extends CachedBytes = string>(
         return refreshed ? answer(refreshed) : answer(hit.entry, true);
       }
       count("miss");
-      const wait = deadlineSignal(deadlineMs);
+      // A caller that starts the load is bounded by the load's own deadline; one that joins a load
+      // already under way waits no longer than its own.
+      const wait = flights.has(key) ? deadlineSignal(deadlineMs) : null;
       try {
-        return answer(await untilAborted(fetchAndStore(key, loader), wait.signal));
+        const flight = fetchAndStore(key, loader);
+        return answer(await (wait ? untilAborted(flight, wait.signal) : flight));
       } catch (error) {
         const fallback = failureKind(error) === "answer" ? undefined : cache.get(key);
         if (!fallback) throw unavailable(error);
         cache.markFailure(key, fallback.entry.fetchedAt);
         return answer(fallback.entry, true);
       } finally {
-        wait.clear();
+        wait?.clear();
       }
     },
     async idle() {

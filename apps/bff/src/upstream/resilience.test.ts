@@ -1,6 +1,6 @@
 import { type CrowdTwistClient, createCrowdTwistClient } from "@portal/crowdtwist/client";
 import { CrowdTwistError } from "@portal/crowdtwist/errors";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMetrics } from "../observability/metrics.ts";
 import { SANDBOX_API_KEY, startTestSandbox, type TestSandbox } from "../testing/sandbox.ts";
 import { createUpstreamResilience, type ResilienceOptions } from "./resilience.ts";
@@ -25,7 +25,16 @@ afterAll(async () => {
 beforeEach(() => {
   sandbox.clearFaults();
   sandbox.resetRequests();
+  // The breaker (cockatiel) times its open state with Date.now(): a fake Date moves it on at once,
+  // while the network's timers stay real.
+  vi.useFakeTimers({ toFake: ["Date"] });
 });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const passTime = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
 const READ = { operation: "user_activities", idempotent: true } as const;
 const activitiesOf = (user: string) => (signal: AbortSignal) =>
@@ -119,7 +128,12 @@ describe("upstream resilience", () => {
     expect((await metrics.circuitBreakerState.get()).values[0]?.value).toBe(2);
 
     sandbox.clearFaults();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    passTime(149);
+    await expect(resilience.execute(READ, activitiesOf("ava"))).rejects.toMatchObject({
+      reason: "circuit_open",
+    });
+    expect(sandbox.requests()).toBe(3);
+    passTime(1);
     await expect(resilience.execute(READ, activitiesOf("ava"))).resolves.toBeInstanceOf(Array);
     expect(resilience.breakerState()).toBe("closed");
     expect(sandbox.requests()).toBe(4);
@@ -131,9 +145,15 @@ describe("upstream resilience", () => {
     sandbox.fault({ target: "crowdtwist", status: 500 });
     await expect(resilience.execute(READ, activitiesOf("ava"))).rejects.toMatchObject({ reason: "failed" });
 
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    passTime(50);
     await expect(resilience.execute(READ, activitiesOf("ava"))).rejects.toMatchObject({ reason: "failed" });
     expect(resilience.breakerState()).toBe("open");
+    expect(sandbox.requests()).toBe(2);
+    // Open again for a whole new wait: the next call is refused without reaching the upstream.
+    passTime(49);
+    await expect(resilience.execute(READ, activitiesOf("ava"))).rejects.toMatchObject({
+      reason: "circuit_open",
+    });
     expect(sandbox.requests()).toBe(2);
   });
 });

@@ -31,8 +31,11 @@ export interface SwrCacheOptions {
 }
 
 export interface SwrCache<B extends CachedBytes = string> {
-  /** The entry and how fresh it is, or undefined when absent or older than the stale window. */
-  get(key: string): { entry: CacheEntry<B>; state: CacheState } | undefined;
+  /**
+   * The entry and how fresh it is, or undefined when absent or older than the stale window. `at`:
+   * the clock's reading, when the caller reads many keys at one moment.
+   */
+  get(key: string, at?: number): { entry: CacheEntry<B>; state: CacheState } | undefined;
   /**
    * `incomplete`: the bytes lack part of what the upstream should have given (stored as degraded).
    * `fetchedAt`: when the upstream gave them, if not now (they come from another instance).
@@ -73,10 +76,10 @@ export function createSwrCache<B extends CachedBytes = string>(options: SwrCache
   }
 
   return {
-    get(key) {
+    get(key, at = now()) {
       const entry = entries.get(key);
       if (!entry) return undefined;
-      const age = now() - entry.fetchedAt;
+      const age = at - entry.fetchedAt;
       if (age > staleMs) {
         entries.delete(key);
         return undefined;

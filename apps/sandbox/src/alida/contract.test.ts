@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { type AlidaClient, createAlidaClient } from "@portal/alida/client";
 import { AlidaError } from "@portal/alida/errors";
 import { Hono } from "hono";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedProgram } from "../program/seed.ts";
 import { ALIDA_FORUM_ID, ALIDA_SURVEY_ID } from "../program/seed-ids.ts";
 import { alidaRoutes } from "./routes.ts";
@@ -16,19 +16,40 @@ const CLIENT_ID = "portal-bff";
 const CLIENT_SECRET = "sandbox-alida-secret-9f3k";
 const DAY_MS = 86_400_000;
 
+/** API requests wait here until released: an upstream that does not answer until the test says so. */
+interface ApiHold {
+  /** Settles when the first held request has reached the sandbox. */
+  arrived: Promise<void>;
+  arrive(): void;
+  released: Promise<void>;
+  release(): void;
+}
+
+function apiHold(): ApiHold {
+  let arrive = () => {};
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { arrived, arrive, released, release };
+}
+
 interface Sandbox {
   url: string;
   startedAt: Date;
   /** Counted by a wrapper around the routes, the way the lead's fault injection wraps them. */
   stats: { tokenRequests: number; apiUnauthorized: number };
-  faults: { apiDelayMs: number };
+  faults: { hold: ApiHold | null };
   close(): Promise<void>;
 }
 
 async function startSandbox(tokenTtlSeconds = 3600): Promise<Sandbox> {
   const startedAt = new Date();
   const stats = { tokenRequests: 0, apiUnauthorized: 0 };
-  const faults = { apiDelayMs: 0 };
+  const faults: Sandbox["faults"] = { hold: null };
   let app: Hono | undefined;
   const server = await new Promise<Server>((resolve) => {
     const started = serve(
@@ -54,8 +75,11 @@ async function startSandbox(tokenTtlSeconds = 3600): Promise<Sandbox> {
     .use(async (c, next) => {
       const isApi = c.req.path.startsWith("/v1/") || c.req.path.startsWith("/c/");
       if (c.req.path === "/oauth/token") stats.tokenRequests++;
-      if (isApi && faults.apiDelayMs > 0)
-        await new Promise((resolve) => setTimeout(resolve, faults.apiDelayMs));
+      const hold = faults.hold;
+      if (isApi && hold) {
+        hold.arrive();
+        await hold.released;
+      }
       await next();
       if (isApi && c.res.status === 401) stats.apiUnauthorized++;
     })
@@ -102,7 +126,8 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
   sandbox.stats.tokenRequests = 0;
   sandbox.stats.apiUnauthorized = 0;
-  sandbox.faults.apiDelayMs = 0;
+  sandbox.faults.hold?.release();
+  sandbox.faults.hold = null;
 });
 
 afterAll(async () => {
@@ -251,15 +276,24 @@ describe("Alida authorisation", () => {
   });
 
   it("renews an expired token before using it (ttl 1 s)", async () => {
+    // Both clocks (the client's token cache, the sandbox's token store) read Date.now() from when
+    // they are made: a fake Date moves both past the token's life without waiting it out.
+    vi.useFakeTimers({ toFake: ["Date"] });
     const shortLived = await startSandbox(1);
     try {
       const client = newClient({ url: shortLived.url });
       await client.getActivity(ALIDA_SURVEY_ID);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      // Used until a tenth of its life before it ends (900 ms of 1 s)...
+      vi.setSystemTime(Date.now() + 899);
+      await client.getActivity(ALIDA_SURVEY_ID);
+      expect(shortLived.stats.tokenRequests).toBe(1);
+      // ...and renewed from then on, before Alida would refuse it.
+      vi.setSystemTime(Date.now() + 1);
       await client.getActivity(ALIDA_SURVEY_ID);
       expect(shortLived.stats.tokenRequests).toBe(2);
       expect(shortLived.stats.apiUnauthorized).toBe(0);
     } finally {
+      vi.useRealTimers();
       await Promise.all(clients.splice(0).map((client) => client.close()));
       await shortLived.close();
     }
@@ -290,22 +324,30 @@ describe("Alida authorisation", () => {
 });
 
 describe("Alida timeouts", () => {
+  // Alida holds every request until the test ends: only the client can end the wait.
   it("gives up after timeoutMs with a timeout error", async () => {
-    sandbox.faults.apiDelayMs = 1_500;
-    const client = newClient({ timeoutMs: 300 });
-    const started = performance.now();
-    await expect(client.getActivity(ALIDA_SURVEY_ID)).rejects.toMatchObject({
-      code: "timeout",
-      status: null,
-    });
-    expect(performance.now() - started).toBeLessThan(1_200);
+    const hold = apiHold();
+    sandbox.faults.hold = hold;
+    // The deadline above the wait: a client that waited on would get its answer then, and fail here.
+    const deadline = setTimeout(() => hold.release(), 10_000);
+    try {
+      const client = newClient({ timeoutMs: 300 });
+      await expect(client.getActivity(ALIDA_SURVEY_ID)).rejects.toMatchObject({
+        code: "timeout",
+        status: null,
+      });
+    } finally {
+      clearTimeout(deadline);
+    }
   });
 
   it("hands back the caller's own abort reason", async () => {
-    sandbox.faults.apiDelayMs = 1_500;
+    const hold = apiHold();
+    sandbox.faults.hold = hold;
     const controller = new AbortController();
     const call = newClient().getActivity(ALIDA_SURVEY_ID, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("member navigated away")), 100);
+    await hold.arrived;
+    controller.abort(new Error("member navigated away"));
     await expect(call).rejects.toThrow("member navigated away");
   });
 });

@@ -1,5 +1,5 @@
 import { hash, timingSafeEqual } from "node:crypto";
-import type { Account, ClaimsValue } from "oidc-provider";
+import type { Account, AccountClaims } from "oidc-provider";
 import type { DemoAccount } from "./provider.ts";
 
 /** Which claims each scope releases; oidc-provider filters `Account.claims()` output by this map. */
@@ -36,7 +36,7 @@ export function createAccountStore(accounts: readonly DemoAccount[]): AccountSto
     find(username) {
       const account = byUsername.get(username);
       if (!account) return undefined;
-      const claims: Record<string, ClaimsValue> = {
+      const claims: AccountClaims = {
         sub: account.username,
         name: account.name,
         preferred_username: account.username,

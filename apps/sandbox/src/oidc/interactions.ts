@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Interaction, default as Provider } from "oidc-provider";
+import { z } from "zod";
 import { sendHtml } from "../html.ts";
 import type { AccountStore } from "./accounts.ts";
 import { loginPageHtml } from "./login-page.ts";
@@ -67,6 +68,13 @@ export async function handleInteraction(
  * Every configured client is first-party (the BFF), so consent is granted without a screen: the
  * Grant is created or extended with exactly what the provider reports as missing.
  */
+/** What oidc-provider's consent prompt says is missing (its details are typed as any object). */
+const consentDetails = z.object({
+  missingOIDCScope: z.array(z.string()).optional(),
+  missingOIDCClaims: z.array(z.string()).optional(),
+  missingResourceScopes: z.record(z.string(), z.array(z.string())).optional(),
+});
+
 async function grantConsent(
   provider: Provider,
   interaction: Interaction,
@@ -76,9 +84,14 @@ async function grantConsent(
   const accountId = interaction.session?.accountId;
   if (!accountId) throw new ExpiredInteractionError("consent prompt without a signed-in account");
 
+  const clientId = interaction.params.client_id;
+  if (typeof clientId !== "string") throw new ExpiredInteractionError("consent prompt without a client");
+
   const existing = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
-  const grant = existing ?? new provider.Grant({ accountId, clientId: interaction.params.client_id });
-  const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = interaction.prompt.details;
+  const grant = existing ?? new provider.Grant({ accountId, clientId });
+  const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = consentDetails.parse(
+    interaction.prompt.details,
+  );
   if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(" "));
   if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);
   for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {})) {

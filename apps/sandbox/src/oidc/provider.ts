@@ -1,4 +1,3 @@
-/// <reference path="./oidc-provider.d.ts" />
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Provider from "oidc-provider";
 import { sendHtml } from "../html.ts";

@@ -147,7 +147,8 @@ describe("App", () => {
     });
     render(<App />);
     const alert = await screen.findByRole("alert", {}, { timeout: 5000 });
-    expect(alert.textContent).toContain("Something broke.");
+    // The BFF's own message is for its log; the member reads the portal's words for the code.
+    expect(alert.textContent).toContain("Something went wrong on our side. Please try again.");
     expect(alert.textContent).toContain("Reference: abc");
     expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
   });

@@ -2,6 +2,7 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { activitiesQuery } from "../features/activities/api/activities-query.ts";
 import { meQuery } from "../features/member/api/me-query.ts";
+import { useLocale } from "../lib/i18n/use-locale.ts";
 import { createQueryClient } from "../lib/query-client.ts";
 import { matchRoute } from "../lib/router.tsx";
 import { maybeSignedIn } from "../lib/session-hint.ts";
@@ -35,6 +36,8 @@ export function createStartedClient() {
 /** `client`: one made by `createStartedClient` before rendering (main.tsx); without it, its own. */
 export function App({ client }: { client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createStartedClient().queryClient);
+  // Read here, at the root: a new language re-renders every page below with its words.
+  useLocale();
   return (
     <QueryClientProvider client={queryClient}>
       <AppRouter />

@@ -1,9 +1,9 @@
+import { t } from "@lingui/core/macro";
 import { QueryErrorResetBoundary, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useCallback } from "react";
 import { ErrorBoundary } from "../components/error-boundary.tsx";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
-import { strings } from "../config/strings.ts";
 import { activityKeys } from "../features/activities/api/activities-query.ts";
 import { ActivitiesSkeleton } from "../features/activities/components/activities-section.tsx";
 import { SignOutButton } from "../features/auth/components/sign-out-button.tsx";
@@ -61,7 +61,7 @@ function PageSkeleton() {
   return (
     <Layout actions={<LoadingActions />}>
       <p className="sr-only" role="status">
-        {strings.loading}
+        {t`Loading…`}
       </p>
       <Skeleton className="h-9 w-64" />
       <div className="mt-6">
@@ -94,7 +94,12 @@ function AppRoutes() {
           // Who is signed in is unknown here, and signing out must work whatever failed.
           fallback={({ error, reset: retry }) => (
             <Layout actions={<SignOutButton />}>
-              <ErrorPanel title={strings.errors.pageTitle} error={error} onRetry={retry} headingLevel={1} />
+              <ErrorPanel
+                title={t`We couldn't load this page`}
+                error={error}
+                onRetry={retry}
+                headingLevel={1}
+              />
             </Layout>
           )}
         >

@@ -35,3 +35,19 @@ export function ChevronIcon({ className = "size-4" }: { className?: string }) {
     </svg>
   );
 }
+
+export function GlobeIcon({ className = "size-4" }: { className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      aria-hidden="true"
+      className={className}
+    >
+      <circle cx="10" cy="10" r="7.25" />
+      <path d="M2.75 10h14.5M10 2.75c1.9 2.1 2.9 4.5 2.9 7.25s-1 5.15-2.9 7.25c-1.9-2.1-2.9-4.5-2.9-7.25S8.1 4.85 10 2.75Z" />
+    </svg>
+  );
+}

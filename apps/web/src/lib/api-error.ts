@@ -1,7 +1,6 @@
-import { strings } from "../config/strings.ts";
-
 // One error type for everything that goes wrong talking to the BFF, carrying what a member can
-// quote to support (the request id) and what the UI needs to pick an action (status, code).
+// quote to support (the request id) and what the UI needs to pick an action (status, code). Its
+// message is for the console; members read words chosen by its code (error-text.ts).
 
 export class ApiError extends Error {
   readonly status: number;
@@ -46,7 +45,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
   if (isErrorBody(body)) {
     return new ApiError(response.status, body.error.code, body.error.message, body.error.requestId ?? null);
   }
-  return new ApiError(response.status, "http_error", strings.errors.unexpected, null);
+  return new ApiError(response.status, "http_error", "The BFF answered without an error body", null);
 }
 
 /** Runs an hc call; a network failure becomes an `ApiError` a member can act on. */
@@ -57,6 +56,6 @@ export async function call<R extends Response>(request: () => Promise<R>): Promi
     // The client's own deadline (fetch-within.ts) already says what happened.
     if (error instanceof ApiError) throw error;
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", strings.errors.network, null);
+    throw new ApiError(0, "network_error", "The BFF could not be reached", null);
   }
 }

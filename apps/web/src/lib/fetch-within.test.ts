@@ -1,7 +1,6 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { strings } from "../config/strings.ts";
 import { ApiError, call } from "./api-error.ts";
 import { fetchWithin, TIMEOUT_CODE } from "./fetch-within.ts";
 
@@ -55,7 +54,7 @@ describe("fetchWithin", () => {
   test("a server that never answers: a timeout the member can act on, not a wait forever", async () => {
     const error = await rejection(fetchWithin(SHORT)(`${base}/silent`));
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 0, code: TIMEOUT_CODE, message: strings.errors.timeout });
+    expect(error).toMatchObject({ status: 0, code: TIMEOUT_CODE });
   });
 
   test("a body that stops halfway times out too", async () => {
@@ -76,7 +75,7 @@ describe("fetchWithin", () => {
 
   test("call() passes the timeout on as it is, instead of calling it a network failure", async () => {
     const error = await rejection(call(() => fetchWithin(SHORT)(`${base}/silent`)));
-    expect(error).toMatchObject({ code: TIMEOUT_CODE, message: strings.errors.timeout });
+    expect(error).toMatchObject({ code: TIMEOUT_CODE });
   });
 
   test("a refused connection is still a network error, well before any deadline", async () => {

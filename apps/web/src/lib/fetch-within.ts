@@ -1,4 +1,3 @@
-import { strings } from "../config/strings.ts";
 import { ApiError } from "./api-error.ts";
 
 /**
@@ -21,7 +20,7 @@ export function fetchWithin(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const deadline = new AbortController();
     const timer = setTimeout(
-      () => deadline.abort(new ApiError(0, TIMEOUT_CODE, strings.errors.timeout, null)),
+      () => deadline.abort(new ApiError(0, TIMEOUT_CODE, "The BFF did not answer in time", null)),
       timeoutMs,
     );
     const own = init?.signal;

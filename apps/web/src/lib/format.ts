@@ -1,12 +1,17 @@
-// Numbers and dates in the member's own locale. The words around them live in config/strings.ts.
+// Numbers and dates in the portal's language (the browser's own variant of it: "fr-CA", "en-GB"),
+// set by lib/i18n when the language is chosen. The words around them live in the message catalogs.
 // Dates are shown in the program's time zone (PROGRAM_TIME_ZONE, sent by the BFF with /api/me): the
 // server starts "today" and "this week" at that zone's midnight, so a Monday 00:00 reset reads
 // "Monday" in every browser, not the Sunday evening it is in another zone.
 
-const locale = typeof navigator === "undefined" ? "en" : (navigator.languages?.[0] ?? navigator.language);
+let locale = "en";
 
-const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+function numberFormats() {
+  return {
+    integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+  };
+}
 
 function dateFormats(timeZone: string) {
   return {
@@ -21,10 +26,20 @@ function dateFormats(timeZone: string) {
     }),
     weekday: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone }),
     dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
+    time: new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone }),
   };
 }
 
+let numbers = numberFormats();
 let formats = dateFormats("UTC");
+
+/** The tag numbers and dates are written in (lib/i18n/i18n.ts sets it with the language). */
+export function setFormattingLocale(tag: string): void {
+  if (tag === locale) return;
+  locale = tag;
+  numbers = numberFormats();
+  formats = dateFormats(formats.timeZone);
+}
 
 /** The zone every date is shown in; an unknown name keeps the current one (UTC until told). */
 export function setProgramTimeZone(timeZone: string): void {
@@ -38,8 +53,11 @@ export function setProgramTimeZone(timeZone: string): void {
 
 export const programTimeZone = () => formats.timeZone;
 
-export const formatInteger = (value: number) => integer.format(value);
-export const formatDecimal = (value: number) => decimal.format(value);
+/** The tag numbers and dates are written in now, for formats of their own (the manager area's). */
+export const formattingLocale = () => locale;
+
+export const formatInteger = (value: number) => numbers.integer.format(value);
+export const formatDecimal = (value: number) => numbers.decimal.format(value);
 
 /** "3 March" this year (in the program's zone), "3 March 2025" otherwise. */
 export function formatDay(iso: string, now = new Date()): string {
@@ -49,6 +67,9 @@ export function formatDay(iso: string, now = new Date()): string {
 }
 
 export const formatDateTime = (iso: string) => formats.dateTime.format(new Date(iso));
+
+/** A clock time, "10:32:05", in the program's zone like every date. */
+export const formatTime = (date: Date) => formats.time.format(date);
 
 /** A calendar period's boundary: "Monday", "1 April", as the program's zone names it. */
 export const formatPeriodWeekday = (iso: string) => formats.weekday.format(new Date(iso));

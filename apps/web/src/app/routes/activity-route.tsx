@@ -1,6 +1,6 @@
+import { t } from "@lingui/core/macro";
 import { QueryBoundary } from "../../components/query-boundary.tsx";
 import { Skeleton } from "../../components/skeleton.tsx";
-import { strings } from "../../config/strings.ts";
 import { ActivityDetails } from "../../features/activities/components/activity-details.tsx";
 import type { Me } from "../../features/member/api/me-query.ts";
 import { memberTierScore } from "../../features/member/lib/member-score.ts";
@@ -26,7 +26,7 @@ function DetailsSkeleton() {
 export function ActivityRoute({ me, id }: { me: Me; id: string }) {
   return (
     <Layout actions={<MemberActions me={me} />}>
-      <QueryBoundary fallback={<DetailsSkeleton />} errorTitle={strings.errors.pageTitle}>
+      <QueryBoundary fallback={<DetailsSkeleton />} errorTitle={t`We couldn't load this page`}>
         <ActivityDetails id={id} memberScore={memberTierScore(me.profile)} />
       </QueryBoundary>
     </Layout>

@@ -1,7 +1,7 @@
+import { t } from "@lingui/core/macro";
 import { lazy, Suspense } from "react";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { Skeleton } from "../../components/skeleton.tsx";
-import { strings } from "../../config/strings.ts";
 import type { Me } from "../../features/member/api/me-query.ts";
 import { Layout } from "../layout.tsx";
 import { MemberActions } from "./member-actions.tsx";
@@ -21,8 +21,8 @@ export function ManageRoute({ me }: { me: Me }) {
         </Suspense>
       ) : (
         <div className="space-y-3">
-          <PageHeading>{strings.manager.forbiddenTitle}</PageHeading>
-          <p className="text-gray-700 dark:text-gray-300">{strings.manager.forbidden}</p>
+          <PageHeading>{t`This area is for program managers`}</PageHeading>
+          <p className="text-gray-700 dark:text-gray-300">{t`Your account doesn't have access to the program manager preview.`}</p>
         </div>
       )}
     </Layout>

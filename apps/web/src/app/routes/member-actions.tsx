@@ -1,10 +1,11 @@
-import { strings } from "../../config/strings.ts";
+import { t } from "@lingui/core/macro";
 import { SignOutButton } from "../../features/auth/components/sign-out-button.tsx";
 import type { Me } from "../../features/member/api/me-query.ts";
 import { Link } from "../../lib/router.tsx";
 
 /** The signed-in header: who, the manager area for managers, sign out. */
 export function MemberActions({ me }: { me: Me }) {
+  const name = me.user.name;
   return (
     <>
       {me.user.isManager && (
@@ -12,13 +13,11 @@ export function MemberActions({ me }: { me: Me }) {
           to="/manage"
           className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
         >
-          {strings.header.managerLink}
+          {t`Program manager preview`}
         </Link>
       )}
-      {me.user.name && (
-        <p className="hidden text-sm text-gray-700 sm:block dark:text-gray-300">
-          {strings.header.signedInAs(me.user.name)}
-        </p>
+      {name && (
+        <p className="hidden text-sm text-gray-700 sm:block dark:text-gray-300">{t`Signed in as ${name}`}</p>
       )}
       <SignOutButton />
     </>

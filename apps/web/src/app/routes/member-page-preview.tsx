@@ -1,5 +1,5 @@
+import { t } from "@lingui/core/macro";
 import { ActivityCard } from "../../components/activity-card/activity-card.tsx";
-import { strings } from "../../config/strings.ts";
 import type { MemberPreview } from "../../features/manager/api/use-preview-member.ts";
 import type { ProgramTierView } from "../../features/member/api/me-query.ts";
 import { TierCard } from "../../features/member/components/tier-card.tsx";
@@ -30,7 +30,7 @@ export function MemberPagePreview({
         {preview.enrolled && (inactive || preview.activities.length > 0) && (
           <section aria-labelledby="preview-activities-heading">
             <h3 id="preview-activities-heading" className="mb-4 text-xl font-semibold">
-              {strings.activities.heading}
+              {t`Activities`}
             </h3>
             {inactive ? (
               <InactiveNotice headingLevel={4} />

@@ -2,9 +2,10 @@
 import { render, screen } from "@testing-library/react";
 import "../../testing/auto-cleanup.ts";
 import { describe, expect, test } from "vitest";
+import { i18n } from "#i18n";
 import { ReadOnly } from "../../lib/read-only.tsx";
+import { type Instruction, instructionWords } from "./action-words.ts";
 import { ActivityAction } from "./activity-action.tsx";
-import { actionStrings } from "./activity-action-strings.ts";
 
 describe("ActivityAction", () => {
   test("an external link opens in a new tab, without opener or referrer, and says it leaves the portal", () => {
@@ -43,14 +44,18 @@ describe("ActivityAction", () => {
     );
   });
 
-  test.each(Object.entries(actionStrings.instructions))("instruction %s is said plainly", (key, text) => {
-    render(
-      <ActivityAction
-        action={{ kind: "instruction", instruction: key as keyof typeof actionStrings.instructions }}
-      />,
-    );
-    expect(screen.getByText(text)).toBeTruthy();
-    expect(screen.queryByRole("link")).toBeNull();
+  test.each(Object.keys(instructionWords) as Instruction[])(
+    "instruction %s is said plainly",
+    (instruction) => {
+      render(<ActivityAction action={{ kind: "instruction", instruction }} />);
+      expect(screen.getByText(i18n._(instructionWords[instruction]))).toBeTruthy();
+      expect(screen.queryByRole("link")).toBeNull();
+    },
+  );
+
+  test("an instruction the member reads in words, not as its code", () => {
+    render(<ActivityAction action={{ kind: "instruction", instruction: "enter_code" }} />);
+    expect(screen.getByText("Enter the code from the product at checkout on our store or app.")).toBeTruthy();
   });
 
   test("nothing while the activity cannot be done", () => {
@@ -73,7 +78,7 @@ describe("ActivityAction, read-only (a manager's preview)", () => {
 
   test("an instruction is the same as the member's", () => {
     render(<ActivityAction readOnly action={{ kind: "instruction", instruction: "enter_code" }} />);
-    expect(screen.getByText(actionStrings.instructions.enter_code)).toBeTruthy();
+    expect(screen.getByText(i18n._(instructionWords.enter_code))).toBeTruthy();
   });
 });
 

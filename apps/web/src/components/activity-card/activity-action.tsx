@@ -1,6 +1,8 @@
+import { t } from "@lingui/core/macro";
 import { useId } from "react";
+import { i18n } from "#i18n";
 import { useReadOnly } from "../../lib/read-only.tsx";
-import { actionStrings as s } from "./activity-action-strings.ts";
+import { communityLinkWords, instructionWords } from "./action-words.ts";
 import type { Activity } from "./activity-types.ts";
 
 // An activity's call to action, as the BFF derived it: a link button (to the brand's page or the
@@ -17,7 +19,7 @@ function externalHost(url: string): string | null {
 
 /** What a link-like action says: "Take the survey", "Open the page"… */
 const labelOf = (action: Exclude<Action, { kind: "instruction" }>) =>
-  action.kind === "community" ? s.community[action.community] : s.link;
+  action.kind === "community" ? i18n._(communityLinkWords[action.community]) : t`Go to the activity`;
 
 function ActionLink({
   action,
@@ -30,8 +32,8 @@ function ActionLink({
   const host = externalHost(action.url);
   const label = labelOf(action);
   const notes = [
-    ...(action.kind === "link" && action.pointsOnClick ? [s.pointsOnClick] : []),
-    ...(host ? [s.external(host)] : []),
+    ...(action.kind === "link" && action.pointsOnClick ? [t`Your points follow the click.`] : []),
+    ...(host ? [t`Leaves the portal: opens ${host} in a new tab.`] : []),
   ];
   return (
     <div className="flex flex-col items-start gap-1">
@@ -80,9 +82,10 @@ export function ActivityAction({ action, readOnly: asked = false, compact = fals
   if (!action) return null;
   if (readOnly && action.kind !== "instruction") {
     const label = labelOf(action);
+    const host = new URL(action.url, window.location.href).host;
     return (
       <p className="text-sm font-medium text-gray-900 dark:text-gray-100" data-activity-action="preview">
-        {s.previewLink(label, new URL(action.url, window.location.href).host)}
+        {t`Members see "${label}", leading to ${host}.`}
       </p>
     );
   }
@@ -92,7 +95,7 @@ export function ActivityAction({ action, readOnly: asked = false, compact = fals
         className={`text-sm font-medium text-gray-900 dark:text-gray-100${compact ? " line-clamp-1 sm:line-clamp-none" : ""}`}
         data-activity-action="instruction"
       >
-        {s.instructions[action.instruction]}
+        {i18n._(instructionWords[action.instruction])}
       </p>
     );
   }

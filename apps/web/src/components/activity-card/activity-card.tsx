@@ -1,5 +1,5 @@
+import { t } from "@lingui/core/macro";
 import { useId } from "react";
-import { strings } from "../../config/strings.ts";
 import { Link } from "../../lib/router.tsx";
 import { ActivityAction } from "./activity-action.tsx";
 import { ActivityImage } from "./activity-image.tsx";
@@ -87,7 +87,7 @@ export function ActivityCard({
           <p className="text-sm text-gray-700 dark:text-gray-300">{earning.join(" · ")}</p>
         )}
         {activity.community?.checked === false && (
-          <p className="text-sm text-gray-700 dark:text-gray-300">{strings.activities.communityUnchecked}</p>
+          <p className="text-sm text-gray-700 dark:text-gray-300">{t`We couldn't check the community just now, so it may not be open.`}</p>
         )}
         {/* The card's action area: its state (said once) and what the member can do. */}
         <div className="relative z-10 mt-auto flex flex-col items-start gap-1.5 sm:gap-2 sm:pt-1">

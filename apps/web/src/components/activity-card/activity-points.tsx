@@ -1,7 +1,36 @@
-import { strings } from "../../config/strings.ts";
+import { plural, t } from "@lingui/core/macro";
+import { formatDecimal, formatInteger } from "../../lib/format.ts";
 import type { Activity } from "./activity-types.ts";
 
 type Campaign = Activity["points"]["campaigns"][number];
+type Stacking = Activity["points"]["stacking"];
+
+/** The program's campaign stacking rule (program config), the only source of these words. */
+function stackingText(stacking: Stacking): string {
+  switch (stacking) {
+    case "best_single":
+      return t`Only the biggest bonus counts.`;
+    case "additive":
+      return t`Bonuses add up.`;
+    case "multiplicative":
+      return t`Multipliers multiply; gifts add up.`;
+  }
+}
+
+/** "3× Winter bonus · +50": the multiplier, the campaign's own title (as the brand wrote it), the gift. */
+function campaignText({ multiplier: times, title, pointGift }: Campaign): string {
+  const multiplier = formatDecimal(times);
+  const gift = formatInteger(pointGift);
+  if (times !== 1 && pointGift > 0) return t`${multiplier}× ${title} · +${gift}`;
+  if (times !== 1) return t`${multiplier}× ${title}`;
+  if (pointGift > 0) return t`${title} · +${gift}`;
+  return title;
+}
+
+function notAppliedText(stacking: Stacking, belowBase: boolean): string {
+  if (belowBase) return t`not counted: worth less than the activity's own points`;
+  return stacking === "best_single" ? t`not counted: only the biggest bonus counts` : t`not counted`;
+}
 
 /**
  * "650 pts", the base when a campaign changes it, and each campaign: "3× Winter bonus · +50". With
@@ -9,18 +38,17 @@ type Campaign = Activity["points"]["campaigns"][number];
  * nothing here claims more than that rule and the numbers.
  */
 export function ActivityPoints({ points }: { points: Activity["points"] }) {
-  const boosted = points.effective !== points.base;
-  const notApplied = (campaign: Campaign) =>
-    strings.activities.campaignNotApplied(points.stacking, campaign.points < points.base);
+  const { effective, base } = points;
+  const boosted = effective !== base;
   return (
     <div>
       <p className="flex flex-wrap items-baseline gap-x-2">
         <span className="text-xl font-bold text-indigo-700 dark:text-indigo-300">
-          {strings.activities.points(points.effective)}
+          {plural(effective, { one: "# pt", other: "# pts" })}
         </span>
         {boosted && (
           <span className="text-sm text-gray-600 dark:text-gray-300">
-            {strings.activities.basePoints(points.base)}
+            {plural(base, { one: "# pt base", other: "# pts base" })}
           </span>
         )}
       </p>
@@ -35,16 +63,16 @@ export function ActivityPoints({ points }: { points: Activity["points"] }) {
                   : "bg-gray-100 text-gray-700 line-through dark:bg-gray-800 dark:text-gray-300"
               }`}
             >
-              {strings.activities.campaign(campaign.multiplier, campaign.title, campaign.pointGift)}
-              {!campaign.applied && <span className="sr-only"> ({notApplied(campaign)})</span>}
+              {campaignText(campaign)}
+              {!campaign.applied && (
+                <span className="sr-only"> ({notAppliedText(points.stacking, campaign.points < base)})</span>
+              )}
             </li>
           ))}
         </ul>
       )}
       {points.campaigns.length > 1 && (
-        <p className="mt-1 text-xs text-gray-600 dark:text-gray-300">
-          {strings.activities.campaignStacking[points.stacking]}
-        </p>
+        <p className="mt-1 text-xs text-gray-600 dark:text-gray-300">{stackingText(points.stacking)}</p>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { strings } from "../../config/strings.ts";
+import { plural, t } from "@lingui/core/macro";
 import { ClockIcon } from "../icons.tsx";
 import type { Activity } from "./activity-types.ts";
 
@@ -24,8 +24,14 @@ export function DateBadge({ window }: { window: Activity["window"] }) {
 }
 
 export function badgeText(window: Activity["window"]): string | null {
-  if (window.state === "expired") return strings.activities.ended;
-  if (window.daysLeft === null) return null;
-  if (window.state === "upcoming") return strings.activities.startsIn(window.daysLeft);
-  return strings.activities.endsIn(window.daysLeft);
+  if (window.state === "expired") return t`Ended`;
+  const days = window.daysLeft;
+  if (days === null) return null;
+  if (window.state === "upcoming") {
+    return days <= 1
+      ? t`Starts tomorrow`
+      : plural(days, { one: "Starts in # day", other: "Starts in # days" });
+  }
+  if (days <= 0) return t`Ends today`;
+  return days === 1 ? t`Ends tomorrow` : plural(days, { one: "Ends in # day", other: "Ends in # days" });
 }

@@ -1,5 +1,5 @@
+import { t } from "@lingui/core/macro";
 import { useId, useState } from "react";
-import { strings } from "../../config/strings.ts";
 import { ChevronIcon } from "../icons.tsx";
 import type { UnavailableReason } from "./activity-types.ts";
 import { whyText } from "./why-text.ts";
@@ -57,7 +57,7 @@ export function WhyDisclosure({
         className="inline-flex items-center gap-1 rounded text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
       >
         <ChevronIcon className={`size-4 motion-safe:transition-transform ${open ? "rotate-90" : ""}`} />
-        {strings.why.button}
+        {t`Why can't I do this?`}
       </button>
       <WhyReasons
         id={panelId}

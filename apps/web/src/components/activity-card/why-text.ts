@@ -1,8 +1,12 @@
-import { strings } from "../../config/strings.ts";
+import { plural, select, t } from "@lingui/core/macro";
+import { formatDay, formatPeriodDay, formatPeriodWeekday } from "../../lib/format.ts";
 import type { Activity, FrequencyRule, UnavailableReason } from "./activity-types.ts";
 
 // Words for the BFF's reasons and rules. The BFF sends reasons without the member's score (it is
 // not known where the list is cached), so "earn N more points" is filled in from the tier card's.
+
+/** The periods the BFF sends as `frequency.period` (loyalty's `FrequencyPeriod`), from the API's type. */
+export type FrequencyPeriod = FrequencyRule["period"];
 
 /** Points still missing for a tier, when the member's score is known. */
 export function pointsToTier(tier: { minScore: number } | null, memberScore: number | null): number | null {
@@ -10,34 +14,140 @@ export function pointsToTier(tier: { minScore: number } | null, memberScore: num
   return Math.max(0, Math.ceil(tier.minScore - memberScore));
 }
 
+function tierText(tier: string | null, toGo: number | null, earn: boolean): string {
+  if (!tier) return t`Reach a higher tier to unlock`;
+  if (earn && toGo !== null && toGo > 0) {
+    return plural(toGo, {
+      one: `Reach ${tier} to unlock — earn # more point`,
+      other: `Reach ${tier} to unlock — earn # more points`,
+    });
+  }
+  return t`Reach ${tier} to unlock`;
+}
+
+function notStartedText(daysUntil: number, startsAt: string): string {
+  if (daysUntil <= 0) return t`Opens later today`;
+  const day = formatDay(startsAt);
+  if (daysUntil === 1) return t`Opens tomorrow — on ${day}`;
+  return plural(daysUntil, { one: `Opens in # day — on ${day}`, other: `Opens in # days — on ${day}` });
+}
+
+function communityText(
+  block: "closed" | "hidden" | "not_ready",
+  kind: "survey" | "forum" | "activity",
+): string {
+  if (block === "closed") {
+    return select(kind, {
+      survey: "The survey is closed",
+      forum: "The forum is closed",
+      other: "The community activity is closed",
+    });
+  }
+  if (block === "hidden") {
+    return select(kind, {
+      survey: "The survey isn't open to members right now",
+      forum: "The forum isn't open to members right now",
+      other: "The community activity isn't open to members right now",
+    });
+  }
+  return select(kind, {
+    survey: "The survey isn't ready yet",
+    forum: "The forum isn't ready yet",
+    other: "The community activity isn't ready yet",
+  });
+}
+
+function capReachedText(period: FrequencyPeriod): string {
+  switch (period) {
+    case "day":
+      return t`You've reached the limit for today`;
+    case "week":
+      return t`You've reached the limit for this week`;
+    case "month":
+      return t`You've reached the limit for this month`;
+    case "year":
+      return t`You've reached the limit for this year`;
+    case "lifetime":
+      return t`You've done this as many times as it counts`;
+    default:
+      return t`You've reached the limit for now`;
+  }
+}
+
+/** The limit reached and, when waiting helps, when the activity opens again (the program zone's midnight). */
+function capText(period: FrequencyPeriod, resetsAt: string | null, wait: boolean): string {
+  const reached = capReachedText(period);
+  if (!wait) return reached;
+  if (!resetsAt) return t`${reached} — try again later`;
+  if (period === "day") return t`${reached} — again tomorrow`;
+  const from = period === "week" ? formatPeriodWeekday(resetsAt) : formatPeriodDay(resetsAt);
+  return t`${reached} — again from ${from}`;
+}
+
 /** One reason in words, with what the member can do about it when they can do anything. */
 export function whyText(reason: UnavailableReason, memberScore: number | null): string {
   switch (reason.kind) {
     case "tier":
-      return strings.why.tier(
+      return tierText(
         reason.unlockTier?.title ?? null,
         reason.pointsToGo ?? pointsToTier(reason.unlockTier, memberScore),
         reason.action === "earn_points",
       );
-    case "segment":
-      return strings.why.segment(reason.segmentName, reason.eligibility);
+    case "segment": {
+      const name = reason.segmentName;
+      return reason.eligibility === "inclusion" ? t`Only for ${name}` : t`Not open to ${name}`;
+    }
     case "not_started":
-      return strings.why.notStarted(reason.daysUntil, reason.startsAt);
+      return notStartedText(reason.daysUntil, reason.startsAt);
     case "ended":
-      return strings.why.ended;
+      return t`This activity has ended`;
     case "community":
-      return strings.why.community(reason.block, reason.community);
+      return communityText(reason.block, reason.community);
     case "frequency_cap":
-      return strings.why.capReached(reason.rule.period, reason.resetsAt, reason.action === "wait");
+      return capText(reason.rule.period, reason.resetsAt, reason.action === "wait");
   }
 }
 
-/** "Up to 5 times a week", "Points after every 2 completions"; empty without a rule. */
+/** "Once a day", "Up to 5 times a week", "Points after every 2 completions"; empty without a rule. */
 export function frequencyTexts(rule: FrequencyRule | null | undefined): string[] {
   if (!rule) return [];
-  const texts = [strings.frequency.cap(rule.cap, rule.period)];
-  if (rule.requiredAttempts > 1) texts.push(strings.frequency.attempts(rule.requiredAttempts));
+  const texts = [capRuleText(rule.cap, rule.period)];
+  const completions = rule.requiredAttempts;
+  if (completions > 1) {
+    texts.push(
+      plural(completions, {
+        one: "Points after every completion",
+        other: "Points after every # completions",
+      }),
+    );
+  }
   return texts;
+}
+
+function capRuleText(cap: number, period: FrequencyPeriod): string {
+  if (cap <= 0) return t`No points can be earned right now`;
+  switch (period) {
+    case "day":
+      return plural(cap, { one: "Once a day", other: "Up to # times a day" });
+    case "week":
+      return plural(cap, { one: "Once a week", other: "Up to # times a week" });
+    case "month":
+      return plural(cap, { one: "Once a month", other: "Up to # times a month" });
+    case "year":
+      return plural(cap, { one: "Once a year", other: "Up to # times a year" });
+    case "lifetime":
+      return plural(cap, { one: "Once", other: "Up to # times" });
+    case "rolling_24h":
+      return plural(cap, { one: "Once in any 24 hours", other: "Up to # times in any 24 hours" });
+    case "rolling_7d":
+      return plural(cap, { one: "Once in any 7 days", other: "Up to # times in any 7 days" });
+    case "rolling_30d":
+      return plural(cap, { one: "Once in any 30 days", other: "Up to # times in any 30 days" });
+    case "rolling_365d":
+      return plural(cap, { one: "Once in any 365 days", other: "Up to # times in any 365 days" });
+    case "unknown":
+      return plural(cap, { one: "Once per period", other: "Up to # times per period" });
+  }
 }
 
 /** How often and how points arrive, as short phrases for the card and the details page. */
@@ -45,6 +155,6 @@ export function earningTexts(activity: Pick<Activity, "frequency" | "pointsOnCli
   const texts = frequencyTexts(activity.frequency);
   // Said once: a link that earns on the click says so itself (activity-action.tsx).
   const actionSaysIt = activity.action?.kind === "link" && activity.action.pointsOnClick;
-  if (activity.pointsOnClick && !actionSaysIt) texts.push(strings.frequency.pointsOnClick);
+  if (activity.pointsOnClick && !actionSaysIt) texts.push(t`Points as soon as you open it`);
   return texts;
 }

@@ -145,7 +145,7 @@ describe("ActivitiesSection", () => {
     renderSection();
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByRole("heading", { name: "We couldn't load your activities" })).toBeTruthy();
-    expect(alert.textContent).toContain("The rewards service is not answering right now.");
+    expect(alert.textContent).toContain("One of our services isn't answering right now.");
     expect(alert.textContent).toContain("Reference: req-123");
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     expect(await screen.findByText("6 of 7 activities")).toBeTruthy();

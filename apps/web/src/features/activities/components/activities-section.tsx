@@ -1,9 +1,11 @@
+import { plural, t } from "@lingui/core/macro";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useDeferredValue, useMemo } from "react";
 import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
 import { ActivityCardSkeleton } from "../../../components/activity-card/activity-card-skeleton.tsx";
-import { strings } from "../../../config/strings.ts";
 import { isTransient } from "../../../lib/api-error.ts";
+import { errorText } from "../../../lib/error-text.ts";
+import { formatInteger } from "../../../lib/format.ts";
 import { activityPath, navigate, useSearch } from "../../../lib/router.tsx";
 import { throwWithoutData } from "../../../lib/throw-without-data.ts";
 import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
@@ -35,6 +37,13 @@ function Notice({ title, children }: { title: string; children: ReactNode }) {
       <div className="mt-1 max-w-prose text-gray-700 dark:text-gray-300">{children}</div>
     </div>
   );
+}
+
+/** "1 activity", "3 of 20 activities". */
+function countText(shown: number, total: number): string {
+  if (shown === total) return plural(total, { one: "# activity", other: "# activities" });
+  const count = formatInteger(shown);
+  return plural(total, { one: `${count} of # activity`, other: `${count} of # activities` });
 }
 
 /** The activity grid with its filters, the outage banner and the empty states; a skeleton while loading. */
@@ -71,21 +80,33 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
 
   if (data === undefined) return <ActivitiesSkeleton />;
   if (!data.enrolled) {
-    return <Notice title={strings.activities.notEnrolledTitle}>{strings.activities.notEnrolled}</Notice>;
+    return (
+      <Notice title={t`You're not in the rewards program yet`}>
+        {t`Your account isn't enrolled in the rewards program, so there are no activities to show. Once you join, your activities and points appear here.`}
+      </Notice>
+    );
   }
   if (data.total === 0) {
-    return <Notice title={strings.activities.noneTitle}>{strings.activities.none}</Notice>;
+    return (
+      <Notice title={t`No activities right now`}>
+        {t`There is nothing to do at the moment. New activities appear here as soon as the program adds them.`}
+      </Notice>
+    );
   }
   return (
     <div className="space-y-4">
       {/* Always present, so screen readers hear it when the banner goes (a removed live region says nothing). */}
       <p role="status" className="sr-only">
-        {check.recovered ? strings.activities.upToDate : ""}
+        {check.recovered ? t`Your activities are up to date.` : ""}
       </p>
       {stale && (
         <StaleBanner
           fetchedAt={data.freshness.fetchedAt}
-          reason={failed ? error.message : strings.activities.staleReason}
+          reason={
+            failed
+              ? errorText(error)
+              : t`The rewards service isn't answering right now, so some details may have changed.`
+          }
           checking={check.checking}
           outcome={check.outcome}
           onRetry={check.start}
@@ -93,17 +114,17 @@ export function ActivitiesSection({ memberScore }: { memberScore: number | null 
       )}
       <ActivityFilters filters={filters} onChange={setFilters} />
       <p aria-live="polite" className="text-sm text-gray-700 dark:text-gray-300">
-        {strings.activities.count(data.shown.length, data.total)}
+        {countText(data.shown.length, data.total)}
       </p>
       {data.shown.length === 0 ? (
-        <Notice title={strings.activities.noneMatch}>
+        <Notice title={t`No activities match these filters.`}>
           {!isDefault(filters) && (
             <button
               type="button"
               className="button-secondary mt-2"
               onClick={() => setFilters(DEFAULT_FILTERS)}
             >
-              {strings.activities.clearFilters}
+              {t`Clear filters`}
             </button>
           )}
         </Notice>

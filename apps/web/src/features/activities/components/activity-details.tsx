@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { ActivityAction } from "../../../components/activity-card/activity-action.tsx";
@@ -9,7 +10,7 @@ import { LockNotice } from "../../../components/activity-card/lock-notice.tsx";
 import { WhyReasons } from "../../../components/activity-card/why-disclosure.tsx";
 import { earningTexts } from "../../../components/activity-card/why-text.ts";
 import { PageHeading } from "../../../components/page-heading.tsx";
-import { strings } from "../../../config/strings.ts";
+import { formatDay } from "../../../lib/format.ts";
 import { Link } from "../../../lib/router.tsx";
 import { useNow } from "../../../lib/use-now.ts";
 import { type ActivitiesBody, activitiesQuery } from "../api/activities-query.ts";
@@ -20,9 +21,19 @@ const BACK =
 export function BackToActivities() {
   return (
     <Link to="/" className={BACK}>
-      <span aria-hidden="true">←</span> {strings.details.back}
+      <span aria-hidden="true">←</span> {t`Back to all activities`}
     </Link>
   );
+}
+
+function opensText(iso: string, now: number): string {
+  const day = formatDay(iso);
+  return Date.parse(iso) <= now ? t`Opened ${day}` : t`Opens ${day}`;
+}
+
+function closesText(iso: string, now: number): string {
+  const day = formatDay(iso);
+  return Date.parse(iso) <= now ? t`Closed ${day}` : t`Closes ${day}`;
 }
 
 /** One activity in full, read from the same cached list as the grid (no extra request). */
@@ -38,8 +49,8 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
     return (
       <div className="space-y-4">
         <BackToActivities />
-        <PageHeading>{strings.details.notFoundTitle}</PageHeading>
-        <p className="text-gray-700 dark:text-gray-300">{strings.details.notFound}</p>
+        <PageHeading>{t`Activity not found`}</PageHeading>
+        <p className="text-gray-700 dark:text-gray-300">{t`This activity isn't available to you, or it has been removed.`}</p>
       </div>
     );
   }
@@ -75,7 +86,7 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
               className="rounded-xl border border-gray-200 bg-gray-50 p-4 dark:border-gray-700 dark:bg-gray-800"
             >
               <h2 id="why-heading" className="text-sm font-semibold">
-                {strings.why.heading}
+                {t`Why you can't do this now`}
               </h2>
               <div className="mt-1">
                 <WhyReasons reasons={activity.why} memberScore={memberScore} />
@@ -84,7 +95,7 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
           )}
           <section aria-labelledby="points-heading">
             <h2 id="points-heading" className="text-sm font-semibold">
-              {strings.details.pointsHeading}
+              {t`Points you earn`}
             </h2>
             <div className="mt-1">
               <ActivityPoints points={activity.points} />
@@ -93,7 +104,7 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
           {earning.length > 0 && (
             <section aria-labelledby="how-often-heading">
               <h2 id="how-often-heading" className="text-sm font-semibold">
-                {strings.frequency.heading}
+                {t`How often`}
               </h2>
               <ul className="mt-1 text-gray-700 dark:text-gray-300">
                 {earning.map((text) => (
@@ -104,20 +115,20 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
           )}
           <section aria-labelledby="when-heading">
             <h2 id="when-heading" className="text-sm font-semibold">
-              {strings.details.whenHeading}
+              {t`When`}
             </h2>
             <ul className="mt-1 text-gray-700 dark:text-gray-300">
               {start && (
                 <li>
-                  <time dateTime={start}>{strings.details.opens(start, now)}</time>
+                  <time dateTime={start}>{opensText(start, now)}</time>
                 </li>
               )}
               {end && (
                 <li>
-                  <time dateTime={end}>{strings.details.closes(end, now)}</time>
+                  <time dateTime={end}>{closesText(end, now)}</time>
                 </li>
               )}
-              {!start && !end && <li>{strings.details.always}</li>}
+              {!start && !end && <li>{t`Always open`}</li>}
             </ul>
           </section>
         </div>

@@ -1,6 +1,24 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
+import { i18n } from "#i18n";
+import { categoryName } from "../../../components/activity-card/category.ts";
 import { WideDisclosure } from "../../../components/wide-disclosure.tsx";
-import { strings } from "../../../config/strings.ts";
 import { CATEGORY_IDS, type Filters, SORTS, STATE_FILTERS } from "../lib/filters.ts";
+
+const SORT_WORDS = {
+  recommended: msg`Recommended`,
+  points: msg`Most points`,
+  ending: msg`Ending soon`,
+} satisfies Record<Filters["sort"], MessageDescriptor>;
+
+const STATE_WORDS = {
+  all: msg`All current`,
+  available: msg`Available`,
+  locked: msg`Locked`,
+  upcoming: msg`Upcoming`,
+  ending_soon: msg`Ending soon`,
+  ended: msg`Ended`,
+} satisfies Record<Filters["show"], MessageDescriptor>;
 
 const SELECT =
   "mt-1 block w-full rounded-lg border border-gray-300 bg-white px-3 py-2 dark:border-gray-600 dark:bg-gray-900";
@@ -18,7 +36,7 @@ export function ActivityFilters({
   onChange: (next: Filters) => void;
 }) {
   return (
-    <WideDisclosure label={strings.activities.filtersButton}>
+    <WideDisclosure label={t`Filter and sort`}>
       {({ id, hidden }) => <FilterForm id={id} hidden={hidden} filters={filters} onChange={onChange} />}
     </WideDisclosure>
   );
@@ -39,27 +57,27 @@ function FilterForm({
     <form
       id={id}
       hidden={hidden}
-      aria-label={strings.activities.filters}
+      aria-label={t`Filter and sort activities`}
       onSubmit={(event) => event.preventDefault()}
       className="mt-3 grid gap-4 sm:grid-cols-[1fr_1fr] lg:grid-cols-[12rem_1fr_12rem] lg:items-end"
     >
       <label className="text-sm font-medium">
-        {strings.activities.category}
+        {t`Category`}
         <select
           className={SELECT}
           value={filters.category ?? ""}
           onChange={(event) => onChange({ ...filters, category: event.target.value || null })}
         >
-          <option value="">{strings.activities.allCategories}</option>
+          <option value="">{t`All categories`}</option>
           {CATEGORY_IDS.map((id) => (
             <option key={id} value={id}>
-              {strings.activities.categories[id]}
+              {categoryName(id)}
             </option>
           ))}
         </select>
       </label>
       <label className="text-sm font-medium sm:order-last lg:order-none">
-        {strings.activities.sort}
+        {t`Sort by`}
         <select
           className={SELECT}
           value={filters.sort}
@@ -69,13 +87,13 @@ function FilterForm({
         >
           {SORTS.map((sort) => (
             <option key={sort} value={sort}>
-              {strings.activities.sorts[sort]}
+              {i18n._(SORT_WORDS[sort])}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="sm:col-span-2 lg:col-span-1 lg:row-start-1 lg:col-start-2">
-        <legend className="text-sm font-medium">{strings.activities.state}</legend>
+        <legend className="text-sm font-medium">{t`Show`}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {STATE_FILTERS.map((state) => (
             <label
@@ -90,7 +108,7 @@ function FilterForm({
                 onChange={() => onChange({ ...filters, show: state })}
                 className="sr-only"
               />
-              {strings.activities.states[state]}
+              {i18n._(STATE_WORDS[state])}
             </label>
           ))}
         </div>

@@ -135,7 +135,7 @@ describe("the stale banner goes by itself", () => {
     answers(unavailable);
     await act(() => queryClient.refetchQueries());
     const banner = await findBanner();
-    expect(banner.textContent).toContain("The portal took too long to answer.");
+    expect(banner.textContent).toContain("This is taking longer than it should.");
     expect(screen.getAllByRole("article")).toHaveLength(6);
     const failedOnce = calls.length;
 

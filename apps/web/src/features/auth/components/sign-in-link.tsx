@@ -1,5 +1,5 @@
+import { t } from "@lingui/core/macro";
 import type { ReactNode } from "react";
-import { strings } from "../../../config/strings.ts";
 import { currentPath, signInHref } from "../../../lib/sign-in.ts";
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 export function SignInLink({ className = "button-primary", returnTo, children }: Props) {
   return (
     <a href={signInHref(returnTo ?? currentPath())} className={className}>
-      {children ?? strings.landing.signIn}
+      {children ?? t`Sign in`}
     </a>
   );
 }

@@ -1,4 +1,4 @@
-import { strings } from "../../../config/strings.ts";
+import { t } from "@lingui/core/macro";
 import { useSignOut } from "../api/use-sign-out.ts";
 
 export function SignOutButton() {
@@ -9,11 +9,11 @@ export function SignOutButton() {
     <div className="flex items-center gap-2">
       {signOut.isError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {strings.errors.signOutFailed}
+          {t`Signing out didn't work. Please try again.`}
         </p>
       )}
       <button type="button" className="button-secondary" disabled={busy} onClick={() => signOut.mutate()}>
-        {busy ? strings.header.signingOut : strings.header.signOut}
+        {busy ? t`Signing out…` : t`Sign out`}
       </button>
     </div>
   );

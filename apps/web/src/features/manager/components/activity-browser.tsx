@@ -12,7 +12,7 @@ import {
   parseBrowseFilters,
 } from "../lib/browse-filters.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { BrowseFiltersForm } from "./browse-filters-form.tsx";
 import { StateBadge } from "./state-badge.tsx";
 

@@ -3,10 +3,11 @@ import { ErrorPanel } from "../../../components/error-panel.tsx";
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { Skeleton } from "../../../components/skeleton.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
+import { errorText } from "../../../lib/error-text.ts";
 import { Link, useSearch } from "../../../lib/router.tsx";
 import { type ActivityPreview, activityPreviewQuery } from "../api/manager-queries.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { ActivityFacts } from "./activity-facts.tsx";
 import { AlidaPanel } from "./alida-panel.tsx";
 import { MemberCardPreview } from "./member-card-preview.tsx";
@@ -109,7 +110,7 @@ export function ActivityDetailPage({ id }: { id: string }) {
           <BackLink />
           <PageHeading>{status === 404 ? s.detail.notFoundTitle : s.detail.invalidTitle}</PageHeading>
           <p className="text-gray-800 dark:text-gray-200">
-            {status === 404 ? s.detail.notFound(id) : error.message}
+            {status === 404 ? s.detail.notFound(id) : errorText(error)}
           </p>
         </div>
       );

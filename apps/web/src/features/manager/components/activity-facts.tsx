@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { ActivityPreview, ExtendedActivity } from "../api/manager-queries.ts";
 import { formatZoned, managerTimeZone } from "../lib/format-time.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // The activity in plain words: what Control Center calls it and what members read, how many points,
 // how often, when, for whom.

@@ -1,7 +1,7 @@
 import { formatInteger } from "../../../lib/format.ts";
 import type { AlidaPanelData } from "../api/manager-queries.ts";
 import { formatZoned } from "../lib/format-time.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { WarningIcon } from "./persona-checks.tsx";
 
 // The Alida side of an activity: its linked survey or forum, member-event counts, and every place it

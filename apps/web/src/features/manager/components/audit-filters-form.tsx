@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { programTimeZone } from "../../../lib/format.ts";
 import { auditManagersQuery } from "../api/manager-queries.ts";
 import { type AuditFilterField, type AuditFilters, auditFiltersToSearch } from "../lib/audit-filters.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // The audit log's filters: applied together with the button (a half-typed member id is not a
 // search), kept in the address by the page. A 400 from the BFF is shown by the field it names.

@@ -16,7 +16,7 @@ import {
 } from "../lib/audit-filters.ts";
 import { formatZoned } from "../lib/format-time.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { AuditFiltersForm } from "./audit-filters-form.tsx";
 import { ScrollRegion } from "./scroll-region.tsx";
 

@@ -1,7 +1,7 @@
 import { type ReactNode, useId } from "react";
 import type { ProgramTier } from "../api/manager-queries.ts";
 import { BROWSE_STATES, type BrowseFilters, type BrowseState } from "../lib/browse-filters.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // The browser's filters. Each change goes straight into the address, so the view can be shared.
 

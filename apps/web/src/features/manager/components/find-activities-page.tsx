@@ -1,7 +1,7 @@
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { QueryBoundary } from "../../../components/query-boundary.tsx";
 import { Skeleton } from "../../../components/skeleton.tsx";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { ActivityBrowser } from "./activity-browser.tsx";
 import { LookupForm } from "./lookup-form.tsx";
 

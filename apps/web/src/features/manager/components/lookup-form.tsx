@@ -1,14 +1,17 @@
+import { t } from "@lingui/core/macro";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { strings } from "../../../config/strings.ts";
 import { ApiError } from "../../../lib/api-error.ts";
+import { errorText } from "../../../lib/error-text.ts";
 import { navigate } from "../../../lib/router.tsx";
 import { activityPreviewQuery } from "../api/manager-queries.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // Look an activity up by its CrowdTwist id. The BFF decides what an id is: its 400 message and its
 // 404 are shown by the field, so a manager can correct the id where they typed it.
+
+const referenceText = (reference: string) => t`Reference: ${reference}`;
 
 export function LookupForm() {
   const queryClient = useQueryClient();
@@ -38,7 +41,9 @@ export function LookupForm() {
         message:
           apiError?.code === "activity_not_found"
             ? s.find.unknown(wanted)
-            : (apiError?.message ?? s.errors.load),
+            : apiError?.status === 400
+              ? s.find.idInvalid
+              : errorText(caught),
         requestId: apiError && apiError.status >= 500 ? apiError.requestId : null,
       });
     } finally {
@@ -74,7 +79,7 @@ export function LookupForm() {
         {error && (
           <p id={errorId} className="text-sm font-medium text-red-800 dark:text-red-300">
             {error.message}
-            {error.requestId && <span className="block">{strings.errors.reference(error.requestId)}</span>}
+            {error.requestId && <span className="block">{referenceText(error.requestId)}</span>}
           </p>
         )}
       </div>

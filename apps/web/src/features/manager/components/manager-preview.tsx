@@ -1,7 +1,7 @@
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { Link, usePathname } from "../../../lib/router.tsx";
 import { type ManagerPage, managerPaths, matchManagerPage } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { ActivityDetailPage } from "./activity-detail-page.tsx";
 import { AuditPage } from "./audit-page.tsx";
 import { FindActivitiesPage } from "./find-activities-page.tsx";

@@ -1,6 +1,6 @@
 import { ActivityCard } from "../../../components/activity-card/activity-card.tsx";
 import type { ActivityPreview, MatrixRow } from "../api/manager-queries.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { StateBadge } from "./state-badge.tsx";
 
 // The very card members get, once per tier (and per side of the segment when one applies), as the BFF

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import type { MemberPreview } from "../api/use-preview-member.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // What the previewed member sees, read-only: a banner that says whose portal this is and that the
 // look is on record, then the member's own page (tier card, path, numbers, activities). That page is

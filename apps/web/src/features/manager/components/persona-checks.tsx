@@ -1,5 +1,5 @@
 import type { ActivityPreview, PersonaCheck } from "../api/manager-queries.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { ScrollRegion } from "./scroll-region.tsx";
 import { StateBadge } from "./state-badge.tsx";
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../../../lib/api-error.ts";
 import type { PreviewMemberInput } from "../api/use-preview-member.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // Which member to preview and why. The BFF owns the rules (seven id types, a reason of at least ten
 // characters); its 400 message is shown by the field it is about.
@@ -28,6 +28,13 @@ export function fieldOf(error: ApiError): Field | null {
   return null;
 }
 
+/** The field's problem in the portal's language (the BFF's own words are for the console). */
+function fieldErrorText(field: Field): string {
+  if (field === "reason") return s.preview.reasonTooShort;
+  if (field === "userId") return s.preview.userIdMissing;
+  return s.preview.idTypeInvalid;
+}
+
 const CONTROL =
   "w-full rounded-lg border border-gray-400 bg-white px-3 py-2 text-gray-900 aria-invalid:border-red-700 dark:border-gray-500 dark:bg-gray-900 dark:text-gray-100 dark:aria-invalid:border-red-400";
 
@@ -52,7 +59,7 @@ export function PreviewMemberForm({ onSubmit, pending, error }: Props) {
   const fieldError = (name: Field) =>
     field === name && apiError ? (
       <p id={ids.error} className="text-sm font-medium text-red-800 dark:text-red-300">
-        {apiError.message}
+        {fieldErrorText(name)}
       </p>
     ) : null;
   const described = (name: Field, extra?: string) =>

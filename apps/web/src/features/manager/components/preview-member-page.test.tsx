@@ -67,7 +67,7 @@ describe("PreviewMemberPage", () => {
     renderWithClient(<PreviewMemberPage renderMemberPage={() => null} />);
     await fill(user, "ava", "Support ticket 4711");
     const alert = await screen.findByRole("alert");
-    expect(within(alert).getByText("CrowdTwist is not answering.")).toBeTruthy();
+    expect(within(alert).getByText(/One of our services isn't answering right now/)).toBeTruthy();
     expect(within(alert).getByText("Reference: req-9")).toBeTruthy();
   });
 

@@ -2,7 +2,7 @@ import { ErrorPanel } from "../../../components/error-panel.tsx";
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { usePreviewMember } from "../api/use-preview-member.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { MemberPreviewResult, type RenderMemberPage } from "./member-preview-result.tsx";
 import { fieldOf, PreviewMemberForm } from "./preview-member-form.tsx";
 

@@ -1,4 +1,4 @@
-import { type Observed, managerStrings as s } from "../strings.ts";
+import { type Observed, managerMessages as s } from "../messages.ts";
 
 // Available, locked, hidden: an icon and a word, so the state never rests on colour alone.
 

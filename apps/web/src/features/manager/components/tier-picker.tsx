@@ -1,6 +1,6 @@
 import { navigate } from "../../../lib/router.tsx";
 import { managerPaths } from "../lib/manager-pages.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 
 // Which tier's card to show: every tier, or one (`?tier=` in the address, so the view can be shared).
 

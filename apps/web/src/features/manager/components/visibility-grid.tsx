@@ -1,6 +1,6 @@
 import type { ActivityPreview, MatrixRow } from "../api/manager-queries.ts";
 import { formatZoned } from "../lib/format-time.ts";
-import { managerStrings as s } from "../strings.ts";
+import { managerMessages as s } from "../messages.ts";
 import { ScrollRegion } from "./scroll-region.tsx";
 import { StateBadge } from "./state-badge.tsx";
 

@@ -1,5 +1,5 @@
+import { t } from "@lingui/core/macro";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
-import { strings } from "../../../config/strings.ts";
 import {
   type Announcement,
   type Announcements,
@@ -67,7 +67,7 @@ export function LiveAnnouncements({ store = pageAnnouncements }: { store?: Annou
       {shown.length > 0 && (
         <section
           ref={regionRef}
-          aria-label={strings.announce.region}
+          aria-label={t`Notifications`}
           aria-describedby={descriptionId}
           aria-keyshortcuts="Alt+T"
           onFocus={(event) => {
@@ -79,7 +79,7 @@ export function LiveAnnouncements({ store = pageAnnouncements }: { store?: Annou
           className="pointer-events-none fixed inset-x-0 bottom-0 z-20 flex flex-col items-center gap-2 p-4 sm:items-end"
         >
           <p id={descriptionId} className="sr-only">
-            {strings.announce.shortcut}
+            {t`Alt+T moves here from anywhere on the page.`}
           </p>
           {shown.map((announcement) => (
             <Toast
@@ -138,7 +138,7 @@ function Toast({
       {tierUp && <Celebration />}
       <p className="flex-1 font-semibold">{announcement.message}</p>
       <button type="button" className="button-secondary shrink-0 text-sm" onClick={dismissHere}>
-        {strings.announce.dismiss}
+        {t`Dismiss`}
       </button>
     </div>
   );

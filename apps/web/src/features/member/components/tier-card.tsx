@@ -1,8 +1,10 @@
+import { plural, t } from "@lingui/core/macro";
 import { useId } from "react";
 import { Skeleton } from "../../../components/skeleton.tsx";
 import { DisclosureButton, useWideOpen } from "../../../components/wide-disclosure.tsx";
-import { strings } from "../../../config/strings.ts";
+import { formatDay } from "../../../lib/format.ts";
 import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
+import { tierEventText } from "../lib/tier-event-text.ts";
 import { FreshnessText } from "./freshness-text.tsx";
 import { TierHistory } from "./tier-history.tsx";
 import { TierKeep } from "./tier-keep.tsx";
@@ -34,7 +36,7 @@ export function TierCard({
     <section aria-labelledby="tier-heading" className={`${CARD} ${MIN_HEIGHT}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <Heading id="tier-heading" className="text-lg font-semibold">
-          {strings.tier.heading}
+          {t`Your tier`}
         </Heading>
         {profile && <FreshnessText at={profile.freshness.receivedAt} />}
       </div>
@@ -46,10 +48,20 @@ export function TierCard({
 function TierPending() {
   return (
     <div className="mt-4 rounded-xl border border-dashed border-gray-300 p-5 dark:border-gray-600">
-      <p className="font-semibold">{strings.tier.noProfileTitle}</p>
-      <p className="mt-1 max-w-prose text-gray-700 dark:text-gray-300">{strings.tier.noProfile}</p>
+      <p className="font-semibold">{t`Your tier is on its way`}</p>
+      <p className="mt-1 max-w-prose text-gray-700 dark:text-gray-300">{t`Your tier details will appear here as soon as the rewards program sends them. This usually takes a few minutes after you join or earn points.`}</p>
     </div>
   );
+}
+
+const totalText = (total: number) =>
+  plural(total, { one: "# pt earned in all", other: "# pts earned in all" });
+const redeemableText = (redeemable: number) =>
+  plural(redeemable, { one: "# pt to spend", other: "# pts to spend" });
+
+function resetText(iso: string): string {
+  const day = formatDay(iso);
+  return t`Your points period resets on ${day}.`;
 }
 
 type Entry = MemberProfileView["history"][number];
@@ -71,12 +83,12 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
       <div>
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
-            <p className="text-sm text-gray-600 dark:text-gray-300">{strings.tier.currentTier}</p>
+            <p className="text-sm text-gray-600 dark:text-gray-300">{t`Current tier`}</p>
             <p className="flex items-center gap-2 text-3xl font-bold tracking-tight">
-              {tier.current?.title ?? strings.tier.noTier}
+              {tier.current?.title ?? t`No tier yet`}
               {tier.isTopTier && (
                 <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-on-accent">
-                  {strings.tier.topTierBadge}
+                  {t`Top tier`}
                 </span>
               )}
             </p>
@@ -84,13 +96,11 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
           {/* A balance the rewards program's last update did not give is left out, never shown as 0. */}
           {(points.total !== null || points.redeemable !== null) && (
             <div className="text-right">
-              <p className="text-sm text-gray-600 dark:text-gray-300">{strings.tier.points}</p>
-              {points.total !== null && (
-                <p className="text-xl font-semibold">{strings.tier.totalPoints(points.total)}</p>
-              )}
+              <p className="text-sm text-gray-600 dark:text-gray-300">{t`Points`}</p>
+              {points.total !== null && <p className="text-xl font-semibold">{totalText(points.total)}</p>}
               {points.redeemable !== null && (
                 <p className="text-sm text-gray-700 dark:text-gray-300">
-                  {strings.tier.redeemable(points.redeemable)}
+                  {redeemableText(points.redeemable)}
                 </p>
               )}
             </div>
@@ -98,7 +108,7 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
         </div>
         <TierProgress tier={tier} />
         <DisclosureButton
-          label={strings.tier.more}
+          label={t`More about your tier`}
           open={open}
           controls={`${moreId} ${historyId}`}
           onToggle={() => setOpen(!open)}
@@ -107,7 +117,7 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
         <div id={moreId} className={more}>
           {/* Why the two balances differ, said only when they do. */}
           {points.total !== null && points.redeemable !== null && points.total !== points.redeemable && (
-            <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{strings.tier.pointsWhy}</p>
+            <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{t`Points you spend on rewards, or that expire, come off what you can spend — never off what you've earned.`}</p>
           )}
           {tier.current && (
             <TierBenefits title={tier.current.title} benefits={benefitsOf(tiers, tier.current)} />
@@ -116,14 +126,12 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
           {plan?.toNextTier && tier.next && <TierPlanNext path={plan.toNextTier} tier={tier.next.title} />}
           <TierKeep tier={tier} plan={plan} />
           {tier.resetDate && (
-            <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">
-              {strings.tier.resetDate(tier.resetDate)}
-            </p>
+            <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">{resetText(tier.resetDate)}</p>
           )}
           {/* The history below lists it already when it holds it: said once. */}
           {lastEvent && !inHistory(history, lastEvent) && (
             <p className="mt-3 font-medium">
-              {strings.tier.event(lastEvent.event, lastEvent.tierTitle, lastEvent.at)}
+              {tierEventText(lastEvent.event, lastEvent.tierTitle, lastEvent.at)}
             </p>
           )}
         </div>

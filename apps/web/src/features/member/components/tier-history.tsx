@@ -1,5 +1,6 @@
-import { strings } from "../../../config/strings.ts";
+import { t } from "@lingui/core/macro";
 import type { MemberProfileView } from "../api/me-query.ts";
+import { tierEventText } from "../lib/tier-event-text.ts";
 
 type History = MemberProfileView["history"];
 
@@ -26,10 +27,10 @@ export function TierHistory({ history: raw }: { history: History }) {
   return (
     <section aria-labelledby="tier-history-heading">
       <h3 id="tier-history-heading" className="text-sm font-semibold">
-        {strings.tier.historyHeading}
+        {t`Tier history`}
       </h3>
       {history.length === 0 ? (
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-300">{strings.tier.historyEmpty}</p>
+        <p className="mt-2 text-sm text-gray-600 dark:text-gray-300">{t`No tier changes yet.`}</p>
       ) : (
         <ol className="mt-3 space-y-3 border-l-2 border-gray-200 pl-4 dark:border-gray-700">
           {history.map((entry) => (
@@ -38,7 +39,7 @@ export function TierHistory({ history: raw }: { history: History }) {
                 aria-hidden="true"
                 className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-primary"
               />
-              <time dateTime={entry.at}>{strings.tier.event(entry.event, entry.tierTitle, entry.at)}</time>
+              <time dateTime={entry.at}>{tierEventText(entry.event, entry.tierTitle, entry.at)}</time>
             </li>
           ))}
         </ol>

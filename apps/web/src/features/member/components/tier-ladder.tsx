@@ -1,5 +1,5 @@
+import { plural, t } from "@lingui/core/macro";
 import { useId, useState } from "react";
-import { strings } from "../../../config/strings.ts";
 import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
 
 type Tier = MemberProfileView["tier"];
@@ -41,9 +41,9 @@ export function TierLadder({ tier, tiers }: { tier: Tier; tiers: readonly Progra
         <span aria-hidden="true" className={`mr-2 inline-block ${open ? "rotate-90" : ""}`}>
           ›
         </span>
-        {strings.tier.ladder}
+        {t`Every tier and its benefits`}
       </button>
-      <ol id={panelId} hidden={!open} aria-label={strings.tier.ladder} className="mt-3 grid gap-3">
+      <ol id={panelId} hidden={!open} aria-label={t`Every tier and its benefits`} className="mt-3 grid gap-3">
         {tier.ladder.map((step) => (
           <LadderStep
             key={step.id ?? step.title}
@@ -55,6 +55,11 @@ export function TierLadder({ tier, tiers }: { tier: Tier; tiers: readonly Progra
       </ol>
     </div>
   );
+}
+
+function fromText(minScore: number): string {
+  if (minScore === 0) return t`Where everyone starts`;
+  return plural(minScore, { one: "From # tier pt", other: "From # tier pts" });
 }
 
 function LadderStep({
@@ -78,17 +83,19 @@ function LadderStep({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <span className="font-semibold">{step.title}</span>
-        <p className="text-sm text-gray-700 dark:text-gray-300">{strings.tier.ladderFrom(step.minScore)}</p>
+        <p className="text-sm text-gray-700 dark:text-gray-300">{fromText(step.minScore)}</p>
       </div>
       <p className="mt-1 text-sm">
         {current ? (
           <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-on-accent">
-            {strings.tier.ladderHere}
+            {t`You're here`}
           </span>
         ) : toGo !== null ? (
-          <span className="text-gray-700 dark:text-gray-300">{strings.tier.ladderToGo(toGo)}</span>
+          <span className="text-gray-700 dark:text-gray-300">
+            {plural(toGo, { one: "# more tier pt", other: "# more tier pts" })}
+          </span>
         ) : (
-          !above && <span className="text-gray-700 dark:text-gray-300">{strings.tier.ladderBelow}</span>
+          !above && <span className="text-gray-700 dark:text-gray-300">{t`Earlier tier`}</span>
         )}
       </p>
       {benefits.length > 0 && (
@@ -108,7 +115,7 @@ export function TierBenefits({ title, benefits }: { title: string; benefits: rea
   return (
     <section aria-labelledby="tier-benefits-heading" className="mt-4">
       <h3 id="tier-benefits-heading" className="text-sm font-semibold">
-        {strings.tier.benefitsHeading(title)}
+        {t`Your ${title} benefits`}
       </h3>
       <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
         {benefits.map((benefit) => (

@@ -1,7 +1,16 @@
-import { strings } from "../../../config/strings.ts";
+import { plural, t } from "@lingui/core/macro";
+import { formatInteger } from "../../../lib/format.ts";
 import type { MemberProfileView } from "../api/me-query.ts";
 
 type Tier = MemberProfileView["tier"];
+
+const tierPoints = (score: number) => plural(score, { one: "# tier pt", other: "# tier pts" });
+
+/** "1,600 of 2,500 tier pts" */
+function scoreOf(score: number, threshold: number): string {
+  const points = formatInteger(score);
+  return plural(threshold, { one: `${points} of # tier pt`, other: `${points} of # tier pts` });
+}
 
 /**
  * The bar toward the next tier, or the top tier's own message. The bar runs from 0 to the next
@@ -10,23 +19,26 @@ type Tier = MemberProfileView["tier"];
  */
 export function TierProgress({ tier }: { tier: Tier }) {
   if (tier.isTopTier || !tier.next) {
+    const top = tier.current?.title ?? "";
     return (
       <div className="mt-4">
         <p className="rounded-lg bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
-          {strings.tier.topTier(tier.current?.title ?? "")}
+          {t`${top} is our top tier. You've reached the highest level.`}
         </p>
-        {tier.score !== null && <p className="mt-2 text-sm">{strings.tier.tierScoreOnly(tier.score)}</p>}
+        {tier.score !== null && <p className="mt-2 text-sm">{tierPoints(tier.score)}</p>}
       </div>
     );
   }
   const percent = Math.round(Math.min(1, Math.max(0, tier.progress)) * 100);
-  const toNext = strings.tier.toNext(tier.pointsToNext ?? 0, tier.next.title);
-  const score = tier.score === null ? null : strings.tier.tierScore(tier.score, tier.next.minScore);
+  const next = tier.next.title;
+  const toGo = tier.pointsToNext ?? 0;
+  const toNext = plural(toGo, { one: `# pt to ${next}`, other: `# pts to ${next}` });
+  const score = tier.score === null ? null : scoreOf(tier.score, tier.next.minScore);
   return (
     <div className="mt-4">
       <div
         role="progressbar"
-        aria-label={strings.tier.progressLabel(tier.next.title)}
+        aria-label={t`Progress to ${next}`}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}

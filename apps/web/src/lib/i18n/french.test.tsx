@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { render, screen } from "@testing-library/react";
+import "../../testing/auto-cleanup.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { badgeText } from "../../components/activity-card/date-badge.tsx";
+import { TierCard } from "../../features/member/components/tier-card.tsx";
+import { profileAnnouncement } from "../../features/member/lib/profile-announcement.ts";
+import { tierEventText } from "../../features/member/lib/tier-event-text.ts";
+import { profileFixture } from "../../testing/fixtures.ts";
+import { formatInteger } from "../format.ts";
+import { activateLocale, i18n } from "./i18n.ts";
+
+// The portal in French: the catalog's plurals follow French rules (0 and 1 are singular), numbers
+// and dates come from Intl in French (narrow no-break spaces in numbers), words stay the brand's
+// where they are the brand's (tier names).
+
+const NNBSP = "\u202f";
+
+/** Exact text, spaces as they are: testing-library would turn a no-break space into a plain one. */
+const exactly = { normalizer: (text: string) => text };
+
+beforeAll(() => activateLocale("fr"));
+afterAll(() => activateLocale("en"));
+
+describe("the portal in French", () => {
+  test("the French catalog is active and <html lang> says so", () => {
+    expect(i18n.locale).toBe("fr");
+    expect(document.documentElement.lang).toBe("fr");
+  });
+
+  test("numbers are written the French way", () => expect(formatInteger(12345)).toBe(`12${NNBSP}345`));
+
+  test("the tier card: French words and numbers, the brand's tier names as they are", () => {
+    render(<TierCard profile={profileFixture()} />);
+    expect(screen.getByRole("heading", { name: "Votre statut" })).toBeTruthy();
+    expect(screen.getByText("Bronze", { selector: "p" })).toBeTruthy();
+    expect(screen.getByText(`1${NNBSP}350 points gagnés au total`, exactly)).toBeTruthy();
+    expect(screen.getByText("350 points à dépenser", exactly)).toBeTruthy();
+    expect(screen.getByText(`350 sur 1${NNBSP}000 pts de statut`, exactly)).toBeTruthy();
+    expect(screen.getByText("650 points avant le statut Silver", exactly)).toBeTruthy();
+  });
+
+  test.each([
+    [1, "Vous avez gagné 1 point."],
+    [2, "Vous avez gagné 2 points."],
+    [1500, `Vous avez gagné 1${NNBSP}500 points.`],
+  ])("French plurals: %i point(s) earned", (earned, text) => {
+    const before = profileFixture();
+    const after = profileFixture({
+      points: { ...before.points, total: (before.points.total ?? 0) + earned },
+    });
+    expect(profileAnnouncement(before, after)?.message).toBe(text);
+  });
+
+  test("days count in French, and a date in French in the program's time zone", () => {
+    expect(badgeText({ state: "ending_soon", daysLeft: 1, start: null, end: null })).toBe(
+      "Se termine demain",
+    );
+    expect(badgeText({ state: "ending_soon", daysLeft: 3, start: null, end: null })).toBe(
+      "Se termine dans 3 jours",
+    );
+    expect(tierEventText("JUMP", "Gold", "2019-03-03T12:00:00.000Z")).toBe(
+      "Vous avez atteint le statut Gold le 3 mars 2019",
+    );
+  });
+});
