@@ -84,6 +84,24 @@ const handlers = {
       validationFailures: await total(m.validationFailures),
     };
   },
+  /** What became of the other Data Push feeds' deliveries, per feed, as the BFF's metrics count them. */
+  feeds: async () => {
+    const perFeed = async (name: string) => {
+      const metric = bff.metrics.registry.getSingleMetric(name);
+      const totals: Record<string, number> = {};
+      for (const { labels, value } of metric ? (await metric.get()).values : []) {
+        const feed = String(labels.feed ?? "?");
+        totals[feed] = (totals[feed] ?? 0) + value;
+      }
+      return totals;
+    };
+    return {
+      accepted: await perFeed("live_push_feed_accepted_total"),
+      duplicates: await perFeed("live_push_feed_duplicates_total"),
+      outOfOrder: await perFeed("live_push_feed_out_of_order_total"),
+      refused: await perFeed("live_push_feed_validation_failures_total"),
+    };
+  },
   /** The live-update streams open on this instance. */
   streams: () => hub.connections(),
   /** Calls the hub's broadcast; `at` is when (epoch ms, sub-ms precision), `ms` how long the call took. */

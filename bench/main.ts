@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { cacheMiss, type MissFigure, type WarmFigure, warmCache } from "./cache-figures.ts";
 import { fmt, log, notes, rows, type Sandbox, startSandbox } from "./common.ts";
+import { feedIngest, historyPage } from "./feed-figures.ts";
 import { ackLatency, ingest } from "./ingest-figures.ts";
 import { cpuMs } from "./ipc.ts";
 import { closePushAgent, LIVE_PUSH_API_KEY } from "./live-push.ts";
@@ -124,6 +125,17 @@ try {
     } finally {
       durable.stop();
     }
+  });
+  await phase("9. Data Push feed ingest, fsync on", async () => {
+    const durable = await startBenchPostgres({ durable: true, log });
+    try {
+      await feedIngest(demo, durable);
+    } finally {
+      durable.stop();
+    }
+  });
+  await phase("10. points history page among 1,000,000 rows", async () => {
+    await historyPage(demo, throwaway);
   });
   await phase("7. haproxy and 3 instances", async () => {
     const topology = await instances(demo);

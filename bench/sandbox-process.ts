@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSandboxApp } from "../apps/sandbox/src/app.ts";
 import { parseSandboxEnv } from "../apps/sandbox/src/env.ts";
+import { createMemberPushes } from "../apps/sandbox/src/live-push/member-pushes.ts";
 import { createLivePushSender } from "../apps/sandbox/src/live-push/sender.ts";
 import { seedProgram } from "../apps/sandbox/src/program/seed.ts";
 import type { SeedActivity, SeedProgram } from "../apps/sandbox/src/program/seed-types.ts";
@@ -70,7 +71,8 @@ const state: ProgramState = {
   activity: (id) => byActivityId.get(id),
 };
 const livePush = createLivePushSender({ url: settled.livePushUrl, auth: settled.livePushAuth });
-const { app, faults } = createSandboxApp(settled, { state, livePush });
+const pushes = createMemberPushes({ state, livePush });
+const { app, faults } = createSandboxApp(settled, { state, livePush, pushes });
 const listener = getRequestListener(app.fetch);
 server.on("request", (req, res) => void listener(req, res));
 

@@ -67,3 +67,53 @@ test("completing an activity in the sandbox awards points and moves the member",
   expect(locked.status()).toBe(409);
   await request.post(`${SANDBOX_URL}/sandbox/reset`);
 });
+
+test("the portal stores what the sandbox pushes on every Data Push feed, for the member's API", async ({
+  page,
+  request,
+}) => {
+  await request.post(`${SANDBOX_URL}/sandbox/reset`);
+  // Signed in through the portal's own sign-in route and the sandbox's page (no page of the portal's).
+  await page.goto(`${PORTAL_URL}/api/auth/login?returnTo=/`);
+  await page.getByLabel("Username").fill("cleo");
+  await page.getByLabel("Password").fill("demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${PORTAL_URL}/**`);
+  const api = <T>(path: string) =>
+    page.evaluate(async (url) => (await fetch(url)).json(), path) as Promise<T>;
+
+  expect((await request.post(`${SANDBOX_URL}/sandbox/members/cleo/complete/101`)).status()).toBe(200);
+  expect((await request.post(`${SANDBOX_URL}/sandbox/members/cleo/redeem/947563`)).status()).toBe(200);
+  const exited = await request.post(`${SANDBOX_URL}/sandbox/members/cleo/segments/2001`, {
+    data: { event: "exited" },
+  });
+  expect(await exited.json()).toMatchObject({ changed: true });
+
+  type History = { entries: { kind: string; title: string | null; points: number }[]; next: string | null };
+  // cleo reads French: the completion's title is CrowdTwist's translation; the order names its reward.
+  await expect
+    .poll(
+      async () => (await api<History>("/api/me/history")).entries.map((e) => [e.kind, e.title, e.points]),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toEqual([
+      ["redeemed", "$20 Gift Card", -300],
+      ["earned", "Passage quotidien", 25],
+    ]);
+  type Activities = { activities: { id: string; done?: boolean; progress?: { count: number } | null }[] };
+  await expect
+    .poll(async () => (await api<Activities>("/api/me/activities")).activities.some((a) => a.id === "113"), {
+      timeout: 10_000,
+    })
+    .toBe(false);
+  const daily = (await api<Activities>("/api/me/activities")).activities.find((a) => a.id === "101");
+  expect(daily?.done).toBe(false);
+  expect(daily?.progress?.count).toBeGreaterThanOrEqual(1);
+  const me = await api<{ profile: { expiringPoints?: unknown[] } | null }>("/api/me");
+  expect(Array.isArray(me.profile?.expiringPoints)).toBe(true);
+
+  await request.post(`${SANDBOX_URL}/sandbox/members/cleo/segments/2001`, { data: { event: "entered" } });
+  await request.post(`${SANDBOX_URL}/sandbox/reset`);
+});

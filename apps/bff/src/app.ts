@@ -37,6 +37,7 @@ export interface ApiDeps {
   /** Every tier of the program with its benefits, for /api/me. */
   programTiers: MeDeps["programTiers"];
   profiles: MemberProfiles;
+  history: MeDeps["history"];
   hub: ProfileHub;
   manager: ManagerDeps;
   draining: () => boolean;
@@ -109,6 +110,7 @@ export function createApi(deps: ApiDeps) {
         memberActivities: deps.memberActivities,
         programTiers: deps.programTiers,
         profiles: deps.profiles,
+        history: deps.history,
         hub: deps.hub,
         clientIp: deps.clientIp,
         // The stream is written outside Hono: it carries the headers every response gets itself.

@@ -13,7 +13,9 @@ import { openDatabase } from "./db/database.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Env } from "./env.ts";
+import { createFeedFanOut } from "./live/feed-fan-out.ts";
 import { createProfileHub } from "./live/profile-hub.ts";
+import { createFeeds } from "./live-push/feeds/create-feeds.ts";
 import { createLivePushIngest } from "./live-push/ingest.ts";
 import { parseIpAllowlist } from "./live-push/ip-allowlist.ts";
 import { createLivePushMetrics } from "./live-push/metrics.ts";
@@ -21,8 +23,12 @@ import { createProfileListeners } from "./live-push/profile-listeners.ts";
 import { createManager } from "./manager/create-manager.ts";
 import { createActivityCatalog } from "./member/activity-catalog.ts";
 import { createCommunityStatus } from "./member/community-status.ts";
+import { startHistoryPrune } from "./member/history-retention.ts";
 import { createMemberActivities } from "./member/member-activities.ts";
+import { createMemberActivityState } from "./member/member-activity-state.ts";
+import { createMemberFeeds } from "./member/member-feeds.ts";
 import { createMemberProfiles } from "./member/member-profiles.ts";
+import { createPointsHistory } from "./member/points-history.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
@@ -187,6 +193,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     timeZone: env.PROGRAM_TIME_ZONE,
     // As for activity images (security-headers.ts): the local sandbox serves http on loopback.
     links: { allowLoopbackHttp: env.NODE_ENV !== "production" },
+    // Completions and segment changes from the Data Push feeds (docs/decisions/0030).
+    state: createMemberActivityState({ db, timeZone: env.PROGRAM_TIME_ZONE }),
   });
   const hub = createProfileHub({
     ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),
@@ -208,7 +216,24 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     hub.endSession(idHash);
     if (here) void bus.publish({ type: "session_ended", idHash });
   });
-  const profiles = createMemberProfiles({ db, program: programConfig.program, memberActivities });
+  const memberFeeds = createMemberFeeds(db);
+  const profiles = createMemberProfiles({
+    db,
+    program: programConfig.program,
+    memberActivities,
+    feeds: memberFeeds,
+  });
+  const history = createPointsHistory({ db, catalog });
+  // The history keeps HISTORY_RETENTION_DAYS; every instance prunes (in small batches, so several
+  // doing it at once only share the work).
+  const stopPruning = startHistoryPrune({
+    db,
+    retentionDays: env.HISTORY_RETENTION_DAYS,
+    log: (outcome) => {
+      if (outcome instanceof Error) logger.warn({ err: outcome }, "could not prune the points history");
+      else if (outcome.history + outcome.orders > 0) logger.info(outcome, "pruned the points history");
+    },
+  });
   const manager = createManager({
     env,
     db,
@@ -220,6 +245,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     memberActivities,
     profiles,
     catalog,
+    history,
+    feeds: memberFeeds,
   });
 
   const limits = createApiLimits({
@@ -243,6 +270,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       allowInsecure: env.NODE_ENV !== "production",
     }),
     memberActivities,
+    history,
     programTiers: [...programConfig.tiers]
       .sort((a, b) => a.minScore - b.minScore)
       .map(({ id, title, minScore, maxScore, benefits }) => ({ id, title, minScore, maxScore, benefits })),
@@ -301,8 +329,17 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       refreshTabs(memberKey);
     });
   });
+  const feedFanOut = createFeedFanOut({
+    hub,
+    memberActivities,
+    bus,
+    announcesAfterCommit: redis !== null,
+    refreshTabs,
+    publishProfile,
+  });
   bus.subscribe((message) => {
     if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
+    else if (message.type === "feed_stored") feedFanOut.heard(message);
     else if (message.sharedDropped) {
       memberActivities.forgetHere(message.memberKey);
       refreshTabs(message.memberKey);
@@ -314,7 +351,10 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   // Announcements may have been missed while the bus was reconnecting: re-read what the tabs show.
   bus.onResync(() => {
     memberActivities.forgetAllHere();
-    for (const memberKey of hub.members()) refreshTabs(memberKey);
+    for (const memberKey of hub.members()) {
+      refreshTabs(memberKey);
+      feedFanOut.resynced(memberKey);
+    }
   });
   const webhooks = webhookRoutes({
     logger,
@@ -335,6 +375,16 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     },
     allowlist: env.LIVE_PUSH_ALLOWED_IPS ? parseIpAllowlist(env.LIVE_PUSH_ALLOWED_IPS) : null,
     thirdPartyIdSync: env.LIVE_PUSH_THIRD_PARTY_ID_SYNC,
+    // The Data Push feeds beyond the profile, each on its own path with its own metrics.
+    feeds: createFeeds({
+      db,
+      idType: env.CROWDTWIST_ID_TYPE,
+      metrics,
+      logger,
+      onStored: feedFanOut.stored,
+      bus,
+      redis: redis !== null,
+    }),
   });
 
   return {
@@ -373,6 +423,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     },
     async close() {
       clearInterval(sweeper);
+      stopPruning();
       hub.close();
       await activitiesLoader.idle();
       await bus.close();

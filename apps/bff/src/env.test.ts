@@ -37,6 +37,29 @@ describe("parseEnv", () => {
     );
   });
 
+  it.each([
+    ["default: two years", undefined, 730],
+    ["0 keeps the history for ever", "0", 0],
+    ["400 days", "400", 400],
+  ])("keeps the points history: %s", (_name, value, days) => {
+    const env = parseEnv({
+      CROWDTWIST_API_KEY: "sandbox-key",
+      OIDC_CLIENT_SECRET: "sandbox-secret",
+      ...(value === undefined ? {} : { HISTORY_RETENTION_DAYS: value }),
+    });
+    expect(env.HISTORY_RETENTION_DAYS).toBe(days);
+  });
+
+  it.each(["399", "30", "-1", "1.5", "a year"])("refuses HISTORY_RETENTION_DAYS=%s", (value) => {
+    expect(() =>
+      parseEnv({
+        CROWDTWIST_API_KEY: "sandbox-key",
+        OIDC_CLIENT_SECRET: "sandbox-secret",
+        HISTORY_RETENTION_DAYS: value,
+      }),
+    ).toThrow(/HISTORY_RETENTION_DAYS/);
+  });
+
   it("maps members by email when told to (the document's user_id may be an email address)", () => {
     const env = parseEnv({ ...production, CROWDTWIST_ID_TYPE: "email", CROWDTWIST_ID_CLAIM: "email" });
     expect([env.CROWDTWIST_ID_TYPE, env.CROWDTWIST_ID_CLAIM]).toEqual(["email", "email"]);

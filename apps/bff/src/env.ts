@@ -102,6 +102,15 @@ const schema = z.object({
    * most 6; 50 lets a household or an office behind one NAT have several members signed in.
    */
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /**
+   * How long the points history keeps a completion or an order (days); 0 keeps them for ever. At
+   * least 400, so that a yearly or 365-day cap still sees every completion of its period.
+   */
+  HISTORY_RETENTION_DAYS: z.coerce
+    .number()
+    .int("must be a whole number of days")
+    .refine((days) => days === 0 || days >= 400, "must be 0 (keep for ever) or at least 400 days")
+    .default(730),
   CACHE_FRESH_SECONDS: z.coerce.number().min(0).default(30),
   CACHE_STALE_SECONDS: z.coerce.number().min(0).default(600),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),

@@ -7,12 +7,16 @@ import { createFaults } from "./faults/faults.ts";
 import { HTML_HEADERS } from "./html.ts";
 import { imageRoutes } from "./images/routes.ts";
 import { landingRoutes } from "./landing/routes.ts";
+import type { MemberPushes } from "./live-push/member-pushes.ts";
 import type { LivePushSender } from "./live-push/sender.ts";
 import { overviewPage } from "./overview-page.ts";
 import type { ProgramState } from "./program/state.ts";
 
 // Everything the sandbox serves except the sign-in provider, which main.ts mounts beside it.
-export function createSandboxApp(env: SandboxEnv, deps: { state: ProgramState; livePush: LivePushSender }) {
+export function createSandboxApp(
+  env: SandboxEnv,
+  deps: { state: ProgramState; livePush: LivePushSender; pushes: MemberPushes },
+) {
   const faults = createFaults();
   const app = new Hono();
 
@@ -37,7 +41,10 @@ export function createSandboxApp(env: SandboxEnv, deps: { state: ProgramState; l
       tokenTtlSeconds: env.ALIDA_TOKEN_TTL_SECONDS,
     }),
   );
-  app.route("/sandbox", controlRoutes({ state: deps.state, faults, livePush: deps.livePush }));
+  app.route(
+    "/sandbox",
+    controlRoutes({ state: deps.state, faults, livePush: deps.livePush, pushes: deps.pushes }),
+  );
   app.route("/sandbox/images", imageRoutes());
   app.route("/sandbox", landingRoutes(deps.state.program));
   app.get("/health", (c) => c.json({ status: "ok" }));

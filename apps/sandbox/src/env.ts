@@ -22,6 +22,12 @@ const envSchema = z
     OIDC_CLIENT_ID: z.string().min(1).default("portal"),
     OIDC_CLIENT_SECRET: z.string().min(8).default(secret),
     LIVE_PUSH_URL: z.url().optional(),
+    // The other Data Push feeds' endpoints; each defaults to its sibling of LIVE_PUSH_URL
+    // (…/user-profile → …/user-activity, …/user-redemption, …/points-expiration, …/user-segmentation).
+    LIVE_PUSH_USER_ACTIVITY_URL: z.url().optional(),
+    LIVE_PUSH_USER_REDEMPTION_URL: z.url().optional(),
+    LIVE_PUSH_POINTS_EXPIRATION_URL: z.url().optional(),
+    LIVE_PUSH_USER_SEGMENTATION_URL: z.url().optional(),
     LIVE_PUSH_API_KEY: z.string().min(8).optional(),
     LIVE_PUSH_BASIC_USER: z.string().min(1).optional(),
     LIVE_PUSH_BASIC_PASSWORD: z.string().min(8).optional(),
@@ -47,11 +53,19 @@ export function parseSandboxEnv(source: Record<string, string | undefined> = pro
     env.LIVE_PUSH_BASIC_USER && env.LIVE_PUSH_BASIC_PASSWORD
       ? { kind: "basic" as const, user: env.LIVE_PUSH_BASIC_USER, password: env.LIVE_PUSH_BASIC_PASSWORD }
       : { kind: "api-key" as const, apiKey: env.LIVE_PUSH_API_KEY ?? secret() };
+  const livePushUrl = env.LIVE_PUSH_URL ?? `${portalUrl}/webhooks/crowdtwist/user-profile`;
+  const sibling = (name: string) => new URL(name, livePushUrl).toString();
   return {
     ...env,
     publicUrl,
     portalUrl,
-    livePushUrl: env.LIVE_PUSH_URL ?? `${portalUrl}/webhooks/crowdtwist/user-profile`,
+    livePushUrl,
+    livePushFeedUrls: {
+      user_activity: env.LIVE_PUSH_USER_ACTIVITY_URL ?? sibling("user-activity"),
+      user_redemption: env.LIVE_PUSH_USER_REDEMPTION_URL ?? sibling("user-redemption"),
+      points_expiration: env.LIVE_PUSH_POINTS_EXPIRATION_URL ?? sibling("points-expiration"),
+      user_segmentation: env.LIVE_PUSH_USER_SEGMENTATION_URL ?? sibling("user-segmentation"),
+    },
     livePushAuth,
   };
 }

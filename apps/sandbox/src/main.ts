@@ -3,7 +3,8 @@ import { startSandbox } from "./start.ts";
 
 const sandbox = await startSandbox(parseSandboxEnv());
 console.log(`sandbox listening on ${sandbox.url} (CrowdTwist, Alida, sign-in at ${sandbox.url}/oidc)`);
-// One profile per member at start, as CrowdTwist pushes a profile whenever it (re)synchronises.
+// Every member's profile, expiring points and segments at start, as CrowdTwist pushes them whenever
+// it (re)synchronises.
 void sandbox.pushAll();
 
 const stop = () => void sandbox.close().then(() => process.exit(0));

@@ -4,7 +4,7 @@ import { getRequestListener } from "@hono/node-server";
 import { createSandboxApp } from "./app.ts";
 import type { SandboxEnv } from "./env.ts";
 import type { Faults } from "./faults/faults.ts";
-import { renderLivePushProfile } from "./live-push/profile.ts";
+import { createMemberPushes, type MemberPushes } from "./live-push/member-pushes.ts";
 import { createLivePushSender, type LivePushSender } from "./live-push/sender.ts";
 import { createOidcServer } from "./oidc/provider.ts";
 import { demoAccounts } from "./program/accounts.ts";
@@ -17,7 +17,12 @@ export interface RunningSandbox {
   state: ProgramState;
   faults: Faults;
   livePush: LivePushSender;
-  /** Sends every member's current profile, as CrowdTwist does when it (re)synchronises. */
+  /** What the sandbox pushes when something happens to a member, feed by feed. */
+  pushes: MemberPushes;
+  /**
+   * Sends every member's current profile, expiring points and segment memberships, as CrowdTwist
+   * does when it (re)synchronises.
+   */
   pushAll(): Promise<boolean[]>;
   close(): Promise<void>;
 }
@@ -33,8 +38,13 @@ export async function startSandbox(env: SandboxEnv): Promise<RunningSandbox> {
   const settled: SandboxEnv = { ...env, SANDBOX_PORT: port, publicUrl };
 
   const state = createProgramState(seedProgram);
-  const livePush = createLivePushSender({ url: settled.livePushUrl, auth: settled.livePushAuth });
-  const { app, faults } = createSandboxApp(settled, { state, livePush });
+  const livePush = createLivePushSender({
+    url: settled.livePushUrl,
+    feedUrls: settled.livePushFeedUrls,
+    auth: settled.livePushAuth,
+  });
+  const pushes = createMemberPushes({ state, livePush });
+  const { app, faults } = createSandboxApp(settled, { state, livePush, pushes });
   const oidc = await createOidcServer({
     issuer: `${publicUrl}/oidc`,
     clients: [
@@ -67,10 +77,8 @@ export async function startSandbox(env: SandboxEnv): Promise<RunningSandbox> {
     state,
     faults,
     livePush,
-    pushAll: () =>
-      Promise.all(
-        state.members().map((m) => livePush.send(renderLivePushProfile(m, state.program.tiers, new Date()))),
-      ),
+    pushes,
+    pushAll: () => pushes.all(),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

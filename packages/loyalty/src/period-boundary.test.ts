@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FrequencyPeriod } from "./frequency.ts";
-import { nextPeriodStart } from "./period-boundary.ts";
+import { countingWindow, nextPeriodStart } from "./period-boundary.ts";
 
 describe("nextPeriodStart", () => {
   it.each([
@@ -89,5 +89,106 @@ describe("nextPeriodStart in the program's time zone", () => {
     ],
   ] as const)("%s", (_name, period, zone, now, expected) => {
     expect(nextPeriodStart(period, new Date(now), zone)?.toISOString()).toBe(expected);
+  });
+});
+
+describe("countingWindow", () => {
+  const start = (period: FrequencyPeriod, now: string, zone?: string) => {
+    const window = countingWindow(period, new Date(now), zone);
+    return window.kind === "since" ? window.start.toISOString() : window.kind;
+  };
+
+  it.each([
+    ["day, midday", "day", "2026-03-10T12:00:00Z", "UTC", "2026-03-10T00:00:00.000Z"],
+    ["day, at midnight it is the new day", "day", "2026-03-10T00:00:00Z", "UTC", "2026-03-10T00:00:00.000Z"],
+    ["day, a second before midnight", "day", "2026-03-10T23:59:59Z", "UTC", "2026-03-10T00:00:00.000Z"],
+    ["week, from a Tuesday", "week", "2026-03-10T12:00:00Z", "UTC", "2026-03-09T00:00:00.000Z"],
+    ["week, on Sunday night", "week", "2026-03-15T23:59:00Z", "UTC", "2026-03-09T00:00:00.000Z"],
+    ["week, Monday midnight starts it", "week", "2026-03-16T00:00:00Z", "UTC", "2026-03-16T00:00:00.000Z"],
+    ["week, back across a month", "week", "2026-04-01T08:00:00Z", "UTC", "2026-03-30T00:00:00.000Z"],
+    ["week, back across a year", "week", "2027-01-02T08:00:00Z", "UTC", "2026-12-28T00:00:00.000Z"],
+    ["month", "month", "2026-03-10T12:00:00Z", "UTC", "2026-03-01T00:00:00.000Z"],
+    ["month, on a leap day", "month", "2028-02-29T12:00:00Z", "UTC", "2028-02-01T00:00:00.000Z"],
+    ["year", "year", "2026-03-10T12:00:00Z", "UTC", "2026-01-01T00:00:00.000Z"],
+    ["rolling 24 hours", "rolling_24h", "2026-03-10T12:00:00Z", "UTC", "2026-03-09T12:00:00.000Z"],
+    ["rolling 7 days", "rolling_7d", "2026-03-10T12:00:00Z", "UTC", "2026-03-03T12:00:00.000Z"],
+    ["rolling 30 days", "rolling_30d", "2026-03-10T12:00:00Z", "UTC", "2026-02-08T12:00:00.000Z"],
+    ["rolling 365 days", "rolling_365d", "2026-03-10T12:00:00Z", "UTC", "2025-03-10T12:00:00.000Z"],
+    // Rolling windows are lengths of time: the zone does not move them.
+    [
+      "rolling 24 hours in New York",
+      "rolling_24h",
+      "2026-03-10T12:00:00Z",
+      "America/New_York",
+      "2026-03-09T12:00:00.000Z",
+    ],
+    // 23:30 in New York is already the 11th in UTC; the program's day started at New York midnight.
+    [
+      "day, New York evening",
+      "day",
+      "2026-03-10T23:30:00-04:00",
+      "America/New_York",
+      "2026-03-10T04:00:00.000Z",
+    ],
+    // Clocks went forward at 02:00 on 8 March 2026 in New York: that day still starts at midnight EST.
+    [
+      "day, the day clocks change",
+      "day",
+      "2026-03-08T12:00:00-04:00",
+      "America/New_York",
+      "2026-03-08T05:00:00.000Z",
+    ],
+    ["day, half-hour zone", "day", "2026-03-10T20:00:00Z", "Asia/Kolkata", "2026-03-10T18:30:00.000Z"],
+    // Monday 00:10 in Auckland is still Sunday in UTC: the program's week has already restarted.
+    [
+      "week, ahead of UTC",
+      "week",
+      "2026-03-16T00:10:00+13:00",
+      "Pacific/Auckland",
+      "2026-03-15T11:00:00.000Z",
+    ],
+    [
+      "month, New York, last evening of the month",
+      "month",
+      "2026-03-31T22:00:00-04:00",
+      "America/New_York",
+      "2026-03-01T05:00:00.000Z",
+    ],
+    [
+      "year, Tokyo on New Year's morning",
+      "year",
+      "2026-12-31T16:00:00Z",
+      "Asia/Tokyo",
+      "2026-12-31T15:00:00.000Z",
+    ],
+  ] as const)("%s", (_name, period, now, zone, expected) => {
+    expect(start(period, now, zone)).toBe(expected);
+  });
+
+  it.each([
+    ["lifetime counts everything", "lifetime", "2026-03-10T12:00:00Z", "UTC", "lifetime"],
+    ["lifetime even on a bad clock", "lifetime", "nope", "UTC", "lifetime"],
+    ["an unknown period cannot be placed", "unknown", "2026-03-10T12:00:00Z", "UTC", "unknown"],
+    ["an invalid now", "day", "nope", "UTC", "unknown"],
+    ["an unknown zone", "week", "2026-03-10T12:00:00Z", "Mars/Olympus_Mons", "unknown"],
+  ] as const)("%s", (_name, period, now, zone, expected) => {
+    expect(start(period, now, zone)).toBe(expected);
+  });
+
+  it.each<[FrequencyPeriod, string]>([
+    ["day", "America/New_York"],
+    ["week", "Europe/London"],
+    ["month", "Australia/Lord_Howe"],
+    ["year", "Pacific/Chatham"],
+  ])("a %s window in %s ends where nextPeriodStart says the next begins", (period, zone) => {
+    const now = new Date("2026-10-25T09:17:00Z");
+    const window = countingWindow(period, now, zone);
+    const next = nextPeriodStart(period, now, zone);
+    if (window.kind !== "since" || !next) throw new Error("expected a calendar window");
+    expect(window.start.getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(next.getTime()).toBeGreaterThan(now.getTime());
+    // The window just before the boundary starts where this one does; at the boundary, it starts there.
+    expect(countingWindow(period, new Date(next.getTime() - 1), zone)).toEqual(window);
+    expect(countingWindow(period, next, zone)).toEqual({ kind: "since", start: next });
   });
 });

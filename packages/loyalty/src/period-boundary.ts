@@ -64,6 +64,52 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/** Where a frequency period's completions are counted from, as of now. */
+export type CountingWindow =
+  /** Completions at or after `start` count (calendar periods since their start, rolling ones since now − length). */
+  | { kind: "since"; start: Date }
+  /** Every completion counts. */
+  | { kind: "lifetime" }
+  /** Nothing can be said: the period is unknown, or `now` or the zone is not usable. */
+  | { kind: "unknown" };
+
+const HOUR_MS = 3_600_000;
+const ROLLING_MS: Partial<Record<FrequencyPeriod, number>> = {
+  rolling_24h: 24 * HOUR_MS,
+  rolling_7d: 7 * 24 * HOUR_MS,
+  rolling_30d: 30 * 24 * HOUR_MS,
+  rolling_365d: 365 * 24 * HOUR_MS,
+};
+
+/**
+ * The window of the period `now` is in: for a calendar period, from its first instant in `timeZone`
+ * (midnight, Monday midnight, the 1st, 1 January); for a rolling one, the length back from `now`.
+ * A completion at exactly the start counts in the new period, as `nextPeriodStart` starts it there.
+ */
+export function countingWindow(period: FrequencyPeriod, now: Date, timeZone = "UTC"): CountingWindow {
+  if (period === "lifetime") return { kind: "lifetime" };
+  if (!Number.isFinite(now.getTime()) || !isKnownTimeZone(timeZone)) return { kind: "unknown" };
+  const rolling = ROLLING_MS[period];
+  if (rolling !== undefined) return { kind: "since", start: new Date(now.getTime() - rolling) };
+  const wall = new Date(wallTime(now.getTime(), timeZone));
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth();
+  const day = wall.getUTCDate();
+  const since = (date: WallDate): CountingWindow => ({ kind: "since", start: startOfDay(date, timeZone) });
+  switch (period) {
+    case "day":
+      return since({ year, month, day });
+    case "week":
+      return since({ year, month, day: day - ((wall.getUTCDay() + 6) % 7) });
+    case "month":
+      return since({ year, month, day: 1 });
+    case "year":
+      return since({ year, month: 0, day: 1 });
+    default:
+      return { kind: "unknown" };
+  }
+}
+
 /**
  * The next period boundary strictly after `now` in `timeZone`, or `null` when the period does not
  * restart on a calendar boundary (lifetime, rolling windows, unknown), `now` is not a valid date or

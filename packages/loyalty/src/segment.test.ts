@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SegmentRule, segmentEligibility } from "./segment.ts";
+import { listedSegmentEligibility, type SegmentRule, segmentEligibility } from "./segment.ts";
 
 const inclusion: SegmentRule = { subscriptionId: "1628", eligibility: "inclusion" };
 const exclusion: SegmentRule = { subscriptionId: "1628", eligibility: "exclusion" };
@@ -18,5 +18,23 @@ describe("segmentEligibility", () => {
     ["ids compare exactly, not by prefix", inclusion, ["16280", "162"], "not_eligible"],
   ] as const)("%s", (_name, rule, segments, expected) => {
     expect(segmentEligibility(rule, segments)).toBe(expected);
+  });
+});
+
+describe("listedSegmentEligibility (an activity CrowdTwist listed for the member)", () => {
+  const recorded = (entries: [string, boolean][]) => new Map(entries);
+  it.each([
+    ["no rule", null, [], "eligible"],
+    ["inclusion, nothing recorded: as CrowdTwist listed it", inclusion, [], "eligible"],
+    ["inclusion, recorded as entered", inclusion, [["1628", true]], "eligible"],
+    ["inclusion, recorded as exited", inclusion, [["1628", false]], "not_eligible"],
+    ["exclusion, nothing recorded", exclusion, [], "eligible"],
+    ["exclusion, recorded as entered", exclusion, [["1628", true]], "not_eligible"],
+    ["exclusion, recorded as exited", exclusion, [["1628", false]], "eligible"],
+    ["another segment recorded", inclusion, [["2001", false]], "eligible"],
+  ] as const)("%s", (_name, rule, entries, expected) => {
+    expect(listedSegmentEligibility(rule, recorded(entries.map(([id, member]) => [id, member])))).toBe(
+      expected,
+    );
   });
 });

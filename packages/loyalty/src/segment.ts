@@ -28,3 +28,19 @@ export function segmentEligibility(
   const eligible = rule.eligibility === "inclusion" ? isMember : !isMember;
   return eligible ? "eligible" : "not_eligible";
 }
+
+/**
+ * For an activity CrowdTwist listed for the member (it lists segment activities only to those it
+ * admits): eligible, unless the member's recorded segment changes (the User Segmentation feed,
+ * subscription id → member now) say the member has since left an inclusion segment or entered an
+ * exclusion one. A segment with no recorded change keeps CrowdTwist's answer.
+ */
+export function listedSegmentEligibility(
+  rule: SegmentRule | null,
+  membership: ReadonlyMap<string, boolean>,
+): SegmentEligibility {
+  if (rule === null) return "eligible";
+  const isMember = membership.get(rule.subscriptionId);
+  if (isMember === undefined) return "eligible";
+  return (rule.eligibility === "inclusion") === isMember ? "eligible" : "not_eligible";
+}

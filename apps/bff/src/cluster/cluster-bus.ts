@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Queryable } from "../db/database.ts";
+import { type FeedName, isFeedName } from "../live-push/feeds/feed-names.ts";
 
 /*
  * What one BFF instance tells the others, over Postgres LISTEN/NOTIFY: every instance already shares
@@ -8,6 +9,9 @@ import type { Queryable } from "../db/database.ts";
  *
  * - `profile_stored`: a Live Push profile was committed; each instance drops what it cached for the
  *   member and sends the new profile to the member's tabs that it holds.
+ * - `feed_stored`: a message of another Data Push feed was committed for the member (a completion,
+ *   an order, expiring points, a segment change); each instance drops what it cached for the member
+ *   when that feed changes it and tells the member's tabs it holds (docs/decisions/0030).
  * - `session_ended`: a sign-out, re-sign-in or expiry; each instance forgets the session at once and
  *   ends its streams (rather than at the next heartbeat's check).
  *
@@ -21,6 +25,8 @@ export const CLUSTER_CHANNEL = "portal_cluster";
 export type ClusterMessage =
   /** `sharedDropped`: the sender dropped the member's activities in Redis (false: receivers try). */
   | { type: "profile_stored"; memberKey: string; sharedDropped: boolean }
+  /** `sharedDropped` as above, for the feeds whose messages change the member's activities. */
+  | { type: "feed_stored"; feed: FeedName; memberKey: string; sharedDropped: boolean }
   | { type: "session_ended"; idHash: string };
 
 /**
@@ -69,6 +75,8 @@ function message(value: unknown): ClusterMessage | null {
   const m = value as Record<string, unknown>;
   if (m.type === "profile_stored" && typeof m.memberKey === "string")
     return { type: m.type, memberKey: m.memberKey, sharedDropped: m.sharedDropped !== false };
+  if (m.type === "feed_stored" && typeof m.memberKey === "string" && isFeedName(m.feed))
+    return { type: m.type, feed: m.feed, memberKey: m.memberKey, sharedDropped: m.sharedDropped !== false };
   if (m.type === "session_ended" && typeof m.idHash === "string") return { type: m.type, idHash: m.idHash };
   return null;
 }

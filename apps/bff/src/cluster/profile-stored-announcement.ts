@@ -1,3 +1,4 @@
+import type { FeedName } from "../live-push/feeds/feed-names.ts";
 import type { Announcement } from "../live-push/profile-store.ts";
 import type { ClusterBus } from "./cluster-bus.ts";
 
@@ -16,5 +17,17 @@ export function profileStoredAnnouncement(bus: ClusterBus): Announcement {
     tail: announcer.tail,
     maxPayload: announcer.maxPayload,
     stored: (memberKey) => announcer.encode({ type: "profile_stored", memberKey, sharedDropped: true }),
+  };
+}
+
+/** The `feed_stored` message of another Data Push feed, made by the statement that stores it (as above). */
+export function feedStoredAnnouncement(bus: ClusterBus, feed: FeedName): Announcement {
+  const announcer = bus.inStatement();
+  return {
+    channel: announcer.channel,
+    head: announcer.head,
+    tail: announcer.tail,
+    maxPayload: announcer.maxPayload,
+    stored: (memberKey) => announcer.encode({ type: "feed_stored", feed, memberKey, sharedDropped: true }),
   };
 }

@@ -10,8 +10,11 @@ import type { ServerResponse } from "node:http";
 // tab stays open.
 
 export interface HubEvent {
-  /** Monotonic per member; browsers send it back as Last-Event-ID when they reconnect. */
-  id: string;
+  /**
+   * Monotonic per member (the profile's version); browsers send it back as Last-Event-ID when they
+   * reconnect. Left out of events that are not a profile, so a reconnect still resumes by version.
+   */
+  id?: string;
   event: string;
   data: string;
 }
@@ -59,7 +62,7 @@ export function formatEvent(event: HubEvent): string {
     .split("\n")
     .map((line) => `data: ${line}`)
     .join("\n");
-  return `id: ${event.id}\nevent: ${event.event}\n${data}\n\n`;
+  return `${event.id === undefined ? "" : `id: ${event.id}\n`}event: ${event.event}\n${data}\n\n`;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {

@@ -3,7 +3,9 @@ import { parseEnv } from "../env.ts";
 import { createActivityCatalog } from "../member/activity-catalog.ts";
 import { createCommunityStatus } from "../member/community-status.ts";
 import { createMemberActivities } from "../member/member-activities.ts";
+import { createMemberFeeds } from "../member/member-feeds.ts";
 import { createMemberProfiles } from "../member/member-profiles.ts";
+import { createPointsHistory } from "../member/points-history.ts";
 import { loadProgramConfig } from "../program-config.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
 import { startTestUpstreams, type TestUpstreams } from "../testing/upstream-clients.ts";
@@ -66,6 +68,8 @@ function parts(overrides: Record<string, string> = {}, withAlida = true): Manage
     memberActivities,
     profiles: createMemberProfiles({ db: database.db, program: programConfig.program, memberActivities }),
     catalog,
+    history: createPointsHistory({ db: database.db, catalog }),
+    feeds: createMemberFeeds(database.db),
   };
 }
 
@@ -90,6 +94,8 @@ describe("createManager", () => {
     const manager = createManager(given);
     expect(manager.memberActivities).toBe(given.memberActivities);
     expect(manager.profiles).toBe(given.profiles);
+    expect(manager.history).toBe(given.history);
+    expect(manager.feeds).toBe(given.feeds);
   });
 
   it("lets the list of known activities reuse the personas the preview read", async () => {

@@ -4,7 +4,9 @@ import type { Database } from "../db/database.ts";
 import type { Env } from "../env.ts";
 import type { ActivityCatalog } from "../member/activity-catalog.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
+import type { MemberFeeds } from "../member/member-feeds.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
+import type { PointsHistory } from "../member/points-history.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { ProgramConfig } from "../program-config.ts";
 import type { ManagerDeps } from "../routes/manager.ts";
@@ -30,6 +32,8 @@ export interface ManagerParts {
   memberActivities: MemberActivities;
   profiles: MemberProfiles;
   catalog: ActivityCatalog;
+  history: PointsHistory;
+  feeds: MemberFeeds;
 }
 
 export function createManager(parts: ManagerParts): ManagerDeps & { close(): Promise<void> } {
@@ -66,6 +70,8 @@ export function createManager(parts: ManagerParts): ManagerDeps & { close(): Pro
     audit: createAuditLog(parts.db, env.PROGRAM_TIME_ZONE),
     memberActivities: parts.memberActivities,
     profiles: parts.profiles,
+    history: parts.history,
+    feeds: parts.feeds,
     profileIdType: env.CROWDTWIST_ID_TYPE,
     close: async () => {},
   };

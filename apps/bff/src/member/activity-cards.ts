@@ -2,11 +2,19 @@ import type { ActivityType } from "@portal/crowdtwist/activity-types";
 import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import type { MemberCommunity } from "@portal/loyalty/community";
 import { type DateWindowStatus, dateWindowStatus } from "@portal/loyalty/date-window";
+import { frequencyRule } from "@portal/loyalty/frequency";
 import type { UserActivityInput } from "@portal/loyalty/member-activity";
 import { compareMemberActivities } from "@portal/loyalty/member-activity-order";
+import { nextPeriodStart } from "@portal/loyalty/period-boundary";
 import type { Program } from "@portal/loyalty/program";
 import type { ActivityDetails } from "./activity-catalog.ts";
-import { type MemberActivityView, toActivityViews, withDetails } from "./activity-views.ts";
+import {
+  type MemberActivityState,
+  type MemberActivityView,
+  NO_MEMBER_STATE,
+  toActivityViews,
+  withDetails,
+} from "./activity-views.ts";
 
 /*
  * A member's list serialised as `JSON.stringify(toActivityViews(...))` would, byte for byte, from
@@ -19,8 +27,11 @@ import { type MemberActivityView, toActivityViews, withDetails } from "./activit
  *   all in the key by identity — a member whose item differs gets a card of their own;
  * - the activity's description: the catalogue's object, replaced when its bytes change (a refresh);
  * - what Alida says of its community, compared by content;
- * - the clock, only through the window's status (state and whole days left): the "why" is given no
- *   completions and no score here, so nothing else in a card moves with time.
+ * - the member's own state (activity-views.ts `MemberActivityState`): its completions in the current
+ *   period and its recorded membership of the activity's segment;
+ * - the clock, through the window's status (state and whole days left) and, where completions are
+ *   counted, the next period boundary (a capped card says when the cap resets); the "why" is given no
+ *   score here, so nothing else in a card moves with time.
  * A card whose key still matches is reused with its JSON; anything else makes a new one with the
  * reference function. The order is then `compareMemberActivities` over the cards, as the reference
  * sorts, with the same stable sort over the same input order.
@@ -30,6 +41,8 @@ interface Card {
   details: ActivityDetails | undefined;
   community: MemberCommunity | undefined;
   status: DateWindowStatus;
+  /** The member's state that this card depends on (see `stateKey`). */
+  state: string;
   /** `null`: hidden from this member (not in the list). */
   shown: Shown | null;
 }
@@ -67,6 +80,18 @@ export interface ActivityCardsOptions {
 }
 
 export function createActivityCards({ program, timeZone, links }: ActivityCardsOptions) {
+  /**
+   * What of the member's state a card depends on: the activity's completion count, its segment's
+   * recorded membership and, with a count, the period's next boundary (when a cap resets).
+   */
+  function stateKey(id: string, details: ActivityDetails | undefined, state: MemberActivityState, now: Date) {
+    const count = state.completionsInPeriod.get(id);
+    const member = details?.segment ? state.segments.get(details.segment.subscriptionId) : undefined;
+    const rule = count === undefined ? null : frequencyRule(details?.frequency ?? null);
+    const resets = rule ? nextPeriodStart(rule.period, now, timeZone)?.getTime() : undefined;
+    return `${count ?? ""}|${member ?? ""}|${resets ?? ""}`;
+  }
+
   // Weakly held: a card lives as long as the parsed item it was made from is remembered or in use.
   const cards = new WeakMap<UserActivityInput<ActivityType>, Card[]>();
   let serials = 0;
@@ -79,7 +104,9 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
     details: ActivityDetails | undefined,
     communities: ReadonlyMap<string, MemberCommunity>,
     now: Date,
+    memberState: MemberActivityState,
   ): Card {
+    const state = stateKey(activity.id, details, memberState, now);
     const community = details?.alidaActivityId ? communities.get(details.alidaActivityId) : undefined;
     const status = dateWindowStatus(
       { start: validDate(activity.dateStart), end: validDate(activity.dateEnd) },
@@ -92,6 +119,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
         card.details === details &&
         card.status.state === status.state &&
         card.status.daysLeft === status.daysLeft &&
+        card.state === state &&
         sameCommunity(card.community, community)
       ) {
         return card;
@@ -103,9 +131,10 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
       now,
       timeZone,
       links,
+      memberState,
     );
     const shown = view && { serial: ++serials, view, json: JSON.stringify(view) };
-    const card: Card = { details, community, status, shown };
+    const card: Card = { details, community, status, state, shown };
     if (!held) cards.set(activity, [card]);
     else if (held.push(card) > CARDS_PER_ITEM) held.shift();
     return card;
@@ -114,17 +143,18 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
   return {
     /**
      * The UTF-8 bytes of `JSON.stringify(toActivityViews(upstream with details and communities,
-     * program, now, timeZone))`. Shared: never to be written to.
+     * program, now, timeZone, links, state))`. Shared: never to be written to.
      */
     serialise(
       upstream: readonly UserActivityInput<ActivityType>[],
       details: ReadonlyMap<string, ActivityDetails>,
       communities: ReadonlyMap<string, MemberCommunity>,
       now: Date,
+      state: MemberActivityState = NO_MEMBER_STATE,
     ): Buffer {
       const shown: Shown[] = [];
       for (const activity of upstream) {
-        const card = cardOf(activity, details.get(activity.id), communities, now);
+        const card = cardOf(activity, details.get(activity.id), communities, now, state);
         if (card.shown) shown.push(card.shown);
       }
       shown.sort((a, b) => compareMemberActivities(a.view, b.view));

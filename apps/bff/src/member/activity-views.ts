@@ -6,12 +6,14 @@ import {
   STRICT_LINKS,
 } from "@portal/loyalty/activity-action";
 import type { MemberCommunity } from "@portal/loyalty/community";
+import { activityCompletion, type CompletionProgress } from "@portal/loyalty/completions";
 import {
   type MemberActivity,
   toMemberActivities,
   type UserActivityInput,
 } from "@portal/loyalty/member-activity";
 import type { Program } from "@portal/loyalty/program";
+import { listedSegmentEligibility } from "@portal/loyalty/segment";
 import { type UnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
 import type { ActivityDetails } from "./activity-catalog.ts";
 
@@ -20,15 +22,38 @@ import type { ActivityDetails } from "./activity-catalog.ts";
 
 /**
  * An activity as the browser gets it: the loyalty shape plus why it cannot be done now, if so, and
- * otherwise what to do (`null` while there is a "why": a locked, ended or upcoming activity offers
- * nothing to click).
+ * otherwise what to do (`null` while there is a "why": a locked, ended, upcoming, capped or done
+ * activity offers nothing to click); `done` when its lifetime cap is reached, and `progress` ("2 of 5
+ * this week", in completions) when it has a cap and the member's completions are known.
  */
-export type MemberActivityView = MemberActivity & { why: UnavailableReason[]; action: ActivityAction | null };
+export type MemberActivityView = MemberActivity & {
+  why: UnavailableReason[];
+  action: ActivityAction | null;
+  // Always sent; optional in the type so that clients (and their fixtures) written before these
+  // fields still compile.
+  done?: boolean | undefined;
+  progress?: CompletionProgress | null | undefined;
+};
 
 /**
- * The loyalty shape plus the "why". Everyone who sees an activity in their list is admitted by its
- * segment rule; completions are not known from CrowdTwist's list, so caps explain themselves without
- * a count. Managers' per-tier previews use the same function, so they show exactly the member's card.
+ * What the portal knows of the member beyond CrowdTwist's list, from the Data Push feeds: completions
+ * of each capped activity in its current period, and segment changes (subscription id → in it now).
+ * An activity absent from `completionsInPeriod` has no known count; a segment absent from `segments`
+ * keeps CrowdTwist's answer (it listed the activity, so it admits the member).
+ */
+export interface MemberActivityState {
+  completionsInPeriod: ReadonlyMap<string, number>;
+  segments: ReadonlyMap<string, boolean>;
+}
+
+/** Nothing known beyond CrowdTwist's list (a persona preview, a member the portal cannot read). */
+export const NO_MEMBER_STATE: MemberActivityState = { completionsInPeriod: new Map(), segments: new Map() };
+
+/**
+ * The loyalty shape plus the "why". Everyone who sees an activity in their list was admitted by its
+ * segment rule when CrowdTwist answered; a segment change recorded since can say otherwise, and the
+ * segment reason says so. Caps count the member's recorded completions (`state`). Managers' per-tier
+ * previews use the same function with no state, so they show the member's card before any completion.
  * `timeZone` (PROGRAM_TIME_ZONE) is where calendar periods start.
  */
 export function toActivityViews(
@@ -37,14 +62,19 @@ export function toActivityViews(
   now: Date,
   timeZone = "UTC",
   links: LinkPolicy = STRICT_LINKS,
+  state: MemberActivityState = NO_MEMBER_STATE,
 ): MemberActivityView[] {
   const byId = new Map(inputs.map((input) => [input.id, input]));
   return toMemberActivities(inputs, { program, now }).activities.map((activity) => {
+    const completions = state.completionsInPeriod.get(activity.id) ?? null;
     const why = whyUnavailable({
       visibility: activity.visibility,
       window: activity.window,
-      segment: activity.segment ? { rule: activity.segment, eligibility: "eligible" } : null,
+      segment: activity.segment
+        ? { rule: activity.segment, eligibility: listedSegmentEligibility(activity.segment, state.segments) }
+        : null,
       frequency: activity.frequency ?? null,
+      completionsInPeriod: completions,
       community: activity.community ?? null,
       timeZone,
       now,
@@ -63,7 +93,7 @@ export function toActivityViews(
             links,
           )
         : null;
-    return { ...activity, why, action };
+    return { ...activity, why, action, ...activityCompletion(activity.frequency, completions) };
   });
 }
 
@@ -77,4 +107,18 @@ export function withDetails(
   const { alidaActivityId, ...details } = found;
   const community = alidaActivityId ? communities.get(alidaActivityId) : undefined;
   return { ...activity, ...details, ...(community && { community }) };
+}
+
+/**
+ * A card as the tier path planner reads it: what the member can no longer do is not planned (a cap
+ * reached in the period, a lifetime cap done, a segment the member has left).
+ */
+export function plannable(activity: MemberActivityView) {
+  return {
+    ...activity,
+    completionsInPeriod: activity.progress?.count ?? null,
+    segmentEligibility: activity.why.some((reason) => reason.kind === "segment")
+      ? ("not_eligible" as const)
+      : ("eligible" as const),
+  };
 }

@@ -5,9 +5,10 @@ import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import type { Program } from "@portal/loyalty/program";
 import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
 import { createActivityCards } from "./activity-cards.ts";
-import type { ActivityCatalog } from "./activity-catalog.ts";
-import type { MemberActivityView } from "./activity-views.ts";
+import type { ActivityCatalog, ActivityDetails } from "./activity-catalog.ts";
+import { type MemberActivityState, type MemberActivityView, NO_MEMBER_STATE } from "./activity-views.ts";
 import type { CommunityStatus } from "./community-status.ts";
+import type { MemberActivityStateReader } from "./member-activity-state.ts";
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
 // into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
@@ -37,6 +38,8 @@ export interface MemberActivitiesDeps {
   timeZone: string;
   /** Which call-to-action addresses members may be sent to; strict unless said otherwise. */
   links?: LinkPolicy;
+  /** The member's completions and segment changes from the Data Push feeds (absent: not known). */
+  state?: MemberActivityStateReader;
   now?: () => Date;
 }
 
@@ -49,6 +52,24 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
     ...(deps.links && { links: deps.links }),
   });
   const keyOf = (userId: string, idType: CrowdTwistIdType) => `activities:${idType}:${userId}`;
+
+  /**
+   * The member's state from the feeds, stored under the configured id type: a preview by another id
+   * has none to read (nothing known). `null` when it could not be read (the database is unavailable).
+   */
+  async function memberState(
+    userId: string,
+    idType: CrowdTwistIdType,
+    details: ReadonlyMap<string, ActivityDetails>,
+    at: Date,
+  ): Promise<MemberActivityState | null> {
+    if (!deps.state || idType !== deps.idType) return NO_MEMBER_STATE;
+    try {
+      return await deps.state.read(userId, details, at);
+    } catch {
+      return null;
+    }
+  }
   const ownPrefix = keyOf("", deps.idType);
   return {
     /** PROGRAM_TIME_ZONE: where the program's calendar periods start; the browser formats dates in it. */
@@ -103,10 +124,13 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
           const communities = await deps.community.lookup(
             [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
           );
-          const bytes = cards.serialise(upstream, details, communities, now());
-          // Without some descriptions the list lacks caps and segments: show it, marked degraded, and
-          // try again on the next request rather than keep it as fresh.
-          return complete ? bytes : new IncompleteBytes(bytes);
+          const at = now();
+          const state = await memberState(crowdtwistUserId, idType, details, at);
+          const bytes = cards.serialise(upstream, details, communities, at, state ?? NO_MEMBER_STATE);
+          // Without some descriptions the list lacks caps and segments, and without the member's
+          // state its counts: show it, marked degraded, and try again on the next request rather
+          // than keep it as fresh.
+          return complete && state ? bytes : new IncompleteBytes(bytes);
         });
         return { enrolled: true, activitiesBytes: loaded.bytes, freshness: loaded.freshness };
       } catch (error) {

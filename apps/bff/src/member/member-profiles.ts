@@ -2,7 +2,9 @@ import type { Program } from "@portal/loyalty/program";
 import { planTierPath } from "@portal/loyalty/tier-path";
 import type { Queryable } from "../db/database.ts";
 import { readMemberProfile } from "../live-push/read-member-profile.ts";
+import { plannable } from "./activity-views.ts";
 import { type MemberActivities, parseActivities } from "./member-activities.ts";
+import type { MemberFeeds } from "./member-feeds.ts";
 import { type MemberProfileView, toProfileView } from "./profile-view.ts";
 
 // A member's stored Live Push profile as the browser sees it, with the version that orders changes,
@@ -17,6 +19,8 @@ export interface MemberProfilesDeps {
   db: Queryable;
   program: Program;
   memberActivities: MemberActivities;
+  /** The member's expiring points (Points Expiration feed), shown with the tier card. */
+  feeds?: Pick<MemberFeeds, "expiringPoints">;
   now?: () => Date;
 }
 
@@ -32,7 +36,7 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
   function plan(memberKey: string, view: MemberProfileView, at: Date): MemberProfileView["plan"] {
     const bytes = deps.memberActivities.cached(memberKey);
     if (!bytes) return null;
-    const activities = parseActivities(bytes);
+    const activities = parseActivities(bytes).map(plannable);
     const { pointsToNext, maintain } = view.tier;
     return {
       toNextTier:
@@ -47,11 +51,14 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
 
   return {
     async current(memberKey: string): Promise<VersionedProfile | null> {
-      const record = await readMemberProfile(deps.db, memberKey);
-      if (!record) return null;
       const at = now();
+      const [record, expiringPoints] = await Promise.all([
+        readMemberProfile(deps.db, memberKey),
+        deps.feeds?.expiringPoints(memberKey, at) ?? [],
+      ]);
+      if (!record) return null;
       const view = toProfileView(record, deps.program, at);
-      return { view: { ...view, plan: plan(memberKey, view, at) }, version: record.version };
+      return { view: { ...view, plan: plan(memberKey, view, at), expiringPoints }, version: record.version };
     },
   };
 }

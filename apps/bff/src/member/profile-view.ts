@@ -1,6 +1,7 @@
 import type { Program } from "@portal/loyalty/program";
 import { type TierRef, tierProgress, tierScoreOf } from "@portal/loyalty/tier-progress";
 import type { MemberProfileRecord } from "../live-push/read-member-profile.ts";
+import type { ExpiringPointsView } from "./member-feeds.ts";
 
 // What the browser gets of a member's stored Live Push profile: tier journey, points, the latest
 // tier event and the history, with timestamps as ISO strings. Built by `toProfileView`. What each
@@ -52,6 +53,11 @@ export interface MemberProfileView {
   freshness: { dateLastUpdated: string; receivedAt: string };
   /** The fewest activities that reach the next tier, and (when the tier is at risk) that keep it. */
   plan: { toNextTier: TierPathView | null; toKeep: TierPathView | null } | null;
+  /**
+   * Points that will expire (Points Expiration feed), nearest first; `[]` when none are known. Always
+   * sent; optional in the type so that clients (and their fixtures) written before it still compile.
+   */
+  expiringPoints?: ExpiringPointsView[] | undefined;
 }
 
 export interface TierPathView {
@@ -141,5 +147,6 @@ export function toProfileView(record: MemberProfileRecord, program: Program, now
       receivedAt: record.receivedAt.toISOString(),
     },
     plan: null,
+    expiringPoints: [],
   };
 }

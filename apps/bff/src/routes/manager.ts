@@ -11,8 +11,10 @@ import type { KnownActivities } from "../manager/known-activities.ts";
 import { memberIdProblem } from "../manager/member-id-problem.ts";
 import type { MemberActivityView } from "../member/activity-views.ts";
 import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
+import type { MemberFeeds, SegmentView } from "../member/member-feeds.ts";
 import { normaliseMemberId } from "../member/member-id.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
+import type { HistoryEntryView, PointsHistory } from "../member/points-history.ts";
 import type { MemberProfileView } from "../member/profile-view.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { invalid } from "./invalid-input.ts";
@@ -30,19 +32,30 @@ export interface ManagerDeps {
   memberActivities: MemberActivities;
   /** Stored Live Push profiles, keyed by the configured id type (CROWDTWIST_ID_TYPE). */
   profiles: MemberProfiles;
+  /** The member's points history and segment changes, stored under the same id type as profiles. */
+  history: PointsHistory;
+  feeds: Pick<MemberFeeds, "segments">;
   profileIdType: CrowdTwistIdType;
 }
 
+/** How many of the previewed member's latest history entries the preview shows. */
+export const PREVIEW_HISTORY_ENTRIES = 20;
+
 /**
  * A member's page as the member sees it, read-only: the profile behind the tier card (path, numbers,
- * history) and the activities. The profile is stored under the configured id type, so a preview by
- * another id type has none (`profile: null`, and `profileIdType` says which id finds it).
+ * history) and the activities, the member's latest points history and recorded segment changes. The
+ * profile, history and segments are stored under the configured id type, so a preview by another id
+ * type has none (`null`, and `profileIdType` says which id finds them).
  */
 export type MemberPreviewBody = {
   member: { idType: CrowdTwistIdType; userId: string };
   auditId: string;
   readOnly: true;
   profile: MemberProfileView | null;
+  /** The latest entries, newest first (at most PREVIEW_HISTORY_ENTRIES). */
+  history: HistoryEntryView[] | null;
+  /** Every segment and group a recorded change names, latest change first. */
+  segments: SegmentView[] | null;
   profileIdType: CrowdTwistIdType;
 } & (
   | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
@@ -115,13 +128,21 @@ export function managerRoutes(deps: ManagerDeps) {
         });
         const result = await deps.memberActivities.forMember(userId, idType);
         // After the activities: the profile's path to the next tier is planned from them.
-        const profile =
-          idType === deps.profileIdType ? ((await deps.profiles.current(userId))?.view ?? null) : null;
+        const stored = idType === deps.profileIdType;
+        const [profile, history, segments] = stored
+          ? await Promise.all([
+              deps.profiles.current(userId).then((current) => current?.view ?? null),
+              deps.history.page(userId, null, PREVIEW_HISTORY_ENTRIES).then((page) => page.entries),
+              deps.feeds.segments(userId),
+            ])
+          : [null, null, null];
         const common = {
           member: { idType, userId },
           auditId: entry.id,
           readOnly: true as const,
           profile,
+          history,
+          segments,
           profileIdType: deps.profileIdType,
         };
         const body: MemberPreviewBody = result.enrolled

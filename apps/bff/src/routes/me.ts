@@ -1,16 +1,21 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
+import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono, type TypedResponse } from "hono";
 import type { JSONParsed } from "hono/utils/types";
+import { z } from "zod";
 import { clearSignedInHint } from "../auth/cookies.ts";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import { AppError } from "../errors.ts";
 import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "../live/profile-hub.ts";
 import type { MemberActivityView } from "../member/activity-views.ts";
+import { decodeHistoryCursor } from "../member/history-cursor.ts";
 import type { MemberActivities, MemberActivitiesResult } from "../member/member-activities.ts";
 import type { MemberProfiles } from "../member/member-profiles.ts";
+import type { HistoryPage, PointsHistory } from "../member/points-history.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { digestOf } from "../upstream/shared-bytes.ts";
+import { invalid } from "./invalid-input.ts";
 
 export type MemberActivitiesBody =
   | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
@@ -30,6 +35,8 @@ export interface MeDeps {
   /** Every tier of the program, lowest first, with its benefits (program config). */
   programTiers: readonly ProgramTierView[];
   profiles: MemberProfiles;
+  /** The member's points history (User Activity and User Redemption feeds). */
+  history: PointsHistory;
   hub: ProfileHub;
   /**
    * The security headers every response carries. The stream is written straight to the Node response,
@@ -55,6 +62,27 @@ function refuseStream(refusal: Exclude<StreamRefusal, null>): never {
 
 /** What the browser receives: the body as JSON turns it (dates become strings). */
 type ActivitiesResponse = TypedResponse<JSONParsed<MemberActivitiesBody>, 200, "json">;
+
+export type HistoryBody = HistoryPage;
+
+export const HISTORY_PAGE_SIZE = 20;
+export const MAX_HISTORY_PAGE_SIZE = 100;
+
+const historyQuery = z.object({
+  cursor: z
+    .string()
+    .optional()
+    .refine(
+      (value) => value === undefined || decodeHistoryCursor(value) !== null,
+      "cursor must be the `next` value of a page of the history.",
+    ),
+  limit: z.coerce
+    .number({ error: `limit must be a number from 1 to ${MAX_HISTORY_PAGE_SIZE}.` })
+    .int(`limit must be a whole number from 1 to ${MAX_HISTORY_PAGE_SIZE}.`)
+    .min(1, `limit must be a number from 1 to ${MAX_HISTORY_PAGE_SIZE}.`)
+    .max(MAX_HISTORY_PAGE_SIZE, `limit must be a number from 1 to ${MAX_HISTORY_PAGE_SIZE}.`)
+    .default(HISTORY_PAGE_SIZE),
+});
 
 const ENROLLED_PREFIX = Buffer.from('{"enrolled":true,"activities":');
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -118,6 +146,18 @@ export function meRoutes(deps: MeDeps) {
         });
         if (refused) refuseStream(refused);
         return RESPONSE_ALREADY_SENT;
+      })
+      // Points earned and redeemed, newest first, a page at a time: `cursor` is the previous page's `next`.
+      .get("/history", zValidator("query", historyQuery, invalid("invalid_history_request")), async (c) => {
+        const session = c.get("session");
+        if (!session) throw new Error("requireSession let an anonymous request through");
+        const { cursor, limit } = c.req.valid("query");
+        const page: HistoryBody = await deps.history.page(
+          session.crowdtwistUserId,
+          cursor === undefined ? null : decodeHistoryCursor(cursor),
+          limit,
+        );
+        return c.json(page, 200);
       })
       .get("/activities", async (c): Promise<ActivitiesResponse> => {
         const session = c.get("session");

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { type Faults, faultRuleSchema } from "../faults/faults.ts";
-import { renderLivePushProfile } from "../live-push/profile.ts";
+import type { MemberPushes } from "../live-push/member-pushes.ts";
 import type { LivePushSender } from "../live-push/sender.ts";
 import type { ProgramState } from "../program/state.ts";
 
@@ -9,6 +9,8 @@ import type { ProgramState } from "../program/state.ts";
 // fault injection for tests. It only exists in the sandbox, which refuses to run in production.
 
 const livePushFaultsSchema = z.object({ duplicate: z.boolean(), outOfOrder: z.boolean() }).partial().strict();
+const segmentChangeSchema = z.object({ event: z.enum(["entered", "exited"]) }).strict();
+const WHOLE = /^\d{1,12}$/;
 
 async function jsonBody(request: Request): Promise<unknown> {
   try {
@@ -25,8 +27,13 @@ function invalid(error: z.ZodError) {
   };
 }
 
-export function controlRoutes(deps: { state: ProgramState; faults: Faults; livePush: LivePushSender }) {
-  const { state, faults, livePush } = deps;
+export function controlRoutes(deps: {
+  state: ProgramState;
+  faults: Faults;
+  livePush: LivePushSender;
+  pushes: MemberPushes;
+}) {
+  const { state, faults, livePush, pushes } = deps;
 
   function summary() {
     return state.members().map((member) => ({
@@ -35,7 +42,10 @@ export function controlRoutes(deps: { state: ProgramState; faults: Faults; liveP
       tierScore: member.tierScore,
       timeframeScore: member.timeframeScore,
       totalPoints: member.totalPoints,
+      redeemablePoints: member.redeemablePoints,
       dateLastUpdated: member.dateLastUpdated,
+      segments: member.segments,
+      expiring: member.expiring.map(({ points, date }) => ({ points, date: date.toISOString() })),
     }));
   }
 
@@ -49,9 +59,13 @@ export function controlRoutes(deps: { state: ProgramState; faults: Faults; liveP
         }
         const result = state.complete(c.req.param("username"), activityId);
         if (!result.ok) return c.json({ error: "refused", message: result.reason }, result.status);
-        const body = renderLivePushProfile(result.member, state.program.tiers, new Date());
-        // The push goes out in the background, as CrowdTwist's does: the caller watches the portal.
-        void livePush.send(body);
+        // The pushes (the completion, then the profile) go out in the background, as CrowdTwist's
+        // do: the caller watches the portal.
+        void pushes.completion(result.member, {
+          activityId: result.activity.id,
+          awarded: result.awarded,
+          at: result.at,
+        });
         return c.json({
           awarded: result.awarded,
           tierChanged: result.tierChanged,
@@ -64,7 +78,7 @@ export function controlRoutes(deps: { state: ProgramState; faults: Faults; liveP
       .post("/members/:username/tier-period-end", (c) => {
         const result = state.endTierPeriod(c.req.param("username"));
         if (!result.ok) return c.json({ error: "not_found", message: result.reason }, result.status);
-        void livePush.send(renderLivePushProfile(result.member, state.program.tiers, new Date()));
+        void pushes.profile(result.member);
         return c.json({
           event: result.event,
           tier: state.tier(result.member.tierId)?.title ?? null,
@@ -73,12 +87,43 @@ export function controlRoutes(deps: { state: ProgramState; faults: Faults; liveP
           dateLastUpdated: result.member.dateLastUpdated,
         });
       })
+      // The member spends points on a reward: a negative completion, the order, the profile and the
+      // expiring points it used up, pushed.
+      .post("/members/:username/redeem/:rewardId", (c) => {
+        if (!WHOLE.test(c.req.param("rewardId")))
+          return c.json({ error: "invalid_request", message: "rewardId must be a whole number." }, 400);
+        const result = state.redeem(c.req.param("username"), Number(c.req.param("rewardId")));
+        if (!result.ok) return c.json({ error: "refused", message: result.reason }, result.status);
+        void pushes.redemption(result.member, result.reward, result.at);
+        return c.json({
+          reward: result.reward.title,
+          cost: result.reward.cost,
+          redeemablePoints: result.member.redeemablePoints,
+          dateLastUpdated: result.member.dateLastUpdated,
+        });
+      })
+      // The member enters or exits a segment: the segment-restricted activities CrowdTwist lists for
+      // them change at once, and a User Segmentation message is pushed.
+      .post("/members/:username/segments/:subscriptionId", async (c) => {
+        const parsed = segmentChangeSchema.safeParse(await jsonBody(c.req.raw));
+        if (!parsed.success) return c.json(invalid(parsed.error), 400);
+        if (!WHOLE.test(c.req.param("subscriptionId")))
+          return c.json({ error: "invalid_request", message: "subscriptionId must be a whole number." }, 400);
+        const result = state.setSegment(
+          c.req.param("username"),
+          Number(c.req.param("subscriptionId")),
+          parsed.data.event === "entered",
+        );
+        if (!result.ok) return c.json({ error: "not_found", message: result.reason }, result.status);
+        // CrowdTwist says nothing when nothing changed.
+        if (result.changed) void pushes.segment(result.member, result.segment);
+        return c.json({ changed: result.changed, segments: result.member.segments });
+      })
+      .get("/rewards", (c) => c.json({ rewards: state.program.rewards }))
       .post("/members/:username/push", async (c) => {
         const member = state.members().find((m) => m.username === c.req.param("username"));
         if (!member) return c.json({ error: "not_found", message: "No such demo member." }, 404);
-        const acknowledged = await livePush.send(
-          renderLivePushProfile(member, state.program.tiers, new Date()),
-        );
+        const acknowledged = await pushes.profile(member);
         return c.json({ acknowledged });
       })
       .get("/faults", (c) => c.json({ rules: faults.rules(), ...faults.stats(), livePush: livePush.faults }))
@@ -106,13 +151,10 @@ export function controlRoutes(deps: { state: ProgramState; faults: Faults; liveP
         faults.clear();
         faults.resetStats();
         livePush.setFaults({ duplicate: false, outOfOrder: false });
-        // The reset profiles go out as pushes, so the portal resets too; wait a little for them.
-        const pushes = Promise.all(
-          state
-            .members()
-            .map((m) => livePush.send(renderLivePushProfile(m, state.program.tiers, new Date()))),
-        );
-        await Promise.race([pushes, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+        // The reset profiles, expiring points and segments go out as pushes, so the portal resets
+        // too (completions it recorded stay: no feed takes one back); wait a little for them.
+        const sent = pushes.all();
+        await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 3_000))]);
         return c.json({ members: summary() });
       })
   );

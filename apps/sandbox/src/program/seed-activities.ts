@@ -56,6 +56,9 @@ export const seedActivities: SeedActivity[] = [
     actionTags: "ct.track('program_login')",
     frequency: { cap: 1, periodId: DAILY, requiredAttempts: null },
     tags: [{ id: 1, name: "Everyday" }],
+    translations: {
+      fr: { title: "Passage quotidien", description: "Connectez-vous une fois par jour pour vos points." },
+    },
   }),
   activity({
     id: 102,

@@ -66,6 +66,22 @@ export interface SeedActivity {
   segment: { subscriptionId: number; eligibility: "inclusion" | "exclusion" } | null;
   extraData: Record<string, string> | null;
   campaigns: SeedCampaign[];
+  /**
+   * Member-facing words loaded per language ("fr"): what User Activity messages carry as
+   * translatedTitle/translatedDescription for a member with that language preference.
+   */
+  translations?: Record<string, { title: string; description: string }>;
+}
+
+/** A reward members spend points on (the User Redemption feed names it). */
+export interface SeedReward {
+  id: number;
+  /** Sizes and colours of one reward share a group. */
+  groupId: number;
+  title: string;
+  description: string;
+  category: string;
+  cost: number;
 }
 
 export interface SeedMember {
@@ -94,6 +110,10 @@ export interface SeedMember {
   reachedDaysAgo: number;
   /** CrowdTwist's `isActive`; false for an account the brand has deactivated. Default true. */
   isActive?: boolean;
+  /** The member's language preference (`langPref`); translated activity titles follow it. */
+  language?: string;
+  /** Points that will expire, days after the sandbox's start (the Points Expiration feed). */
+  expiringInDays?: { points: number; inDays: number }[];
   /**
    * Live Push sends this member's tier dates as ISO 8601 without a zone ("2027-08-03T19:00:00.000"),
    * which the format allows and the document's samples never show: read as UTC, they must mean
@@ -123,5 +143,6 @@ export interface SeedProgram {
   segments: SeedSegment[];
   activities: SeedActivity[];
   members: SeedMember[];
+  rewards: SeedReward[];
   alida: { panelId: string; activities: SeedAlidaActivity[] };
 }

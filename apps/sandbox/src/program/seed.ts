@@ -27,6 +27,11 @@ const members: SeedMember[] = [
     redeemablePoints: 350,
     segments: [SEGMENT.newYork],
     reachedDaysAgo: 40,
+    // Some within 30 days, as the tier card's "expiring soon" needs.
+    expiringInDays: [
+      { points: 100, inDays: 12 },
+      { points: 150, inDays: 45 },
+    ],
   },
   {
     username: "ben",
@@ -49,6 +54,7 @@ const members: SeedMember[] = [
     redeemablePoints: 1900,
     segments: [SEGMENT.loginStreak, SEGMENT.staff],
     reachedDaysAgo: 120,
+    expiringInDays: [{ points: 400, inDays: 75 }],
     zonelessDates: true,
   },
   {
@@ -72,6 +78,7 @@ const members: SeedMember[] = [
     redeemablePoints: 6100,
     segments: [SEGMENT.loginStreak, SEGMENT.newYork],
     reachedDaysAgo: 300,
+    language: "fr",
   },
   {
     // Deactivated by the brand: CrowdTwist still knows her and pushes her profile (isActive 0).
@@ -143,5 +150,31 @@ export const seedProgram: SeedProgram = {
   ],
   activities: seedActivities,
   members,
+  rewards: [
+    {
+      id: 947563,
+      groupId: 12345,
+      title: "$20 Gift Card",
+      description: "$20 to use on our site",
+      category: "Gift Cards",
+      cost: 300,
+    },
+    {
+      id: 947570,
+      groupId: 12350,
+      title: "Team scarf",
+      description: "The home scarf in the club colours.",
+      category: "Merchandise",
+      cost: 800,
+    },
+    {
+      id: 947580,
+      groupId: 12360,
+      title: "Stadium tour for two",
+      description: "A guided tour of the stadium on a non-match day.",
+      category: "Experiences",
+      cost: 2500,
+    },
+  ],
   alida: { panelId: "4c2f8e6a-1d3b-4f5a-9e7c-6b8d0a2c4e61", activities: alidaActivities },
 };

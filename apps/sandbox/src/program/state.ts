@@ -1,5 +1,12 @@
 import { activityWindow, awardedPoints, inSegment, isOpen, tierForScore, tierVisibility } from "./rules.ts";
-import type { SeedActivity, SeedMember, SeedProgram, SeedTier } from "./seed-types.ts";
+import type {
+  SeedActivity,
+  SeedMember,
+  SeedProgram,
+  SeedReward,
+  SeedSegment,
+  SeedTier,
+} from "./seed-types.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +30,12 @@ export interface MemberState extends SeedMember {
   /** Epoch seconds; strictly increasing per member so that every change is orderable. */
   dateLastUpdated: number;
   completions: Map<number, Date[]>;
+  /** Points that will expire, nearest first (Points Expiration feed). */
+  expiring: { points: number; date: Date }[];
+  /** Epoch ms of the expirations' last change: strictly increasing, the message_date of their push. */
+  expiringChangedAt: number;
+  /** Per subscription id, epoch seconds of the last segment change: strictly increasing. */
+  segmentChangedAt: Map<number, number>;
 }
 
 /** The documented `id_type` values and the member field each one reads. */
@@ -43,8 +56,16 @@ export function isIdType(value: string): value is IdType {
 }
 
 export type CompletionResult =
-  | { ok: true; member: MemberState; awarded: number; tierChanged: boolean }
+  | { ok: true; member: MemberState; activity: SeedActivity; awarded: number; tierChanged: boolean; at: Date }
   | { ok: false; status: 404 | 409; reason: string };
+
+export type RedemptionResult =
+  | { ok: true; member: MemberState; reward: SeedReward; at: Date }
+  | { ok: false; status: 404 | 409; reason: string };
+
+export type SegmentChangeResult =
+  | { ok: true; member: MemberState; segment: SeedSegment; changed: boolean; at: Date }
+  | { ok: false; status: 404; reason: string };
 
 export type TierPeriodResult =
   | { ok: true; member: MemberState; event: "MAINTAIN" | "DROP" | "RESET" }
@@ -60,6 +81,10 @@ export interface ProgramState {
   complete(username: string, activityId: number): CompletionResult;
   /** The member's tier period ends now: they keep their tier (MAINTAIN), drop, or (lowest tier) RESET. */
   endTierPeriod(username: string): TierPeriodResult;
+  /** Spends the reward's cost from the member's redeemable points, soonest-expiring points first. */
+  redeem(username: string, rewardId: number): RedemptionResult;
+  /** The member enters (`member: true`) or exits a segment; `changed` is false when already so. */
+  setSegment(username: string, subscriptionId: number, member: boolean): SegmentChangeResult;
   reset(): void;
 }
 
@@ -100,7 +125,25 @@ function initialState(member: SeedMember, startedAt: Date, lowestTierId: number 
     assignedByEvent: member.tierId === lowestTierId ? "START" : "JUMP",
     dateLastUpdated: Math.floor(startedAt.getTime() / 1000),
     completions: new Map(),
+    expiring: (member.expiringInDays ?? [])
+      .map(({ points, inDays }) => ({ points, date: new Date(midnight + inDays * DAY_MS) }))
+      .sort((a, b) => a.date.getTime() - b.date.getTime()),
+    expiringChangedAt: startedAt.getTime(),
+    segmentChangedAt: new Map(),
   };
+}
+
+/** Spends `points` from the soonest-expiring points first; what is left of each, empty ones dropped. */
+export function spendExpiring(
+  expiring: readonly { points: number; date: Date }[],
+  points: number,
+): { points: number; date: Date }[] {
+  let left = points;
+  return expiring.flatMap((bucket) => {
+    const spent = Math.min(bucket.points, left);
+    left -= spent;
+    return bucket.points - spent > 0 ? [{ points: bucket.points - spent, date: bucket.date }] : [];
+  });
 }
 
 export function createProgramState(program: SeedProgram, now: () => Date = () => new Date()): ProgramState {
@@ -163,7 +206,7 @@ export function createProgramState(program: SeedProgram, now: () => Date = () =>
       // An update leaves dateAssigned alone: it changes only on an assignment (Live Push document).
       member.assignedByEvent = tierChanged ? "JUMP" : "UPDATE";
       stamp(member, at);
-      return { ok: true, member, awarded, tierChanged };
+      return { ok: true, member, activity, awarded, tierChanged, at };
     },
     endTierPeriod(username) {
       const member = members.get(username);
@@ -185,6 +228,40 @@ export function createProgramState(program: SeedProgram, now: () => Date = () =>
       stamp(member, at);
       return { ok: true, member, event };
     },
+    redeem(username, rewardId) {
+      const member = members.get(username);
+      const reward = program.rewards.find((r) => r.id === rewardId);
+      if (!member) return { ok: false, status: 404, reason: `no demo member "${username}"` };
+      if (!reward) return { ok: false, status: 404, reason: `no reward ${rewardId}` };
+      if (member.redeemablePoints < reward.cost)
+        return { ok: false, status: 409, reason: "not enough points" };
+      const at = now();
+      member.redeemablePoints -= reward.cost;
+      const before = member.expiring;
+      member.expiring = spendExpiring(before, reward.cost);
+      if (JSON.stringify(before) !== JSON.stringify(member.expiring)) {
+        member.expiringChangedAt = Math.max(at.getTime(), member.expiringChangedAt + 1);
+      }
+      member.assignedByEvent = "UPDATE";
+      stamp(member, at);
+      return { ok: true, member, reward, at };
+    },
+    setSegment(username, subscriptionId, inIt) {
+      const member = members.get(username);
+      const segment = program.segments.find((s) => s.subscriptionId === subscriptionId);
+      if (!member) return { ok: false, status: 404, reason: `no demo member "${username}"` };
+      if (!segment) return { ok: false, status: 404, reason: `no segment ${subscriptionId}` };
+      const at = now();
+      const changed = member.segments.includes(subscriptionId) !== inIt;
+      if (changed) {
+        member.segments = inIt
+          ? [...member.segments, subscriptionId]
+          : member.segments.filter((id) => id !== subscriptionId);
+        const last = member.segmentChangedAt.get(subscriptionId) ?? 0;
+        member.segmentChangedAt.set(subscriptionId, Math.max(Math.floor(at.getTime() / 1000), last + 1));
+      }
+      return { ok: true, member, segment, changed, at };
+    },
     reset() {
       // Back to the seed, stamped now: receivers that keep the newest profile must take the reset one.
       // Its dateAssigned goes back to the seed's too: a rewind, which undoes later assignments.
@@ -193,7 +270,12 @@ export function createProgramState(program: SeedProgram, now: () => Date = () =>
       members = new Map(
         program.members.map((m) => {
           const member = fresh(m);
-          member.dateLastUpdated = Math.max(at, (previous.get(m.username)?.dateLastUpdated ?? 0) + 1);
+          const before = previous.get(m.username);
+          member.dateLastUpdated = Math.max(at, (before?.dateLastUpdated ?? 0) + 1);
+          // Later than anything sent before, so the reset's pushes replace what the receiver holds.
+          member.expiringChangedAt = Math.max(now().getTime(), (before?.expiringChangedAt ?? 0) + 1);
+          for (const [id, last] of before?.segmentChangedAt ?? [])
+            member.segmentChangedAt.set(id, Math.max(at, last + 1));
           return [m.username, member];
         }),
       );

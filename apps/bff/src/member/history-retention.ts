@@ -1,0 +1,71 @@
+import type { Queryable } from "../db/database.ts";
+
+// The points history grows with every completion of every member, without end; HISTORY_RETENTION_DAYS
+// bounds it. A prune deletes what is older than that, oldest first, in batches found through the
+// (occurred_at) index, so each statement touches a few thousand rows and holds its locks briefly
+// while ingest goes on; a run stops after `maxBatches` and the next run goes on from there. Lifetime
+// completion counts (member_activity_completions) are kept, so a once-only activity stays done after
+// its completion leaves the history; the retention is at least 400 days (env.ts) so that a yearly or
+// 365-day cap still counts every completion of its period. Orders go with the completions they named.
+// At the scale where even batched deletes cost too much, partition by month instead (README →
+// Operations → Points history).
+
+export interface HistoryRetentionOptions {
+  db: Queryable;
+  retentionDays: number;
+  /** Rows per statement. */
+  batchSize?: number;
+  /** Statements per run and table. */
+  maxBatches?: number;
+}
+
+const PRUNE_HISTORY = `
+delete from member_activity_history where id in (
+  select id from member_activity_history where occurred_at < $1 order by occurred_at limit $2)`;
+
+const PRUNE_ORDERS = `
+delete from member_redemptions where order_id in (
+  select order_id from member_redemptions where order_date < $1 order by order_date limit $2)`;
+
+export function createHistoryRetention(options: HistoryRetentionOptions) {
+  const batchSize = options.batchSize ?? 5_000;
+  const maxBatches = options.maxBatches ?? 40;
+
+  async function prune(sql: string, cutoff: Date): Promise<number> {
+    let deleted = 0;
+    for (let batch = 0; batch < maxBatches; batch += 1) {
+      const rows = await options.db.query(`${sql} returning 1`, [cutoff, batchSize]);
+      deleted += rows.length;
+      if (rows.length < batchSize) break;
+    }
+    return deleted;
+  }
+
+  return {
+    /** Deletes history and orders older than the retention as of `now`; how many of each went. */
+    async prune(now = new Date()): Promise<{ history: number; orders: number }> {
+      const cutoff = new Date(now.getTime() - options.retentionDays * 86_400_000);
+      return { history: await prune(PRUNE_HISTORY, cutoff), orders: await prune(PRUNE_ORDERS, cutoff) };
+    },
+  };
+}
+export type HistoryRetention = ReturnType<typeof createHistoryRetention>;
+
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+/** Prunes every hour (none with `retentionDays` 0); returns what stops it. */
+export function startHistoryPrune(
+  options: HistoryRetentionOptions & { log(outcome: { history: number; orders: number } | Error): void },
+): () => void {
+  if (options.retentionDays <= 0) return () => {};
+  const retention = createHistoryRetention(options);
+  const timer = setInterval(() => {
+    retention
+      .prune()
+      .then(options.log, (error: unknown) =>
+        options.log(error instanceof Error ? error : new Error(String(error))),
+      );
+  }, PRUNE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
