@@ -17,6 +17,13 @@ function dateFormats(timeZone: string) {
   return {
     timeZone,
     year: new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone }),
+    // The calendar day in the program's zone as YYYY-MM-DD (the Swedish tag writes it so), for counting days.
+    calendarDay: new Intl.DateTimeFormat("sv-SE", {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      timeZone,
+    }),
     dayMonth: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone }),
     dayMonthYear: new Intl.DateTimeFormat(locale, {
       day: "numeric",
@@ -64,6 +71,12 @@ export function formatDay(iso: string, now = new Date()): string {
   const date = new Date(iso);
   const sameYear = formats.year.format(date) === formats.year.format(now);
   return sameYear ? formats.dayMonth.format(date) : formats.dayMonthYear.format(date);
+}
+
+/** Whole calendar days from `now` to `iso` in the program's zone: 0 today, 1 tomorrow, −1 yesterday. */
+export function calendarDaysUntil(iso: string, now = new Date()): number {
+  const day = (date: Date) => Date.parse(`${formats.calendarDay.format(date)}T00:00:00Z`);
+  return Math.round((day(new Date(iso)) - day(now)) / 86_400_000);
 }
 
 export const formatDateTime = (iso: string) => formats.dateTime.format(new Date(iso));
