@@ -652,6 +652,52 @@ export const managerMessages = {
     },
   },
 
+  segments: {
+    get heading() {
+      return t`Segments`;
+    },
+    get lead() {
+      return t`Every segment and group the member's recorded changes name, latest change first. Only segments decide which activities the member sees.`;
+    },
+    get none() {
+      return t`No segment changes have been recorded for this member.`;
+    },
+    get name() {
+      return t`Name`;
+    },
+    get type() {
+      return t`Type`;
+    },
+    get state() {
+      return t`Member`;
+    },
+    get trigger() {
+      return t`Changed by`;
+    },
+    unnamed: (id: string) => t`Unnamed (${id})`,
+    types: {
+      get segment() {
+        return t`Segment`;
+      },
+      get group() {
+        return t`Group`;
+      },
+    } as Record<string, string>,
+    inSince: (when: string) => t`In since ${when}`,
+    leftOn: (when: string) => t`Left ${when}`,
+    triggers: {
+      get "segment criteria"() {
+        return t`Its criteria`;
+      },
+      get "segment disabled"() {
+        return t`Segment disabled`;
+      },
+    } as Record<string, string>,
+    get unknownTrigger() {
+      return t`Not said`;
+    },
+  },
+
   audit: {
     get title() {
       return t`Audit log`;
