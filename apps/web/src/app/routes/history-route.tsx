@@ -4,6 +4,7 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { QueryBoundary } from "../../components/query-boundary.tsx";
 import { HistorySkeleton } from "../../features/history/components/history-skeleton.tsx";
 import type { Me } from "../../features/member/api/me-query.ts";
+import { ExpiringPointsList } from "../../features/member/components/expiring-points.tsx";
 import { Link } from "../../lib/router.tsx";
 import { Layout } from "../layout.tsx";
 import { MemberActions } from "./member-actions.tsx";
@@ -22,6 +23,8 @@ export function HistoryRoute({ me }: { me: Me }) {
           <span aria-hidden="true">←</span> {t`Back to your rewards`}
         </Link>
         <PageHeading>{t`Points history`}</PageHeading>
+        {/* What is about to go, beside what came and went: the tier card's list, from the profile. */}
+        <ExpiringPointsList expiring={me.profile?.expiringPoints ?? []} />
         <QueryBoundary
           fallback={<HistorySkeleton />}
           errorTitle={t`We couldn't load your points history`}
