@@ -49,7 +49,7 @@ async function signInLive(page: Page) {
 const sameDocument = (page: Page) =>
   page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
 
-const historyList = (page: Page) => page.getByRole("main").getByRole("list").first();
+const historyList = (page: Page, name = "Points history") => page.getByRole("list", { name });
 
 async function sandbox(page: Page, path: string, data?: unknown) {
   const response = await page.request.post(`${SANDBOX_URL}/sandbox/members/ava/${path}`, { data });
@@ -66,6 +66,10 @@ test("a completion appears in ava's points history within 2 s, without a reload"
   await expect(page.getByRole("heading", { name: "No points yet" }).or(historyList(page))).toBeVisible();
 
   const { awarded } = await sandbox(page, `complete/${FOLLOW.id}`);
+  // What is about to expire is listed above, as on the tier card.
+  await expect(page.getByRole("list", { name: "Points expiring" }).getByRole("listitem").first()).toHaveText(
+    /^100 pts expire in 1[12] days, on /,
+  );
   const newest = historyList(page).getByRole("listitem").first();
   await expect(newest).toContainText(FOLLOW.title, { timeout: LIVE_MS });
   await expect(newest).toContainText(`+${awarded} pts`);
@@ -161,7 +165,9 @@ test("the history page: no axe violations in English and French, desktop and pho
 
   await page.getByRole("combobox", { name: "Language" }).selectOption({ label: "Français" });
   await expect(page.getByRole("heading", { level: 1, name: "Historique des points" })).toBeVisible();
-  await expect(historyList(page).getByRole("listitem").first()).toContainText("Échangé");
+  await expect(historyList(page, "Historique des points").getByRole("listitem").first()).toContainText(
+    "Échangé",
+  );
   for (const size of [
     { width: 1280, height: 900 },
     { width: 360, height: 800 },

@@ -10,7 +10,10 @@ import { entryTitle, signedPointsText } from "../lib/history-text.ts";
 
 export function HistoryEntries({ entries }: { entries: readonly HistoryEntry[] }) {
   return (
-    <ol className="divide-y divide-gray-200 rounded-2xl border border-gray-200 bg-white dark:divide-gray-700 dark:border-gray-700 dark:bg-gray-900">
+    <ol
+      aria-label={t`Points history`}
+      className="divide-y divide-gray-200 rounded-2xl border border-gray-200 bg-white dark:divide-gray-700 dark:border-gray-700 dark:bg-gray-900"
+    >
       {entries.map((entry) => (
         <HistoryEntryItem key={entry.id} entry={entry} />
       ))}

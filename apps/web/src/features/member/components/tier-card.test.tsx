@@ -351,7 +351,10 @@ describe("TierCard", () => {
     );
     const list = screen.getByRole("list", { name: "Points expiring" });
     expect(within(list).getAllByRole("listitem")[0]?.textContent).toMatch(/^100 pts expire in 12 days, on /);
-    expect(screen.getByRole("link", { name: "Points history" }).getAttribute("href")).toBe("/history");
+    // One beside the balances, one beside "More about your tier" on a phone (CSS shows one of them).
+    const links = screen.getAllByRole("link", { name: "Points history" });
+    expect(links.map((link) => link.getAttribute("href"))).toEqual(["/history", "/history"]);
+    expect(links.map((link) => link.classList.contains("max-sm:hidden"))).toEqual([true, false]);
   });
 
   test("no expiring points, no list; a read-only preview has no link to the member's history", () => {

@@ -110,27 +110,22 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
                   {redeemableText(points.redeemable)}
                 </p>
               )}
-              {/* A manager's preview shows the member's history below the card instead. */}
-              {!readOnly && (
-                <Link
-                  to="/history"
-                  className="text-sm font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
-                >
-                  {t`Points history`}
-                </Link>
-              )}
+              {/* On a phone it sits beside "More about your tier" instead (below), on no line of its own. */}
+              {!readOnly && <HistoryLink className="max-sm:hidden" />}
             </div>
           )}
         </div>
         <TierProgress tier={tier} />
         <ExpiringPointsList id={expiringId} expiring={expiring} restClassName={more} />
-        <DisclosureButton
-          label={t`More about your tier`}
-          open={open}
-          controls={`${moreId} ${historyId}${expiring.length > 1 ? ` ${expiringId}` : ""}`}
-          onToggle={() => setOpen(!open)}
-          className="mt-3 sm:hidden"
-        />
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 sm:hidden">
+          <DisclosureButton
+            label={t`More about your tier`}
+            open={open}
+            controls={`${moreId} ${historyId}${expiring.length > 1 ? ` ${expiringId}` : ""}`}
+            onToggle={() => setOpen(!open)}
+          />
+          {!readOnly && <HistoryLink />}
+        </div>
         <div id={moreId} className={more}>
           {/* Why the two balances differ, said only when they do. */}
           {points.total !== null && points.redeemable !== null && points.total !== points.redeemable && (
@@ -157,6 +152,18 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
         <TierHistory history={history} />
       </div>
     </div>
+  );
+}
+
+/** To the member's points history; a manager's read-only preview shows that list below the card. */
+function HistoryLink({ className = "" }: { className?: string }) {
+  return (
+    <Link
+      to="/history"
+      className={`text-sm font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300 ${className}`}
+    >
+      {t`Points history`}
+    </Link>
   );
 }
 
