@@ -5,8 +5,8 @@ import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import type { Program } from "@portal/loyalty/program";
 import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
 import { createActivityCards } from "./activity-cards.ts";
-import type { ActivityCatalog, ActivityDetails } from "./activity-catalog.ts";
-import { type MemberActivityState, type MemberActivityView, NO_MEMBER_STATE } from "./activity-views.ts";
+import type { ActivityCatalog } from "./activity-catalog.ts";
+import { type MemberActivityView, NO_MEMBER_STATE } from "./activity-views.ts";
 import type { CommunityStatus } from "./community-status.ts";
 import type { MemberActivityStateReader, RecordedActivity } from "./member-activity-state.ts";
 
