@@ -103,7 +103,12 @@ describe("member activity state", () => {
 
   it("says which segments the member is in and which they left; another member has nothing", async () => {
     const read = await state().read("ava", details, now);
-    expect([...read.segments]).toEqual(expect.arrayContaining([["s0", true], ["s1", false]]));
+    expect([...read.segments]).toEqual(
+      expect.arrayContaining([
+        ["s0", true],
+        ["s1", false],
+      ]),
+    );
     const ben = await state().read("ben", details, now);
     expect(ben.segments.size).toBe(0);
     expect([...ben.completionsInPeriod.values()].every((count) => count === 0)).toBe(true);
