@@ -4,8 +4,8 @@ import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { webAssets } from "@portal/bff/web-assets";
 import autocannon from "autocannon";
-import { webAssets } from "../apps/bff/src/web-assets.ts";
 import { getRequestListener, Hono } from "./deps.ts";
 
 // `node bench/static-assets.ts`: how the BFF serves the built app's hashed assets, measured on
