@@ -23,7 +23,6 @@ const CONNECTIONS = 10;
 async function serve(dist: string) {
   const app = new Hono();
   app.use("/assets/*", webAssets(dist));
-  app.get("/assets/*", (c) => c.text("Not found", 404));
   const server = createServer(getRequestListener(app.fetch));
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   process.stdout.write(`${(server.address() as AddressInfo).port}\n`);

@@ -39,7 +39,6 @@ beforeAll(async () => {
   writeFileSync(join(dist, "assets", "sub", "index.html"), "<p>a folder's index</p>");
   const app = new Hono();
   app.use("/assets/*", webAssets(dist));
-  app.get("/assets/*", (c) => c.text("Not found", 404));
   server = createServer(getRequestListener(app.fetch));
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

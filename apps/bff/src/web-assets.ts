@@ -6,13 +6,21 @@ import type { Context, MiddlewareHandler } from "hono";
 // request pays for compression. The library picks the encoding the browser accepts, answers HEAD and
 // Range, and refuses `..` segments, backslashes, doubled slashes and escapes it will not decode
 // (%2F, %5C, %25); it knows the MIME types. What it leaves to us: only files the build writes are
-// served (no dotfile, no folder's index.html), and a hashed name never changes, so its answer is
-// cached for a year and varies by encoding (also when the browser asked for none, so that no shared
-// cache keeps the uncompressed one for everyone). Anything else falls through (server.ts: 404).
+// served (no dotfile, no folder's index.html, no .br or .gz by its own name), and a hashed name never
+// changes, so its answer is cached for a year and varies by encoding (also when the browser asked for
+// none, so that no shared cache keeps the uncompressed one for everyone). Everything else under
+// /assets/ is a 404 that no cache keeps: during a rolling deploy another instance may have the file.
 
 /** What the build writes into the folder: flat files, each with an extension, none a dotfile. */
 const ASSET_PATH = /^\/assets\/[^/.][^/]*\.[A-Za-z0-9]+$/;
+/** The encodings beside a file: served as that file's body, never under their own name. */
+const ENCODED_COPY = /\.(?:br|gz|zst)$/;
 
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+const notFound = (c: Context) => c.text("Not found", 404, { "cache-control": "no-store" });
+
+/** Answers every request under /assets/: mount it there, with nothing after it. */
 export function webAssets(webDist: string): MiddlewareHandler {
   // The requests the library found a file for (it calls `next` for the others).
   const found = new WeakSet<Context>();
@@ -23,14 +31,17 @@ export function webAssets(webDist: string): MiddlewareHandler {
       found.add(c);
     },
   });
-  return async (c, next) => {
+  return async (c) => {
     // `c.req.path` is decoded already (`%2e` is a dot here). Anything else (a folder, whose index the
-    // library would serve; a dotfile) falls through.
-    if (!ASSET_PATH.test(c.req.path)) return next();
-    const served = await files(c, next);
-    // Set on the answer itself: the library has made it already. A 404 from further on is not cached.
-    if (served && found.has(c)) {
-      served.headers.set("cache-control", "public, max-age=31536000, immutable");
+    // library would serve; a dotfile) is not found.
+    const path = c.req.path;
+    if (!ASSET_PATH.test(path) || ENCODED_COPY.test(path)) return notFound(c);
+    const served = await files(c, async () => {});
+    if (!served || !found.has(c)) return notFound(c);
+    // Set on the answer itself: the library has made it already. Only the file's own bytes are
+    // cached; a 416 says something about one request's Range, not about the file.
+    if (served.status === 200 || served.status === 206) {
+      served.headers.set("cache-control", IMMUTABLE);
       served.headers.set("vary", "accept-encoding");
     }
     return served;
