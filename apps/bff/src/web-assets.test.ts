@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -32,6 +32,7 @@ beforeAll(async () => {
   asset("index-abc123.js", script);
   asset("index-abc123.css", css);
   asset("tiny-abc123.js", "export{};", false);
+  asset("kept-abc123.js", script);
   // Never to be served: a dotfile in the folder, files beside it, and a folder's index.
   writeFileSync(join(dist, "assets", ".env"), "SECRET=assets-dotfile");
   writeFileSync(join(dist, "secret.json"), '{"secret":"beside the assets"}');
@@ -173,6 +174,35 @@ describe("built assets", () => {
 
   it("never sees a raw backslash: Node refuses the request line", async () => {
     expect((await send("/assets/..\\secret.json")).status).toBe(400);
+  });
+
+  it("answers a repeated request from memory, byte for byte as the first, and each encoding apart", async () => {
+    const KEPT = "/assets/kept-abc123.js";
+    const first = await send(KEPT, { "accept-encoding": "br" });
+    expect(first.headers["content-encoding"]).toBe("br");
+    // Gone from disk: only the memory can answer now, and it answers exactly what the library did.
+    rmSync(join(dist, "assets", "kept-abc123.js.br"));
+    const again = await send(KEPT, { "accept-encoding": "br" });
+    expect(again.status).toBe(200);
+    expect(again.body.equals(first.body)).toBe(true);
+    for (const header of ["content-type", "content-encoding", "content-length", "last-modified"])
+      expect(again.headers[header]).toBe(first.headers[header]);
+    expect(again.headers["cache-control"]).toBe(IMMUTABLE);
+    expect(again.headers.vary).toBe("accept-encoding");
+    // Another Accept-Encoding is another answer: the library's, from the files still there.
+    const gzip = await send(KEPT, { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).toString()).toBe(script);
+    // Neither a Range nor a HEAD is replayed: the library answers them from disk.
+    const range = await send(KEPT, { "accept-encoding": "br", range: "bytes=0-9" });
+    expect(range.status).toBe(206);
+    expect(range.headers["content-encoding"]).toBeUndefined();
+    expect(range.body.toString()).toBe(script.slice(0, 10));
+    const head = await send(KEPT, { "accept-encoding": "br" }, "HEAD");
+    expect(head.headers["content-encoding"]).toBeUndefined();
+    expect(head.headers["content-length"]).toBe(
+      String(statSync(join(dist, "assets", "kept-abc123.js")).size),
+    );
   });
 
   it.each(["POST", "PUT", "DELETE"])("serves nothing to %s", async (method) => {
