@@ -1,5 +1,6 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
+import { createAssetMemo, memoKey } from "./web-assets-memo.ts";
 
 // The built app's hashed assets, served by @hono/node-server's serveStatic from the files the web
 // build writes: each compressible one also as .br and .gz beside it (apps/web/vite.config.ts), so no
@@ -10,6 +11,7 @@ import type { Context, MiddlewareHandler } from "hono";
 // changes, so its answer is cached for a year and varies by encoding (also when the browser asked for
 // none, so that no shared cache keeps the uncompressed one for everyone). Everything else under
 // /assets/ is a 404 that no cache keeps: during a rolling deploy another instance may have the file.
+// A plain GET the library has answered once is answered again from memory (web-assets-memo.ts).
 
 /** What the build writes into the folder: flat files, each with an extension, none a dotfile. */
 const ASSET_PATH = /^\/assets\/[^/.][^/]*\.[A-Za-z0-9]+$/;
@@ -22,28 +24,39 @@ const notFound = (c: Context) => c.text("Not found", 404, { "cache-control": "no
 
 /** Answers every request under /assets/: mount it there, with nothing after it. */
 export function webAssets(webDist: string): MiddlewareHandler {
-  // The requests the library found a file for (it calls `next` for the others).
-  const found = new WeakSet<Context>();
+  // The file the library sent, per request (it calls `next` when it found none).
+  const found = new WeakMap<Context, string>();
   const files = serveStatic({
     root: webDist,
     precompressed: true,
-    onFound: (_path, c) => {
-      found.add(c);
+    onFound: (file, c) => {
+      found.set(c, file);
     },
   });
+  const memo = createAssetMemo();
   return async (c) => {
     // `c.req.path` is decoded already (`%2e` is a dot here). Anything else (a folder, whose index the
     // library would serve; a dotfile) is not found.
     const path = c.req.path;
     if (!ASSET_PATH.test(path) || ENCODED_COPY.test(path)) return notFound(c);
+    const key = memoKey(path, c.req.method, c.req.header("range"), c.req.header("accept-encoding"));
+    const remembered = key === null ? undefined : memo.get(key);
+    if (remembered) {
+      for (const [name, value] of remembered.headers) c.header(name, value);
+      c.header("cache-control", IMMUTABLE);
+      c.header("vary", "accept-encoding");
+      return c.body(remembered.bytes, 200);
+    }
     const served = await files(c, async () => {});
-    if (!served || !found.has(c)) return notFound(c);
+    const file = found.get(c);
+    if (!served || file === undefined) return notFound(c);
     // Set on the answer itself: the library has made it already. Only the file's own bytes are
     // cached; a 416 says something about one request's Range, not about the file.
     if (served.status === 200 || served.status === 206) {
       served.headers.set("cache-control", IMMUTABLE);
       served.headers.set("vary", "accept-encoding");
     }
+    if (key !== null) memo.remember(key, file, served);
     return served;
   };
 }
