@@ -99,6 +99,8 @@ describe("BFF server", () => {
     expect(await climbing.text()).not.toContain("dependencies");
     const missing = await app.request("/assets/index-nothere.js");
     expect(missing.status).toBe(404);
+    // A script another instance already has, during a rolling deploy: no cache may keep the 404.
+    expect(missing.headers.get("cache-control")).toBe("no-store");
   });
 
   it("guards metrics with the configured bearer token", async () => {
