@@ -197,7 +197,10 @@ describe("BFF server", () => {
     const remembered = { "accept-language": "fr-FR", cookie: "__Host-portal.locale=en" };
     expect(await langOf(remembered)).toEqual({ lang: "en", contentLanguage: "en" });
     // Hostile headers: an answer in English, nothing of them written back.
-    const hostile = { "accept-language": `"><script>x</script>;q=1,fr;q=abc`, cookie: "__Host-portal.locale=<b>" };
+    const hostile = {
+      "accept-language": `"><script>x</script>;q=1,fr;q=abc`,
+      cookie: "__Host-portal.locale=<b>",
+    };
     const response = await app.request("/", { headers: hostile });
     expect(response.headers.get("content-language")).toBe("en");
     expect(await response.text()).not.toContain("<script>x");
