@@ -97,6 +97,8 @@ function stateInSentence(state: string): string {
 }
 
 export const managerMessages = {
+  /** "Name:" before what it names; French spaces the colon ("Nom :"), so it is the catalog's. */
+  labelled: (term: string) => t`${term}:`,
   get areaTitle() {
     return t`Program manager preview`;
   },

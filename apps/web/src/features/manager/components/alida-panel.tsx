@@ -24,7 +24,7 @@ const yesNo = (value: boolean | null) => (value === null ? s.alida.notSet : valu
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-wrap gap-x-2">
-      <dt className="font-medium text-gray-700 dark:text-gray-300">{term}:</dt>
+      <dt className="font-medium text-gray-700 dark:text-gray-300">{s.labelled(term)}</dt>
       <dd>{children}</dd>
     </div>
   );
