@@ -1,5 +1,6 @@
 import { plural, t } from "@lingui/core/macro";
-import { formatInteger } from "../../lib/format.ts";
+import { formatInteger, formattingLocale } from "../../lib/format.ts";
+import type { AuditProblem } from "./lib/audit-filters.ts";
 
 // The program manager area's words, as catalog messages (lib/i18n): each is looked up when it is
 // read, in the language in force. Kept together, in the area's lazy chunk, because the area's pages
@@ -377,7 +378,8 @@ export const managerMessages = {
     },
     /** Why no tier can do it now: its dates, or its Alida survey or forum. */
     notNowReasons: (list: string[]) => {
-      const reasons = list.join("; ");
+      // Listed as the language lists ("a, b and c", "a, b et c"), not joined by our own punctuation.
+      const reasons = new Intl.ListFormat(formattingLocale(), { type: "conjunction" }).format(list);
       return t`No tier can do this now: ${reasons}.`;
     },
     notNowReason: {
@@ -499,6 +501,10 @@ export const managerMessages = {
     get unavailable() {
       return t`Alida is unavailable`;
     },
+    unavailableWhy: (reason: "not_configured" | "not_answering") =>
+      reason === "not_configured"
+        ? t`The portal has no access to Alida (ALIDA_CLIENT_SECRET is not set), so the survey or forum cannot be checked.`
+        : t`The research community is not answering right now; CrowdTwist's side is shown as usual.`,
     linkedId: (id: string) => t`Alida activity ${id}`,
     get name() {
       return t`Name`;
@@ -655,6 +661,19 @@ export const managerMessages = {
   },
 
   audit: {
+    /** A filter's problem, as the BFF found it (lib/audit-filters.ts tells which). */
+    problem: (problem: AuditProblem) => {
+      switch (problem) {
+        case "day":
+          return t`Write the day as YYYY-MM-DD, from the year 1900 on, e.g. 2025-03-01.`;
+        case "order":
+          return t`The end day must be the start day or a later one.`;
+        case "too_long":
+          return t`At most 255 characters.`;
+        case "characters":
+          return t`Remove the control character or the broken one.`;
+      }
+    },
     get title() {
       return t`Audit log`;
     },

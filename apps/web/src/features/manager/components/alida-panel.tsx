@@ -104,7 +104,7 @@ function AlidaBody({ panel }: { panel: AlidaPanelData }) {
       return (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
           <p className="font-semibold">{s.alida.unavailable}</p>
-          <p className="mt-1">{panel.message}</p>
+          <p className="mt-1">{s.alida.unavailableWhy(panel.reason)}</p>
           <p className="mt-1">{s.alida.linkedId(panel.alidaActivityId)}</p>
         </div>
       );
