@@ -7,6 +7,7 @@ import { sentencesOutsideCatalog, untranslatedWords } from "../../testing/untran
 // fails here, with its file and line.
 
 const SRC = join(import.meta.dirname, "..", "..");
+const HAS_WORDS = /\p{L}{2,}/u;
 
 function componentFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -108,6 +109,22 @@ describe("no words outside the catalog", () => {
       ),
     );
     expect(found).toEqual([]);
+  });
+
+  test("the page the BFF serves before the app runs has words only from the catalog", () => {
+    // index.html's words are `<!--i18n:ID-->` and `i18n:ID` (vite-page-locales.ts); a word written
+    // there as it is (a <noscript> notice, a title) would be English on every language's page.
+    const html = readFileSync(join(SRC, "..", "index.html"), "utf8")
+      .replace(/<!--(?!i18n:)[\s\S]*?-->/g, "")
+      .replace(/<script\b[\s\S]*?<\/script>/g, "");
+    const texts = [...html.matchAll(/>([^<]+)</g)].map((match) => match[1]?.trim() ?? "");
+    const attributes = [...html.matchAll(/\b(?:content|title|alt|aria-label|placeholder)="([^"]*)"/g)].map(
+      (match) => match[1] ?? "",
+    );
+    const words = [...texts, ...attributes].filter(
+      (text) => HAS_WORDS.test(text) && !/^(?:i18n:[\w.]+|width=device-width.*|light dark)$/.test(text),
+    );
+    expect(words).toEqual([]);
   });
 
   test("no component shows a word that bypasses the catalog", () => {
