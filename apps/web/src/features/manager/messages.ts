@@ -175,8 +175,19 @@ export const managerMessages = {
     get state() {
       return t`State`;
     },
-    get any() {
-      return t`Any`;
+    // One "any" per filter: other languages agree it with the noun ("Toutes les étiquettes",
+    // "Tous les canaux").
+    get anyTag() {
+      return t`Any tag`;
+    },
+    get anyCategory() {
+      return t`Any category`;
+    },
+    get anyChannel() {
+      return t`Any channel`;
+    },
+    get anyState() {
+      return t`Any state`;
     },
     get anyTier() {
       return t`Any tier`;

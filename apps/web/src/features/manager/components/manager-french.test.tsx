@@ -4,10 +4,12 @@ import "../../../testing/auto-cleanup.ts";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { activateLocale } from "../../../lib/i18n/i18n.ts";
 import { renderWithClient, stubApi } from "../../../testing/render.tsx";
+import { EMPTY_FILTERS } from "../lib/browse-filters.ts";
 import { extendedFixture, lockedPreviewFixture } from "../testing/manager-fixtures.ts";
 import { ActivityFacts } from "./activity-facts.tsx";
 import { AlidaPanel } from "./alida-panel.tsx";
 import { AuditPage } from "./audit-page.tsx";
+import { BrowseFiltersForm } from "./browse-filters-form.tsx";
 import { VisibilityGrid } from "./visibility-grid.tsx";
 
 // The manager area in French: every word the portal writes is French, the BFF's own English (for
@@ -51,6 +53,25 @@ describe("the manager area in French", () => {
     render(<ActivityFacts preview={{ activity: extendedFixture({ id: "120", dateEnd: null }), matrix }} />);
     expect(screen.getByText(new RegExp(`^Début${NBSP}: `), exactly)).toBeTruthy();
     expect(screen.getByText(`Fin${NBSP}: Pas de date de fin`, exactly)).toBeTruthy();
+  });
+
+  test('each filter\'s "any" agrees with its noun (une étiquette, un canal)', () => {
+    render(
+      <BrowseFiltersForm
+        filters={EMPTY_FILTERS}
+        options={{ tags: ["Retail"], categories: ["Buy"], channels: ["Survey"] }}
+        tiers={[]}
+        onChange={() => {}}
+        onClear={() => {}}
+        canClear={false}
+      />,
+    );
+    const shown = (label: string) =>
+      (screen.getByLabelText(label) as HTMLSelectElement).selectedOptions[0]?.textContent;
+    expect(shown("Étiquette")).toBe("Toutes les étiquettes");
+    expect(shown("Catégorie")).toBe("Toutes les catégories");
+    expect(shown("Canal")).toBe("Tous les canaux");
+    expect(shown("État")).toBe("Tous les états");
   });
 
   test.each([
