@@ -142,7 +142,8 @@ export const managerMessages = {
       return t`Enter the activity's id: the number CrowdTwist gives it, e.g. 64.`;
     },
     get open() {
-      return t`Open`;
+      // The verb, on the button; "Open" is also an Alida activity's state (the adjective).
+      return t({ message: "Open", context: "button that opens the activity" });
     },
     get checking() {
       return t`Checking…`;

@@ -10,6 +10,7 @@ import { ActivityFacts } from "./activity-facts.tsx";
 import { AlidaPanel } from "./alida-panel.tsx";
 import { AuditPage } from "./audit-page.tsx";
 import { BrowseFiltersForm } from "./browse-filters-form.tsx";
+import { LookupForm } from "./lookup-form.tsx";
 import { VisibilityGrid } from "./visibility-grid.tsx";
 
 // The manager area in French: every word the portal writes is French, the BFF's own English (for
@@ -72,6 +73,32 @@ describe("the manager area in French", () => {
     expect(shown("Catégorie")).toBe("Toutes les catégories");
     expect(shown("Canal")).toBe("Tous les canaux");
     expect(shown("État")).toBe("Tous les états");
+  });
+
+  test("a button that opens says the verb; an activity that is open says the adjective", () => {
+    renderWithClient(<LookupForm />);
+    expect(screen.getByRole("button", { name: "Ouvrir" })).toBeTruthy();
+    const alida = (status: "open" | "closed") => ({
+      state: "linked" as const,
+      alidaActivityId: "A-1",
+      activity: {
+        name: null,
+        activityType: null,
+        status,
+        isReady: null,
+        hideFromMember: null,
+        openedOn: null,
+        closedOn: null,
+        alternateId: null,
+      },
+      memberEvents: null,
+      warnings: [],
+    });
+    render(<AlidaPanel panel={alida("open")} />);
+    render(<AlidaPanel panel={alida("closed")} />);
+    // An Alida activity, feminine: "ouverte", "close".
+    expect(screen.getByText("Ouverte")).toBeTruthy();
+    expect(screen.getByText("Close")).toBeTruthy();
   });
 
   test.each([
