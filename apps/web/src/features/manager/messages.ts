@@ -360,7 +360,8 @@ export const managerMessages = {
       return t`Extra data`;
     },
     get noExtraData() {
-      return t`None`;
+      // Not the channel's "None": other languages agree it with "data" ("Aucune").
+      return t({ message: "None", context: "no extra data" });
     },
   },
 

@@ -54,6 +54,8 @@ describe("the manager area in French", () => {
     render(<ActivityFacts preview={{ activity: extendedFixture({ id: "120", dateEnd: null }), matrix }} />);
     expect(screen.getByText(new RegExp(`^Début${NBSP}: `), exactly)).toBeTruthy();
     expect(screen.getByText(`Fin${NBSP}: Pas de date de fin`, exactly)).toBeTruthy();
+    // Données (feminine): aucune.
+    expect(screen.getByText("Données supplémentaires").nextElementSibling?.textContent).toBe("Aucune");
   });
 
   test('each filter\'s "any" agrees with its noun (une étiquette, un canal)', () => {
