@@ -102,3 +102,40 @@ describe("pruning the points history", () => {
     expect(read.completionsInPeriod.get("120")).toBe(1);
   });
 });
+
+describe("a completion redelivered after its history row was pruned", () => {
+  it("is not counted twice: what arrived within the retention is kept, however old its date", async () => {
+    const own = await openTestDatabase();
+    try {
+      // A late or batch delivery of a completion done long ago: dated before the retention's cut-off,
+      // received now. CrowdTwist redelivers until it sees a 2xx (up to eight hours).
+      const late = {
+        userActivityId: "late-1",
+        memberKey: "cleo",
+        activityId: "120",
+        points: 100,
+        occurredAt: daysAgo(900),
+        activityName: null,
+        translatedTitle: null,
+        referenceId: null,
+        receivedAt: now,
+      };
+      expect(await storeUserActivities(own.db, [late])).toEqual([{ kind: "stored" }]);
+      const retention = createHistoryRetention({ db: own.db, retentionDays: 730 });
+      await retention.prune(new Date(now.getTime() + 3_600_000));
+      const again = { ...late, receivedAt: new Date(now.getTime() + 2 * 3_600_000) };
+      expect(await storeUserActivities(own.db, [again])).toEqual([{ kind: "duplicate" }]);
+      const [counted] = await own.db.query<{ completions: string }>(
+        "select completions from member_activity_completions where member_key = 'cleo' and activity_id = '120'",
+      );
+      expect(counted?.completions).toBe("1");
+      // Once it was received before the cut-off too, it goes.
+      expect(await retention.prune(new Date(now.getTime() + 731 * DAY_MS))).toEqual({
+        history: 1,
+        orders: 0,
+      });
+    } finally {
+      await own.close();
+    }
+  });
+});
