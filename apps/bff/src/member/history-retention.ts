@@ -22,15 +22,17 @@ export interface HistoryRetentionOptions {
   maxBatches?: number;
 }
 
+// `= any(array(…))`, not `in (…)`: the batch's keys are then looked up by the primary key, where a
+// semi-join may scan the whole table for each batch of a few thousand.
 export const PRUNE_HISTORY = `
-delete from member_activity_history where id in (
+delete from member_activity_history where id = any(array(
   select id from member_activity_history where received_at < $1 and occurred_at < $1
-   order by received_at limit $2)`;
+   order by received_at limit $2))`;
 
 export const PRUNE_ORDERS = `
-delete from member_redemptions where order_id in (
+delete from member_redemptions where order_id = any(array(
   select order_id from member_redemptions where received_at < $1 and order_date < $1
-   order by received_at limit $2)`;
+   order by received_at limit $2))`;
 
 export function createHistoryRetention(options: HistoryRetentionOptions) {
   const batchSize = options.batchSize ?? 5_000;
