@@ -3,7 +3,7 @@ import { redemptionBody, userActivityBody } from "../live-push/feeds/feed-fixtur
 import { storeRedemptions } from "../live-push/feeds/redemption-store.ts";
 import { storeUserActivities } from "../live-push/feeds/user-activity-store.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
-import { createHistoryRetention } from "./history-retention.ts";
+import { createHistoryRetention, startHistoryPrune } from "./history-retention.ts";
 import { createMemberActivityState } from "./member-activity-state.ts";
 
 // HISTORY_RETENTION_DAYS: the prune deletes what is older, in small batches, and nothing newer; the
@@ -135,6 +135,41 @@ describe("a completion redelivered after its history row was pruned", () => {
         orders: 0,
       });
     } finally {
+      await own.close();
+    }
+  });
+});
+
+describe("the hourly prune of a running instance", () => {
+  it("runs soon after start too, so instances that live less than an hour still prune", async () => {
+    const own = await openTestDatabase();
+    const outcomes: unknown[] = [];
+    let stop = () => {};
+    try {
+      const old = new Date(Date.now() - 800 * DAY_MS);
+      await storeUserActivities(own.db, [
+        {
+          userActivityId: "start-1",
+          memberKey: "ava",
+          activityId: "104",
+          points: 10,
+          occurredAt: old,
+          activityName: null,
+          translatedTitle: null,
+          referenceId: null,
+          receivedAt: old,
+        },
+      ]);
+      stop = startHistoryPrune({
+        db: own.db,
+        retentionDays: 730,
+        firstRunMs: 10,
+        log: (outcome) => outcomes.push(outcome),
+      });
+      await expect.poll(() => outcomes, { timeout: 5_000 }).toEqual([{ history: 1, orders: 0 }]);
+      expect(await own.db.query("select 1 from member_activity_history")).toEqual([]);
+    } finally {
+      stop();
       await own.close();
     }
   });

@@ -59,20 +59,35 @@ export function createHistoryRetention(options: HistoryRetentionOptions) {
 export type HistoryRetention = ReturnType<typeof createHistoryRetention>;
 
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** The first run: a few minutes after start, spread so that instances started together do not collide. */
+const firstRunDelay = () => 60_000 + Math.floor(Math.random() * 4 * 60_000);
 
-/** Prunes every hour (none with `retentionDays` 0); returns what stops it. */
+/**
+ * Prunes soon after start and then every hour (none with `retentionDays` 0); returns what stops it.
+ * Not only hourly from start: instances replaced more often than that (deploys, autoscaling) would
+ * otherwise never prune.
+ */
 export function startHistoryPrune(
-  options: HistoryRetentionOptions & { log(outcome: { history: number; orders: number } | Error): void },
+  options: HistoryRetentionOptions & {
+    log(outcome: { history: number; orders: number } | Error): void;
+    /** Until the first run (default: one to five minutes). */
+    firstRunMs?: number;
+  },
 ): () => void {
   if (options.retentionDays <= 0) return () => {};
   const retention = createHistoryRetention(options);
-  const timer = setInterval(() => {
+  const run = () => {
     retention
       .prune()
       .then(options.log, (error: unknown) =>
         options.log(error instanceof Error ? error : new Error(String(error))),
       );
-  }, PRUNE_EVERY_MS);
+  };
+  let timer: ReturnType<typeof setTimeout> = setTimeout(() => {
+    run();
+    timer = setInterval(run, PRUNE_EVERY_MS);
+    timer.unref();
+  }, options.firstRunMs ?? firstRunDelay());
   timer.unref();
-  return () => clearInterval(timer);
+  return () => clearTimeout(timer);
 }
