@@ -5,7 +5,7 @@ export default defineConfig({
   // The web app's message macros and catalogs, compiled as its build does (apps/web/vite.config.ts).
   plugins: [lingui({ macroTransform: true, configPath: "apps/web/lingui.config.ts" })],
   test: {
-    include: ["{apps,packages}/**/*.test.{ts,tsx}"],
+    include: ["{apps,packages,scripts}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     // A throwaway Postgres for the storage tests' Postgres variants (unless TEST_DATABASE_URL is set).
     globalSetup: ["scripts/vitest-postgres.mjs"],

@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createBff } from "../apps/bff/src/bff.ts";
-import { parseEnv } from "../apps/bff/src/env.ts";
-import type { HubEvent } from "../apps/bff/src/live/profile-hub.ts";
-import { startMemoryRelease } from "../apps/bff/src/memory-release.ts";
+import { createBff } from "@portal/bff/bff";
+import { parseEnv } from "@portal/bff/env";
+import type { HubEvent } from "@portal/bff/live/profile-hub";
+import { startMemoryRelease } from "@portal/bff/memory-release";
 import { getRequestListener, Hono } from "./deps.ts";
 import { cpuMs, serve } from "./ipc.ts";
 

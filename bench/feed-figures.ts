@@ -35,6 +35,12 @@ const HISTORY_MEMBER = "ava";
 const HISTORY_MEMBER_ENTRIES = 10_000;
 const HISTORY_PAGE = 20;
 const HISTORY_CONNECTIONS = 10;
+/**
+ * The budget is a member's wait for a page, so it is measured at a steady rate (as the ack latency
+ * is), not at saturation, where p99 would measure the queue of 10 connections; the saturated
+ * throughput and CPU per page are printed beside it.
+ */
+const HISTORY_RATE = 200;
 
 export async function feedIngest(sandbox: Sandbox, durable: BenchPostgres) {
   log(
@@ -136,27 +142,45 @@ export async function historyPage(sandbox: Sandbox, postgres: BenchPostgres) {
     }
     let turn = 0;
     const next = () => ({ path: paths[turn++ % paths.length] ?? "/api/me/history" });
-    const run = (seconds: number) =>
-      load({ url, connections: HISTORY_CONNECTIONS, seconds, headers: cookie(sessionId), next });
-    await run(WARMUP_SECONDS);
-    const measured = await withCpu([bff], () => run(SECONDS));
+    const run = (seconds: number, overallRate?: number) =>
+      load({
+        url,
+        connections: HISTORY_CONNECTIONS,
+        seconds,
+        headers: cookie(sessionId),
+        next,
+        ...(overallRate ? { overallRate } : {}),
+      });
+    await run(WARMUP_SECONDS, HISTORY_RATE);
+    const measured = await run(SECONDS, HISTORY_RATE);
     const bare = await load({
       url: `${url}/bench/bare`,
       connections: HISTORY_CONNECTIONS,
       seconds: SECONDS / 2,
+      overallRate: HISTORY_RATE,
     });
-    check(measured.value, "history page");
-    const { p99Ms, p50Ms, requests, ok } = measured.value;
+    const saturated = await withCpu([bff], () => run(SECONDS / 2));
+    check(measured, "history page");
+    check(saturated.value, "history page, saturated");
+    const { p99Ms, p50Ms, requests, ok } = measured;
     rows.push({
       figure: `10. history page, ${fmt(HISTORY_MEMBER_ENTRIES)} entries among ${fmt(HISTORY_ROWS)}: p99`,
       value: `${p99Ms} ms`,
       baseline: `bare route p99 ${bare.p99Ms} ms`,
-      ratio: `+${p99Ms - bare.p99Ms} ms`,
+      ratio: `${p99Ms >= bare.p99Ms ? "+" : "−"}${Math.abs(p99Ms - bare.p99Ms)} ms`,
       budget: "≤ 20 ms",
-      pass: p99Ms <= 20 && measured.value.non2xx === 0 && measured.value.errors === 0,
+      pass: p99Ms <= 20 && measured.non2xx === 0 && measured.errors === 0,
+    });
+    rows.push({
+      figure: "    (history page, saturated)",
+      value: `${fmt(saturated.value.rps)} pages/s`,
+      baseline: `${fmt(cpuPerRequest(saturated.cpuMs[0] ?? 0, saturated.value.requests))} µs BFF CPU/page`,
+      ratio: `p99 ${saturated.value.p99Ms} ms`,
+      budget: "info",
+      pass: null,
     });
     notes.push(
-      `history page: GET /api/me/history?limit=${HISTORY_PAGE}, ${HISTORY_CONNECTIONS} connections, ${SECONDS}s after a ${WARMUP_SECONDS}s warm-up, each request the next of the member's ${paths.length} pages (first to last, by cursor); ${requests} requests (${ok} 2xx) at ${fmt(measured.value.rps)}/s, p50/p99 ${p50Ms}/${p99Ms} ms (whole ms), ${fmt(cpuPerRequest(measured.cpuMs[0] ?? 0, requests))} µs BFF CPU per page; bare route p50/p99 ${bare.p50Ms}/${bare.p99Ms} ms`,
+      `history page: GET /api/me/history?limit=${HISTORY_PAGE}, ${HISTORY_CONNECTIONS} connections at ${HISTORY_RATE}/s (autocannon overallRate, latencies corrected for coordinated omission), ${SECONDS}s after a ${WARMUP_SECONDS}s warm-up at that rate, each request the next of the member's ${paths.length} pages (first to last, by cursor); ${requests} requests (${ok} 2xx) at ${fmt(measured.rps)}/s, p50/p99 ${p50Ms}/${p99Ms} ms (whole ms); bare route at the same rate p50/p99 ${bare.p50Ms}/${bare.p99Ms} ms; saturated (no rate limit, ${SECONDS / 2}s) ${fmt(saturated.value.rps)} pages/s, p50/p99 ${saturated.value.p50Ms}/${saturated.value.p99Ms} ms, ${fmt(cpuPerRequest(saturated.cpuMs[0] ?? 0, saturated.value.requests))} µs BFF CPU per page`,
     );
   } finally {
     await bff.stop();

@@ -1,5 +1,5 @@
-import { openDatabase } from "../apps/bff/src/db/database.ts";
-import { migrate } from "../apps/bff/src/db/migrate.ts";
+import { openDatabase } from "@portal/bff/db/database";
+import { migrate } from "@portal/bff/db/migrate";
 import { cpuMs, serve } from "./ipc.ts";
 import { benchUsername } from "./members.ts";
 

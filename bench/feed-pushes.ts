@@ -4,7 +4,7 @@ import {
   redemptionBody,
   segmentationBody,
   userActivityBody,
-} from "../apps/bff/src/live-push/feeds/feed-fixtures.ts";
+} from "@portal/bff/live-push/feeds/feed-fixtures";
 import { LIVE_PUSH_API_KEY } from "./live-push.ts";
 import { load } from "./load.ts";
 import { benchUsername } from "./members.ts";

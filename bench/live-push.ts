@@ -1,5 +1,5 @@
 import { Agent, request as httpRequest } from "node:http";
-import { livePushBody } from "../apps/bff/src/live-push/profile-fixture.ts";
+import { livePushBody } from "@portal/bff/live-push/profile-fixture";
 import { load } from "./load.ts";
 import { benchUsername } from "./members.ts";
 

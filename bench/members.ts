@@ -1,4 +1,4 @@
-import type { SeedMember, SeedProgram } from "../apps/sandbox/src/program/seed-types.ts";
+import type { SeedMember, SeedProgram } from "@portal/sandbox/program/seed-types";
 
 // Extra CrowdTwist members for the benchmark, so that every request in a miss-only workload asks for
 // a different member (single-flight and the cache cannot hide an upstream call). Each one copies a

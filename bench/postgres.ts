@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { EmbeddedPostgres } from "../apps/bff/src/db/embedded-postgres.ts";
+import type { EmbeddedPostgres } from "@portal/bff/db/embedded-postgres";
 import { pg } from "./deps.ts";
 
 // The PostgreSQL servers of a run (scripts/postgres.mjs): one throwaway cluster (fsync off, unix

@@ -4,8 +4,8 @@ import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { webAssets } from "@portal/bff/web-assets";
 import autocannon from "autocannon";
-import { webAssets } from "../apps/bff/src/web-assets.ts";
 import { getRequestListener, Hono } from "./deps.ts";
 
 // `node bench/static-assets.ts`: how the BFF serves the built app's hashed assets, measured on
@@ -23,7 +23,6 @@ const CONNECTIONS = 10;
 async function serve(dist: string) {
   const app = new Hono();
   app.use("/assets/*", webAssets(dist));
-  app.get("/assets/*", (c) => c.text("Not found", 404));
   const server = createServer(getRequestListener(app.fetch));
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
@@ -79,12 +78,15 @@ async function measure() {
   const bundle = `/assets/${js}`;
   const probes: [string, string, string, Record<string, string>][] = [
     ["bundle, br", "GET", bundle, { "accept-encoding": ALL }],
+    ["bundle, br again (the memo's answer)", "GET", bundle, { "accept-encoding": ALL }],
     ["bundle, gzip only", "GET", bundle, { "accept-encoding": "gzip" }],
     ["bundle, no encoding", "GET", bundle, {}],
     ["bundle, br refused (q=0)", "GET", bundle, { "accept-encoding": "br;q=0, gzip" }],
     ["stylesheet, br", "GET", `/assets/${css}`, { "accept-encoding": ALL }],
     ["bundle, HEAD", "HEAD", bundle, { "accept-encoding": ALL }],
     ["bundle, Range 0-99", "GET", bundle, { range: "bytes=0-99" }],
+    ["bundle, Range past the end", "GET", bundle, { range: "bytes=99999999-" }],
+    ["bundle.br by its own name", "GET", `${bundle}.br`, {}],
     ["bundle, If-Modified-Since", "GET", bundle, { "if-modified-since": new Date().toUTCString() }],
     ["bundle, POST", "POST", bundle, {}],
     ["missing asset", "GET", "/assets/index-nothere.js", {}],

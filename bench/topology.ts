@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { accepts, freePort } from "../apps/bff/src/ports.ts";
+import { accepts, freePort } from "@portal/bff/ports";
 import { type Bff, type BffReady, log, type Sandbox, sleep, startBff } from "./common.ts";
 import type { BenchPostgres } from "./postgres.ts";
 

@@ -1,8 +1,8 @@
-import { livePushProfileSchema } from "../apps/bff/node_modules/@portal/crowdtwist/src/live-push-profile.ts";
-import { openDatabase } from "../apps/bff/src/db/database.ts";
-import { migrate } from "../apps/bff/src/db/migrate.ts";
-import { livePushBody } from "../apps/bff/src/live-push/profile-fixture.ts";
-import { minimiseProfile } from "../apps/bff/src/live-push/stored-profile.ts";
+import { openDatabase } from "@portal/bff/db/database";
+import { migrate } from "@portal/bff/db/migrate";
+import { livePushBody } from "@portal/bff/live-push/profile-fixture";
+import { minimiseProfile } from "@portal/bff/live-push/stored-profile";
+import { livePushProfileSchema } from "@portal/crowdtwist/live-push-profile";
 import { cpuMs, serve } from "./ipc.ts";
 import { benchUsername } from "./members.ts";
 

@@ -140,7 +140,34 @@ test("morgan in French: the manager area speaks French; no axe violations", asyn
   await expect(page.getByText(/^\d+ activités?$/).first()).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // A label and its value, and a list of reasons, the French way (no-break space before the colon).
+  await page.goto("/manage/activities/112");
+  const alida = page.getByRole("region", { name: "Alida" });
+  await expect(alida.getByText("Nom\u00a0:", { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(
+      "Aucun statut ne peut la réaliser pour le moment\u00a0: son activité Alida est close et son activité Alida est masquée aux membres.",
+    ),
+  ).toBeVisible();
+
   await page.getByRole("link", { name: "Journal d’audit" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Journal d’audit" })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a browser whose storage refuses writes still switches, and the cookie remembers the choice", async ({
+  page,
+}) => {
+  // As a full storage or some private windows do: reading works, writing throws.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await signInInFrench(page, "ava", /^Bon retour/);
+  await page.getByRole("combobox", { name: "Langue" }).selectOption({ label: "English" });
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome back/ })).toBeVisible();
+  const reloaded = await page.reload();
+  expect(await reloaded?.text()).toContain('<html lang="en">');
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome back/ })).toBeVisible();
 });

@@ -99,6 +99,8 @@ describe("BFF server", () => {
     expect(await climbing.text()).not.toContain("dependencies");
     const missing = await app.request("/assets/index-nothere.js");
     expect(missing.status).toBe(404);
+    // A script another instance already has, during a rolling deploy: no cache may keep the 404.
+    expect(missing.headers.get("cache-control")).toBe("no-store");
   });
 
   it("guards metrics with the configured bearer token", async () => {
@@ -196,6 +198,14 @@ describe("BFF server", () => {
     expect(await langOf({ "accept-language": "de,en;q=0.5" })).toEqual({ lang: "en", contentLanguage: "en" });
     const remembered = { "accept-language": "fr-FR", cookie: "__Host-portal.locale=en" };
     expect(await langOf(remembered)).toEqual({ lang: "en", contentLanguage: "en" });
+    // Hostile headers: an answer in English, nothing of them written back.
+    const hostile = {
+      "accept-language": `"><script>x</script>;q=1,fr;q=abc`,
+      cookie: "__Host-portal.locale=<b>",
+    };
+    const response = await app.request("/", { headers: hostile });
+    expect(response.headers.get("content-language")).toBe("en");
+    expect(await response.text()).not.toContain("<script>x");
     // The built file is never served as it is, without the brand.
     const direct = await app.request("/index.fr.html");
     expect(await direct.text()).toContain("<title>Harbourside Rewards</title>");

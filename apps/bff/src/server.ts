@@ -95,10 +95,8 @@ export function createServerApp(env: Env, parts: ServerParts) {
   server.all("/webhooks/*", handleNotFound);
 
   // Hashed assets never change (cached for a year, served compressed); the HTML is revalidated so a
-  // deploy shows at once.
+  // deploy shows at once. A missing asset is a 404, not the app's HTML under a script's name.
   server.use("/assets/*", webAssets(webDist));
-  // A missing asset is a 404, not the app's HTML under a script's name.
-  server.get("/assets/*", (c) => c.text("Not found", 404));
 
   // Every GET that is no file is a route of the single-page app: answer with its HTML shell, with
   // the program's brand in it (brand/brand-page.ts) and a policy that lets that one style apply.

@@ -18,14 +18,23 @@ function cookieLocale(cookieHeader: string | undefined): string | null {
   return null;
 }
 
-/** The header's languages, most wanted first (q-values; ties keep their order; q=0 is a refusal). */
+/** A weight as RFC 9110 §12.4.2 writes it: 0 to 1, at most three decimals; "q" in either case. */
+const WEIGHT = /^\s*q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\s*$/i;
+const IS_WEIGHT = /^\s*q\s*=/i;
+
+/**
+ * The header's languages, most wanted first (q-values; ties keep their order; q=0 is a refusal). An
+ * item whose weight is unreadable ("q=abc", "q=2") is skipped: taking it as q=1 would pick a
+ * language the browser may have meant to refuse.
+ */
 function acceptedLanguages(header: string | undefined): string[] {
   return (header ?? "")
     .split(",")
     .map((item, index) => {
       const [tag = "", ...params] = item.split(";");
-      const q = params.map((param) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
-      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+      const weight = params.find((param) => IS_WEIGHT.test(param));
+      const q = weight === undefined ? 1 : Number(WEIGHT.exec(weight)?.[1] ?? Number.NaN);
+      return { tag: tag.trim(), q, index };
     })
     .filter((entry) => entry.tag !== "" && entry.tag !== "*" && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index)

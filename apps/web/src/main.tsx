@@ -2,8 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App, createStartedClient } from "./app/app.tsx";
 import { activateLocale } from "./lib/i18n/i18n.ts";
-import { chosenLocale } from "./lib/i18n/locale-choice.ts";
-import { pickLocale } from "./lib/i18n/locales.ts";
+import { startingLocale } from "./lib/i18n/locale-choice.ts";
 import "./index.css";
 
 /**
@@ -25,9 +24,7 @@ const { queryClient, answered } = createStartedClient();
 // The member's own choice, else the browser's languages. English is in this script; another
 // language's catalog is fetched (the BFF's page for it preloads it) while the first answers are on
 // their way. Should it fail to load, the portal opens in English rather than not at all.
-const language = activateLocale(chosenLocale() ?? pickLocale(navigator.languages)).catch(() =>
-  activateLocale("en"),
-);
+const language = activateLocale(startingLocale(navigator.languages)).catch(() => activateLocale("en"));
 const render = () =>
   createRoot(root).render(
     <StrictMode>

@@ -29,6 +29,13 @@ function refuse(ctx: Ctx, input: unknown, message: string, reason?: "out_of_rang
 }
 
 const EPOCH_SECONDS = /^\d{1,12}$/;
+/**
+ * ISO 8601's calendar date, with a time and a zone or not. Anything else `new Date` would still read
+ * ("07/27/2022 18:29", "July 27, 2022") it reads in the server's own zone: the same message would
+ * mean other instants on other servers, so it is refused rather than guessed.
+ */
+const ISO_8601 =
+  /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /**
  * An instant: epoch seconds (a JSON integer or integer text, as the batch feeds and `orderDate`'s
@@ -42,6 +49,7 @@ export const feedInstant = z.unknown().transform((value, ctx): Date => {
       return refuse(ctx, value, "expected whole epoch seconds", "out_of_range");
     date = new Date(seconds * 1000);
   } else if (typeof value === "string" && value.trim() !== "") {
+    if (!ISO_8601.test(value.trim())) return refuse(ctx, value, "expected an ISO 8601 timestamp");
     date = parseUtcDate(value);
     if (Number.isNaN(date.getTime())) return refuse(ctx, value, "expected an ISO 8601 timestamp");
   } else {

@@ -121,6 +121,9 @@ describe("User Activity", () => {
     ["points past 2^53", { points: 2 ** 60 }, "points: out_of_range", "out_of_range"],
     ["a time past 9999", { dateCreated: 253402300800 }, "dateCreated: out_of_range", "out_of_range"],
     ["a time that is no date", { dateCreated: "yesterday" }, "dateCreated: custom", "schema"],
+    // JavaScript reads these in the server's own zone: one message, other instants on other servers.
+    ["a time in a local form", { dateCreated: "07/27/2022 18:29:18" }, "dateCreated: custom", "schema"],
+    ["a time in words", { dateCreated: "July 27, 2022 18:29" }, "dateCreated: custom", "schema"],
     ["NUL anywhere", { notes: "a\u0000b" }, "notes: unsafe_text", "unsafe_text"],
   ])("refuses %s", (_name, patch, where, reason) => {
     expect(refusal(livePushUserActivitySchema, activity(patch))).toEqual({ where, reason });
@@ -139,6 +142,22 @@ const redemption = (patch: Record<string, unknown> = {}) => ({
   size: null,
   thirdPartyId: "ava",
   ...patch,
+});
+
+describe("Feed instants", () => {
+  it.each([
+    ["2022-07-27T18:29:18Z", "2022-07-27T18:29:18.000Z"],
+    ["2022-07-27T18:29:18.250+02:00", "2022-07-27T16:29:18.250Z"],
+    ["2022-07-27T18:29:18+0530", "2022-07-27T12:59:18.000Z"],
+    ["2022-07-27 18:29:18", "2022-07-27T18:29:18.000Z"],
+    ["2022-07-27t18:29z", "2022-07-27T18:29:00.000Z"],
+    ["2022-07-27", "2022-07-27T00:00:00.000Z"],
+    [" 1658946558 ", "2022-07-27T18:29:18.000Z"],
+  ])("reads %j as ISO 8601 or epoch seconds, never in the server's zone", (text, iso) => {
+    expect(livePushUserActivitySchema.parse(through(activity({ dateCreated: text }))).dateCreated).toEqual(
+      new Date(iso),
+    );
+  });
 });
 
 describe("User Redemption", () => {

@@ -107,6 +107,19 @@ describe("activity preview", () => {
     expect(forum.notNow.every((reason) => reason.kind === "community")).toBe(true);
   });
 
+  it("offers a linked survey on CrowdTwist's word while Alida is down, each card saying so", async () => {
+    upstreams.sandbox.fault({ target: "alida", status: 503, pathPrefix: "/v1/" });
+    const described = await preview().describe("111");
+    expect(described.alida.state).toBe("unavailable");
+    expect(described.notNow).toEqual([]);
+    // Not "no community" (an activity without a link) and not "open": could not be checked.
+    expect(described.cards.map((card) => card.activity?.community)).toEqual([
+      { checked: false },
+      { checked: false },
+      { checked: false },
+    ]);
+  });
+
   it("leaves a persona it cannot read unknown, and keeps the rest", async () => {
     upstreams.sandbox.fault({ target: "crowdtwist", status: 503, pathPrefix: "/v2/users/ben/" });
     const described = await preview().describe("105");

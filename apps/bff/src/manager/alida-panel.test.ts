@@ -83,6 +83,7 @@ describe("Alida panel", () => {
     expect(answer).toEqual({
       state: "unavailable",
       alidaActivityId: survey.extraData?.alida_activity_id,
+      reason: "not_answering",
       message: "The research community is not answering right now; CrowdTwist's side is shown as usual.",
     });
   });
@@ -91,6 +92,7 @@ describe("Alida panel", () => {
     const answer = await createAlidaPanel({ alida: null, resilience: upstreams.alidaResilience })(survey);
     expect(answer).toMatchObject({
       state: "unavailable",
+      reason: "not_configured",
       message: expect.stringContaining("ALIDA_CLIENT_SECRET"),
     });
     expect(upstreams.sandbox.requests("alida")).toBe(0);

@@ -12,7 +12,14 @@ import type { UpstreamResilience } from "../upstream/resilience.ts";
 export type AlidaPanel =
   | { state: "not_linked" }
   | { state: "not_found"; alidaActivityId: string }
-  | { state: "unavailable"; alidaActivityId: string; message: string }
+  | {
+      state: "unavailable";
+      alidaActivityId: string;
+      /** Why, for the page to say in the manager's language. */
+      reason: "not_configured" | "not_answering";
+      /** The same in English, for operators reading the API's answer. */
+      message: string;
+    }
   | {
       state: "linked";
       alidaActivityId: string;
@@ -43,6 +50,7 @@ export function createAlidaPanel(deps: AlidaPanelDeps) {
       return {
         state: "unavailable",
         alidaActivityId,
+        reason: "not_configured",
         message: "Alida is not configured for this portal (ALIDA_CLIENT_SECRET is not set).",
       };
     }
@@ -75,6 +83,7 @@ export function createAlidaPanel(deps: AlidaPanelDeps) {
       return {
         state: "unavailable",
         alidaActivityId,
+        reason: "not_answering",
         message: "The research community is not answering right now; CrowdTwist's side is shown as usual.",
       };
     } finally {

@@ -50,8 +50,17 @@ describe("audit log", () => {
         memberId: "ava@example.com",
         reason: "Support ticket 4711",
       });
-      expect(entry).toMatchObject({ managerSub: "morgan", managerName: null, memberId: "ava@example.com" });
-      expect(entry.id).toMatch(/^\d+$/);
+      // Every field as given: an entry that lost its reason or id type would still be an entry.
+      expect(entry).toEqual({
+        id: expect.stringMatching(/^\d+$/),
+        at: expect.any(Date),
+        managerSub: "morgan",
+        managerName: null,
+        action: "preview_member",
+        memberIdType: "email",
+        memberId: "ava@example.com",
+        reason: "Support ticket 4711",
+      });
       expect(Number.isNaN(entry.at.getTime())).toBe(false);
       expect((await log.list()).entries).toEqual([entry]);
     } finally {
@@ -111,5 +120,29 @@ describe("audit log", () => {
       { sub: "morgan", name: "Morgan" },
       { sub: "pat", name: "Pat" },
     ]);
+  });
+
+  it("names every manager by their latest entry, the first of them too", async () => {
+    // Both renamed, the first by sub ("alex") too: the walk's first step and its
+    // next steps each pick the latest name.
+    const scratch = await openTestDatabase();
+    try {
+      const entry = (at: string, sub: string, name: string) =>
+        scratch.db.query(
+          `insert into audit_log (at, manager_sub, manager_name, action, member_id_type, member_id, reason)
+           values ($1, $2, $3, 'preview_member', 'third_party_id', 'ava', 'renamed')`,
+          [at, sub, name],
+        );
+      await entry("2024-03-01T10:00:00Z", "alex", "Alexandra");
+      await entry("2024-03-02T10:00:00Z", "alex", "Alex");
+      await entry("2024-03-01T11:00:00Z", "zoe", "Zoe");
+      await entry("2024-03-02T11:00:00Z", "zoe", "Zoé");
+      expect(await createAuditLog(scratch.db).managers()).toEqual([
+        { sub: "alex", name: "Alex" },
+        { sub: "zoe", name: "Zoé" },
+      ]);
+    } finally {
+      await scratch.close();
+    }
   });
 });

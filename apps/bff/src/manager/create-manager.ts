@@ -9,13 +9,13 @@ import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { PointsHistory } from "../member/points-history.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { ProgramConfig } from "../program-config.ts";
-import type { ManagerDeps } from "../routes/manager.ts";
 import { crowdTwistLoader } from "../upstream/crowdtwist-loader.ts";
 import type { UpstreamResilience } from "../upstream/resilience.ts";
 import { createActivityPreview } from "./activity-preview.ts";
 import { createAlidaPanel } from "./alida-panel.ts";
 import { createAuditLog } from "./audit-log.ts";
 import { createKnownActivities } from "./known-activities.ts";
+import type { ManagerDeps } from "./manager-deps.ts";
 
 // Builds the manager area's services. Activity descriptions are the same for every member, so they
 // are cached program-wide; persona lists are cached like any member's.

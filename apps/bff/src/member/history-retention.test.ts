@@ -3,7 +3,7 @@ import { redemptionBody, userActivityBody } from "../live-push/feeds/feed-fixtur
 import { storeRedemptions } from "../live-push/feeds/redemption-store.ts";
 import { storeUserActivities } from "../live-push/feeds/user-activity-store.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
-import { createHistoryRetention } from "./history-retention.ts";
+import { createHistoryRetention, startHistoryPrune } from "./history-retention.ts";
 import { createMemberActivityState } from "./member-activity-state.ts";
 
 // HISTORY_RETENTION_DAYS: the prune deletes what is older, in small batches, and nothing newer; the
@@ -100,5 +100,77 @@ describe("pruning the points history", () => {
     };
     const read = await state.read("ava", new Map([["120", described]]), now);
     expect(read.completionsInPeriod.get("120")).toBe(1);
+  });
+});
+
+describe("a completion redelivered after its history row was pruned", () => {
+  it("is not counted twice: what arrived within the retention is kept, however old its date", async () => {
+    const own = await openTestDatabase();
+    try {
+      // A late or batch delivery of a completion done long ago: dated before the retention's cut-off,
+      // received now. CrowdTwist redelivers until it sees a 2xx (up to eight hours).
+      const late = {
+        userActivityId: "late-1",
+        memberKey: "cleo",
+        activityId: "120",
+        points: 100,
+        occurredAt: daysAgo(900),
+        activityName: null,
+        translatedTitle: null,
+        referenceId: null,
+        receivedAt: now,
+      };
+      expect(await storeUserActivities(own.db, [late])).toEqual([{ kind: "stored" }]);
+      const retention = createHistoryRetention({ db: own.db, retentionDays: 730 });
+      await retention.prune(new Date(now.getTime() + 3_600_000));
+      const again = { ...late, receivedAt: new Date(now.getTime() + 2 * 3_600_000) };
+      expect(await storeUserActivities(own.db, [again])).toEqual([{ kind: "duplicate" }]);
+      const [counted] = await own.db.query<{ completions: string }>(
+        "select completions from member_activity_completions where member_key = 'cleo' and activity_id = '120'",
+      );
+      expect(counted?.completions).toBe("1");
+      // Once it was received before the cut-off too, it goes.
+      expect(await retention.prune(new Date(now.getTime() + 731 * DAY_MS))).toEqual({
+        history: 1,
+        orders: 0,
+      });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe("the hourly prune of a running instance", () => {
+  it("runs soon after start too, so instances that live less than an hour still prune", async () => {
+    const own = await openTestDatabase();
+    const outcomes: unknown[] = [];
+    let stop = () => {};
+    try {
+      const old = new Date(Date.now() - 800 * DAY_MS);
+      await storeUserActivities(own.db, [
+        {
+          userActivityId: "start-1",
+          memberKey: "ava",
+          activityId: "104",
+          points: 10,
+          occurredAt: old,
+          activityName: null,
+          translatedTitle: null,
+          referenceId: null,
+          receivedAt: old,
+        },
+      ]);
+      stop = startHistoryPrune({
+        db: own.db,
+        retentionDays: 730,
+        firstRunMs: 10,
+        log: (outcome) => outcomes.push(outcome),
+      });
+      await expect.poll(() => outcomes, { timeout: 5_000 }).toEqual([{ history: 1, orders: 0 }]);
+      expect(await own.db.query("select 1 from member_activity_history")).toEqual([]);
+    } finally {
+      stop();
+      await own.close();
+    }
   });
 });

@@ -1,9 +1,12 @@
 import type { Queryable } from "../db/database.ts";
 
 // The points history grows with every completion of every member, without end; HISTORY_RETENTION_DAYS
-// bounds it. A prune deletes what is older than that, oldest first, in batches found through the
-// (occurred_at) index, so each statement touches a few thousand rows and holds its locks briefly
-// while ingest goes on; a run stops after `maxBatches` and the next run goes on from there. Lifetime
+// bounds it. A prune deletes what is older than that both by its own date and by its arrival, oldest
+// arrival first, in batches found through the (received_at) index, so each statement touches a few
+// thousand rows and holds its locks briefly while ingest goes on; a run stops after `maxBatches` and
+// the next run goes on from there. By the date alone, a late delivery of an old completion would be
+// pruned at once, and CrowdTwist's redelivery of it (retried for hours) stored and counted again: a
+// row received within the retention is what makes that redelivery a duplicate. Lifetime
 // completion counts (member_activity_completions) are kept, so a once-only activity stays done after
 // its completion leaves the history; the retention is at least 400 days (env.ts) so that a yearly or
 // 365-day cap still counts every completion of its period. Orders go with the completions they named.
@@ -19,13 +22,17 @@ export interface HistoryRetentionOptions {
   maxBatches?: number;
 }
 
-const PRUNE_HISTORY = `
-delete from member_activity_history where id in (
-  select id from member_activity_history where occurred_at < $1 order by occurred_at limit $2)`;
+// `= any(array(…))`, not `in (…)`: the batch's keys are then looked up by the primary key, where a
+// semi-join may scan the whole table for each batch of a few thousand.
+export const PRUNE_HISTORY = `
+delete from member_activity_history where id = any(array(
+  select id from member_activity_history where received_at < $1 and occurred_at < $1
+   order by received_at limit $2))`;
 
-const PRUNE_ORDERS = `
-delete from member_redemptions where order_id in (
-  select order_id from member_redemptions where order_date < $1 order by order_date limit $2)`;
+export const PRUNE_ORDERS = `
+delete from member_redemptions where order_id = any(array(
+  select order_id from member_redemptions where received_at < $1 and order_date < $1
+   order by received_at limit $2))`;
 
 export function createHistoryRetention(options: HistoryRetentionOptions) {
   const batchSize = options.batchSize ?? 5_000;
@@ -52,20 +59,35 @@ export function createHistoryRetention(options: HistoryRetentionOptions) {
 export type HistoryRetention = ReturnType<typeof createHistoryRetention>;
 
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** The first run: a few minutes after start, spread so that instances started together do not collide. */
+const firstRunDelay = () => 60_000 + Math.floor(Math.random() * 4 * 60_000);
 
-/** Prunes every hour (none with `retentionDays` 0); returns what stops it. */
+/**
+ * Prunes soon after start and then every hour (none with `retentionDays` 0); returns what stops it.
+ * Not only hourly from start: instances replaced more often than that (deploys, autoscaling) would
+ * otherwise never prune.
+ */
 export function startHistoryPrune(
-  options: HistoryRetentionOptions & { log(outcome: { history: number; orders: number } | Error): void },
+  options: HistoryRetentionOptions & {
+    log(outcome: { history: number; orders: number } | Error): void;
+    /** Until the first run (default: one to five minutes). */
+    firstRunMs?: number;
+  },
 ): () => void {
   if (options.retentionDays <= 0) return () => {};
   const retention = createHistoryRetention(options);
-  const timer = setInterval(() => {
+  const run = () => {
     retention
       .prune()
       .then(options.log, (error: unknown) =>
         options.log(error instanceof Error ? error : new Error(String(error))),
       );
-  }, PRUNE_EVERY_MS);
+  };
+  let timer: ReturnType<typeof setTimeout> = setTimeout(() => {
+    run();
+    timer = setInterval(run, PRUNE_EVERY_MS);
+    timer.unref();
+  }, options.firstRunMs ?? firstRunDelay());
   timer.unref();
-  return () => clearInterval(timer);
+  return () => clearTimeout(timer);
 }

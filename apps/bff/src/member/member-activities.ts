@@ -5,10 +5,13 @@ import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import type { Program } from "@portal/loyalty/program";
 import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
 import { createActivityCards } from "./activity-cards.ts";
-import type { ActivityCatalog, ActivityDetails } from "./activity-catalog.ts";
-import { type MemberActivityState, type MemberActivityView, NO_MEMBER_STATE } from "./activity-views.ts";
+import type { ActivityCatalog } from "./activity-catalog.ts";
+import { type MemberActivityView, NO_MEMBER_STATE } from "./activity-views.ts";
 import type { CommunityStatus } from "./community-status.ts";
-import type { MemberActivityStateReader } from "./member-activity-state.ts";
+import type { MemberActivityStateReader, RecordedActivity } from "./member-activity-state.ts";
+
+/** Nothing recorded to read (no feeds wired, or a preview by another id type). */
+const NO_RECORD: RecordedActivity = { stateFor: () => NO_MEMBER_STATE };
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
 // into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
@@ -54,18 +57,18 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
   const keyOf = (userId: string, idType: CrowdTwistIdType) => `activities:${idType}:${userId}`;
 
   /**
-   * The member's state from the feeds, stored under the configured id type: a preview by another id
-   * has none to read (nothing known). `null` when it could not be read (the database is unavailable).
+   * What the feeds recorded for the member, stored under the configured id type: a preview by another
+   * id has none to read (nothing known). `null` when it could not be read (the database is
+   * unavailable). Never rejects, so it can run beside the CrowdTwist call.
    */
-  async function memberState(
+  async function recordedFor(
     userId: string,
     idType: CrowdTwistIdType,
-    details: ReadonlyMap<string, ActivityDetails>,
     at: Date,
-  ): Promise<MemberActivityState | null> {
-    if (!deps.state || idType !== deps.idType) return NO_MEMBER_STATE;
+  ): Promise<RecordedActivity | null> {
+    if (!deps.state || idType !== deps.idType) return NO_RECORD;
     try {
-      return await deps.state.read(userId, details, at);
+      return await deps.state.recorded(userId, at);
     } catch {
       return null;
     }
@@ -117,6 +120,9 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
     ): Promise<MemberActivitiesResult> {
       try {
         const loaded = await deps.loader.load(keyOf(crowdtwistUserId, idType), async (signal) => {
+          // The member's recorded completions are read while CrowdTwist answers, not after.
+          const at = now();
+          const recording = recordedFor(crowdtwistUserId, idType, at);
           const upstream = await deps.crowdtwist.getUserActivities(crowdtwistUserId, { idType, signal });
           const { details, complete } = await deps.catalog.details(upstream.map((activity) => activity.id));
           // Alida's answers never fail the list or mark it degraded (the rewards service answered):
@@ -124,8 +130,7 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
           const communities = await deps.community.lookup(
             [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
           );
-          const at = now();
-          const state = await memberState(crowdtwistUserId, idType, details, at);
+          const state = (await recording)?.stateFor(details) ?? null;
           const bytes = cards.serialise(upstream, details, communities, at, state ?? NO_MEMBER_STATE);
           // Without some descriptions the list lacks caps and segments, and without the member's
           // state its counts: show it, marked degraded, and try again on the next request rather

@@ -1,4 +1,4 @@
-import { frequencyRule } from "@portal/loyalty/frequency";
+import { type FrequencyPeriod, frequencyRule } from "@portal/loyalty/frequency";
 import { countingWindow } from "@portal/loyalty/period-boundary";
 import type { Queryable } from "../db/database.ts";
 import type { ActivityDetails } from "./activity-catalog.ts";
@@ -12,53 +12,98 @@ import type { MemberActivityState } from "./activity-views.ts";
 // from their start in the program's zone, rolling ones back from now. Lifetime caps are counted from
 // member_activity_completions, which keeps its counts when the history is pruned. Redemptions
 // (negative points) are not completions.
+//
+// The windows of every period follow from the clock alone, so the read does not wait for the
+// activities' descriptions: it is one statement, started together with the CrowdTwist call (a miss
+// waits for the slower of the two, not for both in turn), and each capped activity then takes the
+// count of its own period.
 
-const COUNTS = `
-select w.activity_id,
-       case when w.since is null
-         then coalesce((select c.completions from member_activity_completions c
-                         where c.member_key = $1 and c.activity_id = w.activity_id), 0)
-         else (select count(*) from member_activity_history h
-                where h.member_key = $1 and h.activity_id = w.activity_id
-                  and h.occurred_at >= w.since and h.points >= 0)
-       end as completions
-  from unnest($2::text[], $3::timestamptz[]) as w(activity_id, since)`;
+/** The periods counted in the history (lifetime is counted apart). */
+const WINDOWED: readonly Exclude<FrequencyPeriod, "lifetime">[] = [
+  "day",
+  "week",
+  "month",
+  "year",
+  "rolling_24h",
+  "rolling_7d",
+  "rolling_30d",
+  "rolling_365d",
+];
 
-const SEGMENTS = `
-select subscription_id, event from member_segments where member_key = $1 and segment_type = 'segment'`;
+// kind h: completions of an activity since window i's start · c: lifetime completions · s: a segment
+// the member is in (n = 1) or has left (n = 0).
+const READ = `
+select 'h' as kind, h.activity_id as id, w.i::int as i, count(*)::int as n
+  from member_activity_history h
+  join unnest($3::timestamptz[]) with ordinality as w(since, i) on h.occurred_at >= w.since
+ where h.member_key = $1 and h.occurred_at >= $2 and h.points >= 0
+ group by h.activity_id, w.i
+union all
+select 'c', c.activity_id, 0, c.completions::int
+  from member_activity_completions c where c.member_key = $1
+union all
+select 's', s.subscription_id, 0, (s.event = 'entered')::int
+  from member_segments s where s.member_key = $1 and s.segment_type = 'segment'`;
+
+type Row = { kind: "h" | "c" | "s"; id: string; i: number; n: number };
+
+/** What the member's feeds recorded, as of one moment: enough to count any activity's period. */
+export interface RecordedActivity {
+  /** The member's state for the activities described in `details`. */
+  stateFor(details: ReadonlyMap<string, ActivityDetails>): MemberActivityState;
+}
 
 export function createMemberActivityState(deps: { db: Queryable; timeZone: string }) {
+  /** Reads what the feeds recorded for `memberKey`, counted in each period's window as of `now`. */
+  async function recorded(memberKey: string, now: Date): Promise<RecordedActivity> {
+    const starts = WINDOWED.map((period) => {
+      const window = countingWindow(period, now, deps.timeZone);
+      return window.kind === "since" ? window.start : null;
+    });
+    const known = starts.filter((start): start is Date => start !== null);
+    const earliest = known.length > 0 ? new Date(Math.min(...known.map((start) => start.getTime()))) : now;
+    const rows = await deps.db.query<Row>(READ, [memberKey, earliest, starts]);
+    const inWindow = new Map<string, number[]>();
+    const lifetime = new Map<string, number>();
+    const segments = new Map<string, boolean>();
+    for (const row of rows) {
+      if (row.kind === "s") segments.set(row.id, row.n === 1);
+      else if (row.kind === "c") lifetime.set(row.id, row.n);
+      else {
+        const counts = inWindow.get(row.id) ?? WINDOWED.map(() => 0);
+        counts[row.i - 1] = row.n;
+        inWindow.set(row.id, counts);
+      }
+    }
+    return {
+      stateFor(details) {
+        const completionsInPeriod = new Map<string, number>();
+        for (const [id, found] of details) {
+          const rule = frequencyRule(found.frequency);
+          if (!rule) continue;
+          if (rule.period === "lifetime") {
+            completionsInPeriod.set(id, lifetime.get(id) ?? 0);
+            continue;
+          }
+          const at = WINDOWED.indexOf(rule.period);
+          // A period with no window here (unknown, or a zone that cannot be used) is not counted.
+          if (at < 0 || starts[at] === null) continue;
+          completionsInPeriod.set(id, inWindow.get(id)?.[at] ?? 0);
+        }
+        return { completionsInPeriod, segments };
+      },
+    };
+  }
+
   return {
+    recorded,
     /** The member's state for the activities described in `details`, as of `now`. */
     async read(
       memberKey: string,
       details: ReadonlyMap<string, ActivityDetails>,
       now: Date,
     ): Promise<MemberActivityState> {
-      const ids: string[] = [];
-      const since: (Date | null)[] = [];
-      for (const [id, found] of details) {
-        const rule = frequencyRule(found.frequency);
-        if (!rule) continue;
-        const window = countingWindow(rule.period, now, deps.timeZone);
-        if (window.kind === "unknown") continue;
-        ids.push(id);
-        since.push(window.kind === "since" ? window.start : null);
-      }
-      const [counts, segments] = await Promise.all([
-        ids.length === 0
-          ? []
-          : deps.db.query<{ activity_id: string; completions: string | number }>(COUNTS, [
-              memberKey,
-              ids,
-              since,
-            ]),
-        deps.db.query<{ subscription_id: string; event: string }>(SEGMENTS, [memberKey]),
-      ]);
-      return {
-        completionsInPeriod: new Map(counts.map((row) => [row.activity_id, Number(row.completions)])),
-        segments: new Map(segments.map((row) => [row.subscription_id, row.event === "entered"])),
-      };
+      return (await recorded(memberKey, now)).stateFor(details);
     },
   };
 }

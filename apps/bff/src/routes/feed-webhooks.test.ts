@@ -6,6 +6,7 @@ import {
   segmentationBody,
   userActivityBody,
 } from "../live-push/feeds/feed-fixtures.ts";
+import { livePushBody } from "../live-push/profile-fixture.ts";
 import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 
 // The Data Push feeds' webhooks over real HTTP (docs/decisions/0030): the profile's checks, limits
@@ -289,5 +290,37 @@ describe("stored before the 2xx", () => {
       );
     }
     expect((await post("user_redemption", message)).body).toEqual({ outcome: "stored" });
+  });
+});
+
+describe("with third-party-id sync on the profile's path", () => {
+  // CrowdTwist offers the sync only to an unauthenticated profile feed; the other feeds authenticate
+  // as usual. The allowlist admits CrowdTwist's senders, which send for every client, so it is the
+  // credential that says a message is this program's.
+  it("still asks the other feeds for the credential when one is configured", async () => {
+    const synced = await startTestSystem({
+      LIVE_PUSH_ALLOWED_IPS: "127.0.0.1,::1",
+      LIVE_PUSH_THIRD_PARTY_ID_SYNC: "true",
+    });
+    try {
+      const send = (feed: Feed, headers: Record<string, string>) =>
+        fetch(`${synced.portalUrl}${FEED_PATH[feed]}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(BODIES[feed]("sync-member", { userActivityId: 880_001, orderId: "S-1" })),
+        });
+      for (const feed of FEEDS) {
+        expect((await send(feed, json)).status).toBe(401);
+        expect((await send(feed, keyed)).status).toBe(200);
+      }
+      const profile = await fetch(`${synced.portalUrl}/webhooks/crowdtwist/user-profile`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify(livePushBody("ava")),
+      });
+      expect(profile.status).toBe(200);
+    } finally {
+      await synced.close();
+    }
   });
 });

@@ -5,16 +5,13 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { requireManager, type SessionVariables } from "../auth/session-middleware.ts";
 import { AppError } from "../errors.ts";
-import type { ActivityPreviewService } from "../manager/activity-preview.ts";
-import type { AuditLog } from "../manager/audit-log.ts";
-import type { KnownActivities } from "../manager/known-activities.ts";
+import type { ManagerDeps } from "../manager/manager-deps.ts";
 import { memberIdProblem } from "../manager/member-id-problem.ts";
 import type { MemberActivityView } from "../member/activity-views.ts";
-import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
-import type { MemberFeeds, SegmentView } from "../member/member-feeds.ts";
+import { parseActivities } from "../member/member-activities.ts";
+import type { SegmentView } from "../member/member-feeds.ts";
 import { normaliseMemberId } from "../member/member-id.ts";
-import type { MemberProfiles } from "../member/member-profiles.ts";
-import type { HistoryEntryView, PointsHistory } from "../member/points-history.ts";
+import type { HistoryEntryView } from "../member/points-history.ts";
 import type { MemberProfileView } from "../member/profile-view.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { invalid } from "./invalid-input.ts";
@@ -22,21 +19,6 @@ import { auditRoutes } from "./manager-audit.ts";
 
 // The program manager's area. Every route here sits behind requireManager: members get 403 and
 // anonymous callers 401 (a test walks every registered route to keep it so).
-
-export interface ManagerDeps {
-  /** The program's tiers, lowest first, so pages can name them. */
-  tiers: { id: string; title: string; minScore: number }[];
-  preview: ActivityPreviewService;
-  known: KnownActivities;
-  audit: AuditLog;
-  memberActivities: MemberActivities;
-  /** Stored Live Push profiles, keyed by the configured id type (CROWDTWIST_ID_TYPE). */
-  profiles: MemberProfiles;
-  /** The member's points history and segment changes, stored under the same id type as profiles. */
-  history: PointsHistory;
-  feeds: Pick<MemberFeeds, "segments">;
-  profileIdType: CrowdTwistIdType;
-}
 
 /** How many of the previewed member's latest history entries the preview shows. */
 export const PREVIEW_HISTORY_ENTRIES = 20;

@@ -6,7 +6,11 @@ import type { FeedIngest } from "../live-push/feeds/feed-ingest.ts";
 import type { LivePushIngest } from "../live-push/ingest.ts";
 import type { IpAllowlist } from "../live-push/ip-allowlist.ts";
 import type { FeedLabel, FeedMetricsView, LivePushMetrics } from "../live-push/metrics.ts";
-import { credentialsMatch, type WebhookCredentials } from "../live-push/webhook-credentials.ts";
+import {
+  credentialsMatch,
+  hasCredentials,
+  type WebhookCredentials,
+} from "../live-push/webhook-credentials.ts";
 import { requestIds } from "../observability/request-id.ts";
 import { requestLog } from "../observability/request-log.ts";
 import { limitBody } from "../security/body-limit.ts";
@@ -39,16 +43,22 @@ type WebhookFeed = NonNullable<WebhookDeps["feeds"]>[FeedLabel] & {};
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
 export function webhookRoutes(deps: WebhookDeps) {
+  // Third-party-id sync is offered for the profile feed only, and only without authentication; the
+  // other feeds still send the configured credential. The allowlist admits CrowdTwist's senders,
+  // which send for all of its clients, so only without any credential configured does it stand alone.
+  const profileAuthenticated = !deps.thirdPartyIdSync;
+  const feedsAuthenticated = !deps.thirdPartyIdSync || hasCredentials(deps.credentials);
+
   // Who is calling, before a byte of the body is read. The messages say no more than the status.
   const checkCaller =
-    (metrics: FeedMetricsView): MiddlewareHandler =>
+    (metrics: FeedMetricsView, authenticated: boolean): MiddlewareHandler =>
     async (c, next) => {
       if (deps.allowlist && !deps.allowlist.allows(deps.clientIp(c))) {
         metrics.authFailures.inc({ reason: "ip_not_allowed" });
         throw new AppError(403, "forbidden", "Not allowed.");
       }
       const headers = { apiKey: c.req.header("x-api-key"), authorization: c.req.header("authorization") };
-      if (!deps.thirdPartyIdSync && !credentialsMatch(deps.credentials, headers)) {
+      if (authenticated && !credentialsMatch(deps.credentials, headers)) {
         metrics.authFailures.inc({ reason: "bad_credentials" });
         if (deps.credentials.basicUser) c.header("www-authenticate", 'Basic realm="live-push"');
         throw new AppError(401, "unauthenticated", "Authentication required.");
@@ -92,7 +102,7 @@ export function webhookRoutes(deps: WebhookDeps) {
     .use(requestLog(deps.logger, deps.clientIp))
     .post(
       "/crowdtwist/user-profile",
-      checkCaller(deps.metrics),
+      checkCaller(deps.metrics, profileAuthenticated),
       checkBody(deps.metrics, "profile"),
       async (c) => {
         const body = await readJson(c, deps.metrics);
@@ -107,7 +117,7 @@ export function webhookRoutes(deps: WebhookDeps) {
   for (const [feed, handler] of Object.entries(deps.feeds ?? {}) as [FeedLabel, WebhookFeed][]) {
     app.post(
       FEED_PATHS[feed],
-      checkCaller(handler.metrics),
+      checkCaller(handler.metrics, feedsAuthenticated),
       checkBody(handler.metrics, "message"),
       async (c) => {
         const result = await handler.ingest(await readJson(c, handler.metrics), c.get("requestId"));

@@ -341,14 +341,23 @@ describe("Alida timeouts", () => {
     }
   });
 
-  it("hands back the caller's own abort reason", async () => {
+  it("ends the call at the caller's abort, with the caller's own reason", async () => {
     const hold = apiHold();
     sandbox.faults.hold = hold;
-    const controller = new AbortController();
-    const call = newClient().getActivity(ALIDA_SURVEY_ID, { signal: controller.signal });
-    await hold.arrived;
-    controller.abort(new Error("member navigated away"));
-    await expect(call).rejects.toThrow("member navigated away");
+    // The client's own timeout is out of reach; the deadline releases Alida's answer. A call the
+    // abort did not end would get that answer and succeed; one ended by its timeout could not.
+    const deadline = setTimeout(() => hold.release(), 10_000);
+    try {
+      const controller = new AbortController();
+      const call = newClient({ timeoutMs: 60_000 }).getActivity(ALIDA_SURVEY_ID, {
+        signal: controller.signal,
+      });
+      await hold.arrived;
+      controller.abort(new Error("member navigated away"));
+      await expect(call).rejects.toThrow("member navigated away");
+    } finally {
+      clearTimeout(deadline);
+    }
   });
 });
 

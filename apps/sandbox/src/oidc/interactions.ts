@@ -64,10 +64,6 @@ export async function handleInteraction(
   );
 }
 
-/**
- * Every configured client is first-party (the BFF), so consent is granted without a screen: the
- * Grant is created or extended with exactly what the provider reports as missing.
- */
 /** What oidc-provider's consent prompt says is missing (its details are typed as any object). */
 const consentDetails = z.object({
   missingOIDCScope: z.array(z.string()).optional(),
@@ -75,6 +71,10 @@ const consentDetails = z.object({
   missingResourceScopes: z.record(z.string(), z.array(z.string())).optional(),
 });
 
+/**
+ * Every configured client is first-party (the BFF), so consent is granted without a screen: the
+ * Grant is created or extended with exactly what the provider reports as missing.
+ */
 async function grantConsent(
   provider: Provider,
   interaction: Interaction,

@@ -15,4 +15,7 @@ test.each([
   ["/signed-out/x", { name: "not-found" }],
   ["/managers", { name: "not-found" }],
   ["/activities", { name: "not-found" }],
+  // A hand-typed address that is no URL encoding: nothing there, not an app that never starts.
+  ["/activities/%E0%A4%A", { name: "not-found" }],
+  ["/activities/%", { name: "not-found" }],
 ])("%s", (path, route) => expect(matchRoute(path)).toEqual(route));

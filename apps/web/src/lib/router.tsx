@@ -60,14 +60,26 @@ export type Route =
   | { name: "sign-in-failed" }
   | { name: "not-found" };
 
+/**
+ * An address segment as the page means it, or null for one that is no URL encoding ("%E0%A4%A",
+ * typed or pasted by hand): a page with nothing there, never an exception that stops the app.
+ */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 export function matchRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { name: "home" };
   // Where the identity provider and the BFF send the browser after signing out or a failed sign-in.
   if (pathname === "/signed-out") return { name: "signed-out" };
   if (pathname === "/sign-in-failed") return { name: "sign-in-failed" };
   if (pathname === "/history" || pathname === "/history/") return { name: "history" };
-  const activity = /^\/activities\/([^/]+)\/?$/.exec(pathname);
-  if (activity?.[1]) return { name: "activity", id: decodeURIComponent(activity[1]) };
+  const id = decodeSegment(/^\/activities\/([^/]+)\/?$/.exec(pathname)?.[1] ?? "");
+  if (id) return { name: "activity", id };
   if (pathname === "/manage" || pathname.startsWith("/manage/")) return { name: "manage" };
   return { name: "not-found" };
 }

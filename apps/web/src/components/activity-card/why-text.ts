@@ -89,8 +89,14 @@ function capText(period: FrequencyPeriod, resetsAt: string | null, wait: boolean
   if (!wait) return reached;
   if (!resetsAt) return t`${reached} — try again later`;
   if (period === "day") return t`${reached} — again tomorrow`;
-  const from = period === "week" ? formatPeriodWeekday(resetsAt) : formatPeriodDay(resetsAt);
-  return t`${reached} — again from ${from}`;
+  // A weekday and a date are two messages: other languages say them differently ("à partir de
+  // lundi", "à partir du 1 décembre").
+  if (period === "week") {
+    const weekday = formatPeriodWeekday(resetsAt);
+    return t`${reached} — again from ${weekday}`;
+  }
+  const day = formatPeriodDay(resetsAt);
+  return t`${reached} — again from ${day}`;
 }
 
 /** One reason in words, with what the member can do about it when they can do anything. */

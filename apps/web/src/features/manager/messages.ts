@@ -1,5 +1,6 @@
 import { plural, t } from "@lingui/core/macro";
-import { formatInteger } from "../../lib/format.ts";
+import { formatInteger, formattingLocale } from "../../lib/format.ts";
+import type { AuditProblem } from "./lib/audit-filters.ts";
 
 // The program manager area's words, as catalog messages (lib/i18n): each is looked up when it is
 // read, in the language in force. Kept together, in the area's lazy chunk, because the area's pages
@@ -97,6 +98,8 @@ function stateInSentence(state: string): string {
 }
 
 export const managerMessages = {
+  /** "Name:" before what it names; French spaces the colon ("Nom :"), so it is the catalog's. */
+  labelled: (term: string) => t`${term}:`,
   get areaTitle() {
     return t`Program manager preview`;
   },
@@ -139,7 +142,8 @@ export const managerMessages = {
       return t`Enter the activity's id: the number CrowdTwist gives it, e.g. 64.`;
     },
     get open() {
-      return t`Open`;
+      // The verb, on the button; "Open" is also an Alida activity's state (the adjective).
+      return t({ message: "Open", context: "button that opens the activity" });
     },
     get checking() {
       return t`Checking…`;
@@ -172,8 +176,19 @@ export const managerMessages = {
     get state() {
       return t`State`;
     },
-    get any() {
-      return t`Any`;
+    // One "any" per filter: other languages agree it with the noun ("Toutes les étiquettes",
+    // "Tous les canaux").
+    get anyTag() {
+      return t`Any tag`;
+    },
+    get anyCategory() {
+      return t`Any category`;
+    },
+    get anyChannel() {
+      return t`Any channel`;
+    },
+    get anyState() {
+      return t`Any state`;
     },
     get anyTier() {
       return t`Any tier`;
@@ -345,7 +360,8 @@ export const managerMessages = {
       return t`Extra data`;
     },
     get noExtraData() {
-      return t`None`;
+      // Not the channel's "None": other languages agree it with "data" ("Aucune").
+      return t({ message: "None", context: "no extra data" });
     },
   },
 
@@ -375,7 +391,8 @@ export const managerMessages = {
     },
     /** Why no tier can do it now: its dates, or its Alida survey or forum. */
     notNowReasons: (list: string[]) => {
-      const reasons = list.join("; ");
+      // Listed as the language lists ("a, b and c", "a, b et c"), not joined by our own punctuation.
+      const reasons = new Intl.ListFormat(formattingLocale(), { type: "conjunction" }).format(list);
       return t`No tier can do this now: ${reasons}.`;
     },
     notNowReason: {
@@ -497,6 +514,10 @@ export const managerMessages = {
     get unavailable() {
       return t`Alida is unavailable`;
     },
+    unavailableWhy: (reason: "not_configured" | "not_answering") =>
+      reason === "not_configured"
+        ? t`The portal has no access to Alida (ALIDA_CLIENT_SECRET is not set), so the survey or forum cannot be checked.`
+        : t`The research community is not answering right now; CrowdTwist's side is shown as usual.`,
     linkedId: (id: string) => t`Alida activity ${id}`,
     get name() {
       return t`Name`;
@@ -685,11 +706,12 @@ export const managerMessages = {
     } as Record<string, string>,
     inSince: (when: string) => t`In since ${when}`,
     leftOn: (when: string) => t`Left ${when}`,
+    /** By CrowdTwist's `trigger` with `_` for its spaces ("segment criteria" → segment_criteria). */
     triggers: {
-      get "segment criteria"() {
+      get segment_criteria() {
         return t`Its criteria`;
       },
-      get "segment disabled"() {
+      get segment_disabled() {
         return t`Segment disabled`;
       },
     } as Record<string, string>,
@@ -699,6 +721,19 @@ export const managerMessages = {
   },
 
   audit: {
+    /** A filter's problem, as the BFF found it (lib/audit-filters.ts tells which). */
+    problem: (problem: AuditProblem) => {
+      switch (problem) {
+        case "day":
+          return t`Write the day as YYYY-MM-DD, from the year 1900 on, e.g. 2025-03-01.`;
+        case "order":
+          return t`The end day must be the start day or a later one.`;
+        case "too_long":
+          return t`At most 255 characters.`;
+        case "characters":
+          return t`Remove the control character or the broken one.`;
+      }
+    },
     get title() {
       return t`Audit log`;
     },

@@ -3,6 +3,7 @@ import { render, screen } from "@testing-library/react";
 import "../../testing/auto-cleanup.ts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { badgeText } from "../../components/activity-card/date-badge.tsx";
+import { whyText } from "../../components/activity-card/why-text.ts";
 import { TierCard } from "../../features/member/components/tier-card.tsx";
 import { profileAnnouncement } from "../../features/member/lib/profile-announcement.ts";
 import { tierEventText } from "../../features/member/lib/tier-event-text.ts";
@@ -62,5 +63,43 @@ describe("the portal in French", () => {
     expect(tierEventText("JUMP", "Gold", "2019-03-03T12:00:00.000Z")).toBe(
       "Vous avez atteint le statut Gold le 3 mars 2019",
     );
+  });
+
+  // "à partir de lundi", but "à partir du 1 décembre": French contracts "de le" before a date.
+  test.each([
+    [
+      "week",
+      "2026-12-07T00:00:00.000Z",
+      "Vous avez atteint la limite pour cette semaine — de nouveau possible à partir de lundi",
+    ],
+    [
+      "month",
+      "2026-12-01T00:00:00.000Z",
+      "Vous avez atteint la limite pour ce mois-ci — de nouveau possible à partir du 1 décembre",
+    ],
+    [
+      "year",
+      "2027-01-01T00:00:00.000Z",
+      "Vous avez atteint la limite pour cette année — de nouveau possible à partir du 1 janvier",
+    ],
+  ] as const)("a %s's cap says when it opens again, in French grammar", (period, resetsAt, text) => {
+    const reason = {
+      kind: "frequency_cap" as const,
+      rule: { cap: 1, period, requiredAttempts: 1 },
+      resetsAt,
+      action: "wait" as const,
+    };
+    // The program's zone is UTC until told otherwise: the dates read as the BFF meant them.
+    expect(whyText(reason, null).replace(/ 2027$/, "")).toBe(text);
+  });
+
+  test("0 and 1 are singular in French, 2 is plural", () => {
+    expect(badgeText({ state: "upcoming", daysLeft: 2, start: null, end: null })).toBe(
+      "Commence dans 2 jours",
+    );
+    const zero = profileFixture({ points: { ...profileFixture().points, total: 0, redeemable: 0 } });
+    render(<TierCard profile={zero} />);
+    expect(screen.getByText("0 point gagné au total", exactly)).toBeTruthy();
+    expect(screen.getByText("0 point à dépenser", exactly)).toBeTruthy();
   });
 });

@@ -60,7 +60,7 @@ function ActivityRow({
       <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm">
         {activity.byTier.map((tier) => (
           <li key={tier.tierId} className="flex items-center gap-1.5">
-            <span>{title(tier.tierId)}:</span>
+            <span>{s.labelled(title(tier.tierId))}</span>
             <StateBadge state={tier.observed} />
           </li>
         ))}

@@ -51,7 +51,7 @@ export function ActivityFacts({ preview }: { preview: Pick<ActivityPreview, "act
         <p className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">{a.description}</p>
         {a.name !== a.title && (
           <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">
-            {s.detail.internalName}: <code>{a.name}</code>
+            {s.labelled(s.detail.internalName)} <code>{a.name}</code>
           </p>
         )}
       </Row>
@@ -69,10 +69,10 @@ export function ActivityFacts({ preview }: { preview: Pick<ActivityPreview, "act
       </Row>
       <Row term={s.detail.dates}>
         <p>
-          {s.detail.starts}: {formatZoned(a.dateStart) ?? s.detail.noStart}
+          {s.labelled(s.detail.starts)} {formatZoned(a.dateStart) ?? s.detail.noStart}
         </p>
         <p>
-          {s.detail.ends}: {formatZoned(a.dateEnd) ?? s.detail.noEnd}
+          {s.labelled(s.detail.ends)} {formatZoned(a.dateEnd) ?? s.detail.noEnd}
         </p>
         <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">
           {s.detail.timeZone(managerTimeZone())}

@@ -38,18 +38,20 @@ describe("AlidaPanel", () => {
     expect(screen.getByText(/Alida has no activity A-9/)).toBeTruthy();
   });
 
-  test("unavailable shows the BFF's message, not a broken page", () => {
+  test("unavailable says why in the page's words, not a broken page", () => {
     render(
       <AlidaPanel
         panel={{
           state: "unavailable",
           alidaActivityId: "A-1",
-          message: "The research community is not answering.",
+          reason: "not_answering",
+          message: "(the BFF's words for operators)",
         }}
       />,
     );
     expect(screen.getByText("Alida is unavailable")).toBeTruthy();
-    expect(screen.getByText("The research community is not answering.")).toBeTruthy();
+    expect(screen.getByText(/^The research community is not answering right now/)).toBeTruthy();
+    expect(screen.queryByText("(the BFF's words for operators)")).toBeNull();
   });
 
   test("a linked, consistent survey: status, dates, flags and member-event counts", () => {

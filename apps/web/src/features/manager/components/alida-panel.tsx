@@ -24,7 +24,7 @@ const yesNo = (value: boolean | null) => (value === null ? s.alida.notSet : valu
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-wrap gap-x-2">
-      <dt className="font-medium text-gray-700 dark:text-gray-300">{term}:</dt>
+      <dt className="font-medium text-gray-700 dark:text-gray-300">{s.labelled(term)}</dt>
       <dd>{children}</dd>
     </div>
   );
@@ -104,7 +104,7 @@ function AlidaBody({ panel }: { panel: AlidaPanelData }) {
       return (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
           <p className="font-semibold">{s.alida.unavailable}</p>
-          <p className="mt-1">{panel.message}</p>
+          <p className="mt-1">{s.alida.unavailableWhy(panel.reason)}</p>
           <p className="mt-1">{s.alida.linkedId(panel.alidaActivityId)}</p>
         </div>
       );

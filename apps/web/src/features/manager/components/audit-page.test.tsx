@@ -138,7 +138,10 @@ describe("AuditPage focus", () => {
       body: { error: { code: "invalid_audit_filter", message, requestId: "r1" } },
     });
     renderWithClient(<AuditPage />);
-    const shown = await screen.findByText(message);
+    // In the page's words (the BFF's are for operators).
+    const shown = await screen.findByText(
+      "Write the day as YYYY-MM-DD, from the year 1900 on, e.g. 2025-03-01.",
+    );
     const from = screen.getByLabelText("From (day)");
     expect(from.getAttribute("aria-invalid")).toBe("true");
     expect(from.getAttribute("aria-describedby")?.split(" ")).toContain(shown.id);

@@ -10,6 +10,7 @@ import {
   type AuditFilters,
   auditFieldOf,
   auditFiltersToSearch,
+  auditProblemOf,
   hasAuditFilters,
   NO_AUDIT_FILTERS,
   parseAuditFilters,
@@ -124,7 +125,7 @@ export function AuditPage() {
         onApply={go}
         onClear={() => go(NO_AUDIT_FILTERS)}
         canClear={filtered}
-        fieldError={field && error ? { field, message: error.message } : null}
+        fieldError={field ? { field, message: s.audit.problem(auditProblemOf(field, filters)) } : null}
       />
       {/* Always mounted, heading and status line included: focus can be put on the heading, and
           the live region announces each new answer (a region that mounts with its text is not

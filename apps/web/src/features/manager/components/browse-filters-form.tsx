@@ -33,13 +33,14 @@ function Choice({
   label,
   value,
   values,
-  anyLabel = s.find.any,
+  anyLabel,
   onChange,
 }: {
   label: string;
   value: string | null;
   values: { value: string; label: string }[];
-  anyLabel?: string;
+  /** What "no filter" reads, said per filter (see messages.ts). */
+  anyLabel: string;
   onChange: (value: string | null) => void;
 }) {
   return (
@@ -87,24 +88,28 @@ export function BrowseFiltersForm({ filters, options, tiers, onChange, onClear, 
       <Choice
         label={s.find.tag}
         value={filters.tag}
+        anyLabel={s.find.anyTag}
         values={plain(options.tags)}
         onChange={(tag) => set({ tag })}
       />
       <Choice
         label={s.find.category}
         value={filters.category}
+        anyLabel={s.find.anyCategory}
         values={plain(options.categories)}
         onChange={(category) => set({ category })}
       />
       <Choice
         label={s.find.channel}
         value={filters.channel}
+        anyLabel={s.find.anyChannel}
         values={plain(options.channels)}
         onChange={(channel) => set({ channel })}
       />
       <Choice
         label={s.find.state}
         value={filters.state}
+        anyLabel={s.find.anyState}
         values={BROWSE_STATES.map((state) => ({ value: state, label: s.states[state] ?? state }))}
         onChange={(state) => set({ state: state as BrowseState | null })}
       />

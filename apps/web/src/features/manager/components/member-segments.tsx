@@ -55,7 +55,7 @@ export function MemberSegments({ segments }: { segments: readonly MemberSegment[
                       </time>
                     </td>
                     <td className={CELL}>
-                      {(segment.trigger && s.segments.triggers[segment.trigger]) ??
+                      {(segment.trigger && s.segments.triggers[segment.trigger.replaceAll(" ", "_")]) ??
                         segment.trigger ??
                         s.segments.unknownTrigger}
                     </td>

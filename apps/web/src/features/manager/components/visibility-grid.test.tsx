@@ -74,7 +74,7 @@ describe("VisibilityGrid", () => {
     expect(within(table()).queryByText("Available")).toBeNull();
     expect(
       screen.getByText(
-        "No tier can do this now: its Alida activity is closed; its Alida activity is hidden from members.",
+        "No tier can do this now: its Alida activity is closed and its Alida activity is hidden from members.",
       ),
     ).toBeTruthy();
   });

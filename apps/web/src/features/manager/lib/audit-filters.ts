@@ -37,3 +37,21 @@ export const hasAuditFilters = (filters: AuditFilters) => KEYS.some((key) => fil
 export function auditFieldOf(message: string): AuditFilterField | null {
   return KEYS.find((key) => message.startsWith(`${key} `)) ?? null;
 }
+
+/** What is wrong with a filter the BFF refused: the words are the page's, in the manager's language. */
+export type AuditProblem = "day" | "order" | "too_long" | "characters";
+
+/** The BFF's own limit on a text filter (routes/manager-audit.ts). */
+const MAX_TEXT = 255;
+
+/**
+ * Which problem the BFF found with `field`, from the values themselves: a day field is either not
+ * a day or, for `to`, before `from`; a text field is too long or holds a character it refuses.
+ */
+export function auditProblemOf(field: AuditFilterField, filters: AuditFilters): AuditProblem {
+  if (field === "from" || field === "to") {
+    const ordered = filters.from !== "" && filters.to !== "" && filters.from > filters.to;
+    return field === "to" && ordered ? "order" : "day";
+  }
+  return filters[field].length > MAX_TEXT ? "too_long" : "characters";
+}

@@ -10,6 +10,7 @@ test.each([
   ["/manage/audit", { name: "audit" }],
   ["/manage/activities", { name: "not-found" }],
   ["/manage/else", { name: "not-found" }],
+  ["/manage/activities/%E0%A4%A", { name: "not-found" }],
 ])("%s", (path, page) => expect(matchManagerPage(path)).toEqual(page));
 
 test("deep links carry the tier", () => {

@@ -1,6 +1,8 @@
 // The pages inside /manage. The app's router hands every /manage/* address to this feature; the
 // sub-pages are resolved here so the whole manager area stays in its lazy chunk.
 
+import { decodeSegment } from "../../../lib/router.tsx";
+
 export type ManagerPage =
   | { name: "find" }
   | { name: "activity"; id: string }
@@ -13,8 +15,8 @@ export function matchManagerPage(pathname: string): ManagerPage {
   if (path === "/manage") return { name: "find" };
   if (path === "/manage/preview") return { name: "preview" };
   if (path === "/manage/audit") return { name: "audit" };
-  const activity = /^\/manage\/activities\/([^/]+)$/.exec(path);
-  if (activity?.[1]) return { name: "activity", id: decodeURIComponent(activity[1]) };
+  const id = decodeSegment(/^\/manage\/activities\/([^/]+)$/.exec(path)?.[1] ?? "");
+  if (id) return { name: "activity", id };
   return { name: "not-found" };
 }
 

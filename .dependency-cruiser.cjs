@@ -1,0 +1,87 @@
+// The workspace's boundaries (ARCHITECTURE.md "Shape"), checked by `npm test`
+// (scripts/boundaries.test.ts) and by `pnpm lint:boundaries`. Tests may cross these lines; product
+// code never.
+
+const TEST = "\\.test\\.tsx?$|/testing/";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "web-uses-bff-types-only",
+      comment: "The browser gets the BFF's types (hc<AppType>, payloads), never its code.",
+      severity: "error",
+      from: { path: "^apps/web/", pathNot: TEST },
+      to: { path: "^apps/bff/", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "web-features-independent",
+      comment: "A feature never imports another; what they share moves down to components/ or lib/.",
+      severity: "error",
+      from: { path: "^apps/web/src/features/([^/]+)/", pathNot: TEST },
+      to: { path: "^apps/web/src/features/([^/]+)/", pathNot: "^apps/web/src/features/$1/" },
+    },
+    {
+      name: "routes-are-not-imported-by-services",
+      comment: "Routes use services; a service (or anything but the composition) never uses a route.",
+      severity: "error",
+      from: {
+        path: "^apps/bff/src/",
+        pathNot: `${TEST}|^apps/bff/src/(routes/|server\\.ts$|app\\.ts$|bff\\.ts$)`,
+      },
+      to: { path: "^apps/bff/src/routes/" },
+    },
+    {
+      name: "loyalty-is-pure",
+      comment: "Domain rules only: no I/O, no Node built-ins, no package of ours or anyone's.",
+      severity: "error",
+      from: { path: "^packages/loyalty/", pathNot: TEST },
+      to: { pathNot: "^packages/loyalty/" },
+    },
+    {
+      name: "clients-stand-alone",
+      comment: "The CrowdTwist and Alida clients depend on no app and on each other not at all.",
+      severity: "error",
+      from: { path: "^packages/(crowdtwist|alida)/", pathNot: TEST },
+      to: { path: "^(apps/|packages/(loyalty|crowdtwist|alida)/)", pathNot: "^packages/$1/" },
+    },
+    {
+      name: "sandbox-written-from-the-documents",
+      comment:
+        "The stand-in imports none of our clients or apps, so that the clients' tests against it can fail.",
+      severity: "error",
+      from: { path: "^apps/sandbox/", pathNot: TEST },
+      to: { path: "^(packages/(crowdtwist|alida|loyalty)|apps/(bff|web))/" },
+    },
+    {
+      name: "apps-never-import-the-bench-or-e2e",
+      severity: "error",
+      from: { path: "^(apps|packages)/" },
+      to: { path: "^(bench|e2e)/" },
+    },
+    {
+      name: "bench-through-workspace-packages",
+      comment:
+        "bench/ reaches the apps as a workspace package (@portal/bff/…), not by relative paths or others' node_modules.",
+      severity: "error",
+      from: { path: "^bench/" },
+      to: { path: "^apps/", dependencyTypes: ["local"] },
+    },
+    {
+      name: "not-to-unresolvable",
+      severity: "error",
+      from: { path: "^(apps|packages|bench|e2e)/" },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|dist)/" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".d.ts"],
+    },
+  },
+};

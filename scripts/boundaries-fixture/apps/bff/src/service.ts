@@ -1,0 +1,3 @@
+import { r } from "./routes/r.ts";
+
+export const service = r;

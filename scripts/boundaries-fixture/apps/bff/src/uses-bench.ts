@@ -1,0 +1,3 @@
+import { bench } from "../../../bench/b.ts";
+
+export const usesBench = bench;

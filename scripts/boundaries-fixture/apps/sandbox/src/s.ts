@@ -1,0 +1,3 @@
+import { c } from "../../../packages/crowdtwist/src/c.ts";
+
+export const s = c;

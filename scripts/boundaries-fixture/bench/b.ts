@@ -1,0 +1,3 @@
+import { x } from "../apps/bff/src/y.ts";
+
+export const bench = x;

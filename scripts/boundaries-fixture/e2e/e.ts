@@ -1,0 +1,3 @@
+import { gone } from "./missing.ts";
+
+export const e = gone;

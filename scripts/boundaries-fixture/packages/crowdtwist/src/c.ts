@@ -1,0 +1,3 @@
+import { l } from "../../loyalty/src/l.ts";
+
+export const c = l;
