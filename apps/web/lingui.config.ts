@@ -1,9 +1,13 @@
 import { defineConfig } from "@lingui/cli";
 import { formatter } from "@lingui/format-po";
 
-// One catalog per language for every word of the portal, members' and managers' alike. English is
-// the source: `lingui extract` writes src/locales/en.po from the code (the macros' English), and
-// src/locales/fr.po holds the French for the same messages. The Vite plugin compiles both at build.
+// Two catalogs per language: the portal's (src/locales/{locale}.po), in the first script, and the
+// program manager area's (src/locales/manager/{locale}.po), loaded with that area's lazy chunk, so
+// members never download the managers' words (ADR 0031). English is the source: `lingui extract`
+// writes the en.po files from the code (the macros' English), and the fr.po files hold the French
+// for the same messages. The Vite plugin compiles them at build.
+const NOT_SHIPPED = ["**/*.test.*", "**/testing/**"];
+
 export default defineConfig({
   sourceLocale: "en",
   locales: ["en", "fr"],
@@ -11,7 +15,12 @@ export default defineConfig({
     {
       path: "<rootDir>/src/locales/{locale}",
       include: ["<rootDir>/src"],
-      exclude: ["**/*.test.*", "**/testing/**"],
+      exclude: [...NOT_SHIPPED, "<rootDir>/src/features/manager/**"],
+    },
+    {
+      path: "<rootDir>/src/locales/manager/{locale}",
+      include: ["<rootDir>/src/features/manager"],
+      exclude: NOT_SHIPPED,
     },
   ],
   // Without line numbers, moving code does not rewrite the catalogs; the file names still tell a

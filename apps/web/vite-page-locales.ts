@@ -72,8 +72,10 @@ export function pageLocales(options: {
             page.source = html;
             continue;
           }
+          // The portal's catalog, not an area's (locales/manager/fr.po loads with its area).
+          const catalog = join(localesDir, `${locale}.po`);
           const chunk = Object.values(bundle).find(
-            (item) => item.type === "chunk" && item.moduleIds.some((id) => id.endsWith(`/${locale}.po`)),
+            (item) => item.type === "chunk" && item.moduleIds.some((id) => id.split("?")[0] === catalog),
           );
           if (!chunk) throw new Error(`portal-page-locales: no chunk holds the ${locale} catalog`);
           const preload = `<link rel="modulepreload" crossorigin href="/${chunk.fileName}">`;

@@ -1,6 +1,7 @@
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { activitiesQuery } from "../features/activities/api/activities-query.ts";
+import { historyQuery } from "../features/history/api/history-query.ts";
 import { meQuery } from "../features/member/api/me-query.ts";
 import { useLocale } from "../lib/i18n/use-locale.ts";
 import { createQueryClient } from "../lib/query-client.ts";
@@ -8,8 +9,8 @@ import { matchRoute } from "../lib/router.tsx";
 import { maybeSignedIn } from "../lib/session-hint.ts";
 import { AppRouter } from "./router.tsx";
 
-/** The manager area and the pages where sign-in and sign-out end show no activities. */
-const WITHOUT_ACTIVITIES = new Set(["manage", "signed-out", "sign-in-failed"]);
+/** The manager area, the points history and the pages where sign-in and sign-out end show no activities. */
+const WITHOUT_ACTIVITIES = new Set(["manage", "history", "signed-out", "sign-in-failed"]);
 
 /**
  * The first requests leave before React renders anything. With a session likely (the BFF's hint
@@ -19,9 +20,12 @@ const WITHOUT_ACTIVITIES = new Set(["manage", "signed-out", "sign-in-failed"]);
  */
 export function startQueries(queryClient: QueryClient, pathname: string, sessionLikely: boolean) {
   const started = [queryClient.prefetchQuery(meQuery())];
-  if (sessionLikely && !WITHOUT_ACTIVITIES.has(matchRoute(pathname).name)) {
+  const route = matchRoute(pathname).name;
+  if (sessionLikely && !WITHOUT_ACTIVITIES.has(route)) {
     started.push(queryClient.prefetchQuery(activitiesQuery()));
   }
+  // The history's first page leaves with /api/me too, while its page's chunk loads.
+  if (sessionLikely && route === "history") started.push(queryClient.prefetchInfiniteQuery(historyQuery()));
   // prefetchQuery never rejects: a failure is in the cache for the page to show.
   return Promise.all(started);
 }

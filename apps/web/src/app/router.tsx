@@ -1,12 +1,13 @@
 import { t } from "@lingui/core/macro";
 import { QueryErrorResetBoundary, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useCallback } from "react";
+import { Suspense, useMemo } from "react";
 import { ErrorBoundary } from "../components/error-boundary.tsx";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { activityKeys } from "../features/activities/api/activities-query.ts";
 import { ActivitiesSkeleton } from "../features/activities/components/activities-section.tsx";
 import { SignOutButton } from "../features/auth/components/sign-out-button.tsx";
+import { historyKeys } from "../features/history/api/history-query.ts";
 import { meQuery } from "../features/member/api/me-query.ts";
 import { LiveAnnouncements } from "../features/member/components/live-announcements.tsx";
 import { TierCardSkeleton } from "../features/member/components/tier-card.tsx";
@@ -15,6 +16,7 @@ import { matchRoute, Redirect, usePathname } from "../lib/router.tsx";
 import { throwWithoutData } from "../lib/throw-without-data.ts";
 import { Layout } from "./layout.tsx";
 import { ActivityRoute } from "./routes/activity-route.tsx";
+import { HistoryRoute } from "./routes/history-route.tsx";
 import { Landing } from "./routes/landing.tsx";
 import { LoadingActions } from "./routes/loading-actions.tsx";
 import { ManageRoute } from "./routes/manage-route.tsx";
@@ -29,13 +31,18 @@ function RouteView() {
   // Not suspending: the page paints in the same frame its answer arrives (throw-without-data.ts).
   const { data: me, isPending } = useQuery({ ...meQuery(), throwOnError: throwWithoutData });
   const queryClient = useQueryClient();
-  // A new profile can mean a new tier, and the BFF has already refreshed the activities for it:
-  // refetch them so locks open without a reload.
-  const refetchActivities = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: activityKeys.all }),
-    [queryClient],
-  );
-  useProfileEvents(me !== null && me !== undefined, refetchActivities);
+  // A new profile can mean a new tier, and the BFF has already refreshed the activities for it; a
+  // completion or a segment change changes counts, caps and what is offered: refetch them, so locks
+  // open and activities come and go without a reload. A completion or an order adds to the history.
+  const live = useMemo(() => {
+    const refetchActivities = () => void queryClient.invalidateQueries({ queryKey: activityKeys.all });
+    return {
+      onProfileChange: refetchActivities,
+      onActivities: refetchActivities,
+      onHistory: () => void queryClient.invalidateQueries({ queryKey: historyKeys.all }),
+    };
+  }, [queryClient]);
+  useProfileEvents(me !== null && me !== undefined, live);
 
   if (isPending || me === undefined) return <PageSkeleton />;
 
@@ -53,6 +60,7 @@ function RouteView() {
   if (!me) return <Landing />;
   if (route.name === "activity") return <ActivityRoute me={me} id={route.id} />;
   if (route.name === "manage") return <ManageRoute me={me} />;
+  if (route.name === "history") return <HistoryRoute me={me} />;
   return <MemberHome me={me} />;
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import {
+  calendarDaysUntil,
   formatDay,
   formatPeriodDay,
   formatPeriodWeekday,
@@ -34,6 +35,18 @@ describe("dates in the program's time zone", () => {
     setProgramTimeZone("Asia/Tokyo");
     // 31 Dec 2026 20:00 UTC is already 1 Jan 2027 in Tokyo: another year than "now" in Tokyo.
     expect(formatDay("2026-12-31T20:00:00.000Z", new Date("2026-12-31T10:00:00Z"))).toMatch(/2027/);
+  });
+
+  test("days until a date count the program's midnights, not 24-hour spans", () => {
+    const now = new Date("2026-03-16T23:00:00.000Z");
+    expect(calendarDaysUntil("2026-03-16T23:59:00.000Z", now)).toBe(0);
+    expect(calendarDaysUntil("2026-03-17T00:30:00.000Z", now)).toBe(1);
+    expect(calendarDaysUntil("2026-04-15T00:00:00.000Z", now)).toBe(30);
+    expect(calendarDaysUntil("2026-03-15T12:00:00.000Z", now)).toBe(-1);
+    // 23:00 UTC is 19:00 in New York; 00:30 UTC the next day is still the 16th there.
+    setProgramTimeZone("America/New_York");
+    expect(calendarDaysUntil("2026-03-17T00:30:00.000Z", now)).toBe(0);
+    expect(calendarDaysUntil("2026-03-17T04:30:00.000Z", now)).toBe(1);
   });
 
   test("an unknown zone is ignored rather than breaking every date", () => {

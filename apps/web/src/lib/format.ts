@@ -66,6 +66,31 @@ export function formatDay(iso: string, now = new Date()): string {
   return sameYear ? formats.dayMonth.format(date) : formats.dayMonthYear.format(date);
 }
 
+// Made when first asked (only the expiring points count days), in a locale whose data is loaded
+// already, so the first render after /api/me pays for nothing it does not show.
+let calendar: { timeZone: string; format: Intl.DateTimeFormat } | null = null;
+
+/** The calendar day of `date` in the program's zone, as the UTC midnight of the same date. */
+function calendarDay(date: Date): number {
+  if (calendar?.timeZone !== formats.timeZone) {
+    const options = {
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      timeZone: formats.timeZone,
+    } as const;
+    calendar = { timeZone: formats.timeZone, format: new Intl.DateTimeFormat("en-US", options) };
+  }
+  const parts = calendar.format.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part("year"), part("month") - 1, part("day"));
+}
+
+/** Whole calendar days from `now` to `iso` in the program's zone: 0 today, 1 tomorrow, −1 yesterday. */
+export function calendarDaysUntil(iso: string, now = new Date()): number {
+  return Math.round((calendarDay(new Date(iso)) - calendarDay(now)) / 86_400_000);
+}
+
 export const formatDateTime = (iso: string) => formats.dateTime.format(new Date(iso));
 
 /** A clock time, "10:32:05", in the program's zone like every date. */

@@ -1,6 +1,6 @@
 import { type AnchorHTMLAttributes, type MouseEvent, type Ref, useEffect, useSyncExternalStore } from "react";
 
-// A tiny history router: the app has three kinds of pages, which does not justify a dependency.
+// A tiny history router: the app has a handful of pages, which does not justify a dependency.
 // `navigate` pushes a history entry and asks the next page heading to take focus, so keyboard and
 // screen-reader users land on the new page's title rather than on the link they left.
 
@@ -54,6 +54,7 @@ export const useSearch = () => useSyncExternalStore(subscribe, () => window.loca
 export type Route =
   | { name: "home" }
   | { name: "activity"; id: string }
+  | { name: "history" }
   | { name: "manage" }
   | { name: "signed-out" }
   | { name: "sign-in-failed" }
@@ -76,6 +77,7 @@ export function matchRoute(pathname: string): Route {
   // Where the identity provider and the BFF send the browser after signing out or a failed sign-in.
   if (pathname === "/signed-out") return { name: "signed-out" };
   if (pathname === "/sign-in-failed") return { name: "sign-in-failed" };
+  if (pathname === "/history" || pathname === "/history/") return { name: "history" };
   const id = decodeSegment(/^\/activities\/([^/]+)\/?$/.exec(pathname)?.[1] ?? "");
   if (id) return { name: "activity", id };
   if (pathname === "/manage" || pathname.startsWith("/manage/")) return { name: "manage" };

@@ -1,4 +1,5 @@
 import type { ActivitiesBody, Activity } from "../features/activities/api/activities-query.ts";
+import type { HistoryPage } from "../features/history/api/history-query.ts";
 import type { Me, MemberProfileView } from "../features/member/api/me-query.ts";
 
 // Shapes as the BFF sends them, taken from the sandbox's demo member ava.
@@ -191,3 +192,37 @@ export function activitiesBodyFixture(
     },
   };
 }
+
+type HistoryEntryFixture = HistoryPage["entries"][number];
+
+/** Points history entries as the BFF sends them (ava's: a completion, an order, a completion). */
+export function historyEntryFixture(
+  overrides: Partial<HistoryEntryFixture> & Pick<HistoryEntryFixture, "id">,
+): HistoryEntryFixture {
+  return {
+    kind: "earned",
+    activityId: "102",
+    title: "Follow us on Twitter",
+    points: 75,
+    at: "2026-11-23T10:00:00.000Z",
+    reward: null,
+    ...overrides,
+  };
+}
+
+export const historyPageFixture = (
+  entries: HistoryEntryFixture[] = [
+    historyEntryFixture({ id: "9003", activityId: "103", title: "Share a post on Facebook", points: 80 }),
+    historyEntryFixture({
+      id: "9002",
+      kind: "redeemed",
+      activityId: "900",
+      title: "$20 Gift Card",
+      points: -300,
+      at: "2026-11-22T09:30:00.000Z",
+      reward: { orderId: "5001", title: "$20 Gift Card" },
+    }),
+    historyEntryFixture({ id: "9001", at: "2026-11-20T08:00:00.000Z" }),
+  ],
+  next: string | null = null,
+): HistoryPage => ({ entries, next });

@@ -2,13 +2,22 @@ import { t } from "@lingui/core/macro";
 import { lazy, Suspense } from "react";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { Skeleton } from "../../components/skeleton.tsx";
+import { managerCatalogs } from "../../features/manager/catalogs.ts";
 import type { Me } from "../../features/member/api/me-query.ts";
+import { addCatalogs } from "../../lib/i18n/i18n.ts";
 import { Layout } from "../layout.tsx";
 import { MemberActions } from "./member-actions.tsx";
-import { MemberPagePreview } from "./member-page-preview.tsx";
+import MemberPagePreview from "./member-page-preview.tsx";
 
-// Its own chunk, fetched only when a manager opens /manage: members' initial download stays lean.
-const ManagerPreview = lazy(() => import("../../features/manager/components/manager-preview.tsx"));
+// Its own chunk, fetched only when a manager opens /manage, with the area's words (their own catalog
+// chunk, fetched alongside): members' initial download stays lean.
+const ManagerPreview = lazy(async () => {
+  const [area] = await Promise.all([
+    import("../../features/manager/components/manager-preview.tsx"),
+    addCatalogs(managerCatalogs),
+  ]);
+  return area;
+});
 
 export function ManageRoute({ me }: { me: Me }) {
   return (

@@ -3,8 +3,13 @@ import "../../testing/auto-cleanup.ts";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
 import type { MemberPreview } from "../../features/manager/api/use-preview-member.ts";
-import { activitiesFixture, PROGRAM_TIERS, profileFixture } from "../../testing/fixtures.ts";
-import { MemberPagePreview } from "./member-page-preview.tsx";
+import {
+  activitiesFixture,
+  historyPageFixture,
+  PROGRAM_TIERS,
+  profileFixture,
+} from "../../testing/fixtures.ts";
+import MemberPagePreview from "./member-page-preview.tsx";
 
 function previewOf(overrides: Partial<MemberPreview> = {}): MemberPreview {
   return {
@@ -78,5 +83,37 @@ describe("MemberPagePreview", () => {
     expect(screen.getByRole("heading", { level: 3, name: "Activities" })).toBeTruthy();
     expect(screen.queryAllByRole("heading", { level: 2 })).toEqual([]);
     expect(screen.getAllByRole("article")[0]?.querySelector("h4")).toBeTruthy();
+  });
+
+  test("shows the member's latest points history, read-only, after the tier card", () => {
+    render(
+      <MemberPagePreview
+        preview={previewOf({ history: historyPageFixture().entries })}
+        tiers={PROGRAM_TIERS}
+      />,
+    );
+    const history = screen.getByRole("region", { name: "Points history" });
+    expect(
+      within(history)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringContaining("+80 pts"),
+      expect.stringContaining("−300 pts"),
+      expect.stringContaining("+75 pts"),
+    ]);
+    expect(screen.getByRole("heading", { level: 3, name: "Points history" })).toBeTruthy();
+  });
+
+  test("no history by this id type: no section; an empty one says so", () => {
+    const { unmount } = render(
+      <MemberPagePreview preview={previewOf({ history: null })} tiers={PROGRAM_TIERS} />,
+    );
+    expect(screen.queryByRole("region", { name: "Points history" })).toBeNull();
+    unmount();
+    render(<MemberPagePreview preview={previewOf({ history: [] })} tiers={PROGRAM_TIERS} />);
+    expect(
+      within(screen.getByRole("region", { name: "Points history" })).getByText("No points yet"),
+    ).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { t } from "@lingui/core/macro";
 import { ActivityCard } from "../../components/activity-card/activity-card.tsx";
+import { HistoryEntries } from "../../features/history/components/history-entries.tsx";
 import type { MemberPreview } from "../../features/manager/api/use-preview-member.ts";
 import type { ProgramTierView } from "../../features/member/api/me-query.ts";
 import { TierCard } from "../../features/member/components/tier-card.tsx";
@@ -8,10 +9,10 @@ import { ReadOnly } from "../../lib/read-only.tsx";
 import { InactiveNotice } from "./inactive-notice.tsx";
 
 // The member's page inside a manager's preview: the very tier card (tier, path to the next tier,
-// numbers, history) and activity cards the member gets, read-only. Composed here, in the app layer,
+// numbers, history), points history and activity cards the member gets, read-only. Composed here, in the app layer,
 // because it joins two features (member, manager); the manager feature renders it where it belongs.
 
-export function MemberPagePreview({
+export default function MemberPagePreview({
   preview,
   tiers,
 }: {
@@ -27,6 +28,19 @@ export function MemberPagePreview({
     <ReadOnly>
       <div className="space-y-8">
         <TierCard profile={preview.profile} tiers={tiers} headingLevel={3} />
+        {/* The member's latest points (their history page's first entries); null by another id type. */}
+        {preview.history && (
+          <section aria-labelledby="preview-history-heading">
+            <h3 id="preview-history-heading" className="mb-4 text-xl font-semibold">
+              {t`Points history`}
+            </h3>
+            {preview.history.length === 0 ? (
+              <p>{t`No points yet`}</p>
+            ) : (
+              <HistoryEntries entries={preview.history} />
+            )}
+          </section>
+        )}
         {preview.enrolled && (inactive || preview.activities.length > 0) && (
           <section aria-labelledby="preview-activities-heading">
             <h3 id="preview-activities-heading" className="mb-4 text-xl font-semibold">

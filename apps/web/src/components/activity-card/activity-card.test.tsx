@@ -188,4 +188,52 @@ describe("ActivityCard", () => {
     const [a, b] = screen.getAllByRole("article");
     expect(a?.getAttribute("aria-labelledby")).not.toBe(b?.getAttribute("aria-labelledby"));
   });
+
+  test("a once-only activity the member has done says Done, once, and offers nothing more", () => {
+    const rule = { cap: 1, period: "lifetime", requiredAttempts: 1 } as const;
+    const followed = {
+      ...byId("109"),
+      title: "Follow us on Twitter",
+      frequency: rule,
+      done: true,
+      progress: { count: 1, cap: 1, period: "lifetime" } as const,
+      why: [{ kind: "frequency_cap", rule, resetsAt: null, action: "none" } as const],
+      action: null,
+    };
+    render(<ActivityCard activity={followed} memberScore={null} href="/activities/102" />);
+    const card = screen.getByRole("article", { name: "Follow us on Twitter" });
+    expect(within(card).getByText("Done")).toBeTruthy();
+    expect(card.querySelector("[data-activity-action]")).toBeNull();
+    // Why it cannot be done again goes without saying; "1 of 1" would only repeat "Done".
+    expect(within(card).queryByRole("button", { name: "Why can't I do this?" })).toBeNull();
+    expect(card.textContent).not.toMatch(/1 of 1/);
+    expect(within(card).getAllByRole("link")).toHaveLength(1);
+  });
+
+  test("a capped activity says how far the member is, and when the cap is reached, why and until when", async () => {
+    const rule = { cap: 3, period: "week", requiredAttempts: 1 } as const;
+    const share = {
+      ...byId("109"),
+      title: "Share a post on Facebook",
+      frequency: rule,
+      done: false,
+      progress: { count: 1, cap: 3, period: "week" } as const,
+    };
+    const { unmount } = render(<ActivityCard activity={share} memberScore={null} href={null} />);
+    expect(screen.getByText("1 of 3 times this week")).toBeTruthy();
+    expect(screen.queryByText("Up to 3 times a week")).toBeNull();
+    unmount();
+    const capped = {
+      ...share,
+      progress: { count: 3, cap: 3, period: "week" } as const,
+      why: [{ kind: "frequency_cap", rule, resetsAt: "2026-12-07T00:00:00.000Z", action: "wait" } as const],
+      action: null,
+    };
+    render(<ActivityCard activity={capped} memberScore={null} href={null} />);
+    expect(screen.getByText("3 of 3 times this week")).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Why can't I do this?" }));
+    const reason = screen.getByText("You've reached the limit for this week — again from Monday");
+    expect(reason.closest("ul")?.hidden).toBe(false);
+    expect(screen.queryByText("Done")).toBeNull();
+  });
 });

@@ -7,6 +7,7 @@ import { ActivityPoints } from "./activity-points.tsx";
 import type { Activity } from "./activity-types.ts";
 import { categoryName } from "./category.ts";
 import { DateBadge } from "./date-badge.tsx";
+import { DoneNotice } from "./done-notice.tsx";
 import { LockNotice } from "./lock-notice.tsx";
 import { WhyDisclosure } from "./why-disclosure.tsx";
 import { earningTexts } from "./why-text.ts";
@@ -92,7 +93,9 @@ export function ActivityCard({
         {/* The card's action area: its state (said once) and what the member can do. */}
         <div className="relative z-10 mt-auto flex flex-col items-start gap-1.5 sm:gap-2 sm:pt-1">
           {locked && <LockNotice />}
-          {activity.why.length > 0 && (
+          {/* Done for good: said once, and why it cannot be done again goes without saying. */}
+          {activity.done && <DoneNotice />}
+          {activity.why.length > 0 && !activity.done && (
             <WhyDisclosure
               reasons={activity.why}
               memberScore={memberScore}

@@ -116,7 +116,7 @@ describe("whyText", () => {
         action: "wait",
       },
       null,
-      "You've reached the limit for now — try again later",
+      "You've reached the limit for the last 7 days — try again later",
     ],
   ])("%s", (_name, reason, score, text) => expect(whyText(reason, score)).toBe(text));
 });

@@ -1,6 +1,7 @@
 import { plural, select, t } from "@lingui/core/macro";
 import { formatDay, formatPeriodDay, formatPeriodWeekday } from "../../lib/format.ts";
 import type { Activity, FrequencyRule, UnavailableReason } from "./activity-types.ts";
+import { progressText, shownProgress } from "./progress-text.ts";
 
 // Words for the BFF's reasons and rules. The BFF sends reasons without the member's score (it is
 // not known where the list is cached), so "earn N more points" is filled in from the tier card's.
@@ -69,7 +70,15 @@ function capReachedText(period: FrequencyPeriod): string {
       return t`You've reached the limit for this year`;
     case "lifetime":
       return t`You've done this as many times as it counts`;
-    default:
+    case "rolling_24h":
+      return t`You've reached the limit for the last 24 hours`;
+    case "rolling_7d":
+      return t`You've reached the limit for the last 7 days`;
+    case "rolling_30d":
+      return t`You've reached the limit for the last 30 days`;
+    case "rolling_365d":
+      return t`You've reached the limit for the last 365 days`;
+    case "unknown":
       return t`You've reached the limit for now`;
   }
 }
@@ -156,9 +165,16 @@ function capRuleText(cap: number, period: FrequencyPeriod): string {
   }
 }
 
-/** How often and how points arrive, as short phrases for the card and the details page. */
-export function earningTexts(activity: Pick<Activity, "frequency" | "pointsOnClick" | "action">): string[] {
+/**
+ * How often and how points arrive, as short phrases for the card and the details page. Once the
+ * member has done it in the period, "2 of 5 times this week" says the rule and the count at once.
+ */
+export function earningTexts(
+  activity: Pick<Activity, "frequency" | "pointsOnClick" | "action" | "progress" | "done">,
+): string[] {
   const texts = frequencyTexts(activity.frequency);
+  const progress = shownProgress(activity);
+  if (progress) texts.splice(0, 1, progressText(progress));
   // Said once: a link that earns on the click says so itself (activity-action.tsx).
   const actionSaysIt = activity.action?.kind === "link" && activity.action.pointsOnClick;
   if (activity.pointsOnClick && !actionSaysIt) texts.push(t`Points as soon as you open it`);

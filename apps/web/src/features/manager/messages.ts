@@ -673,6 +673,53 @@ export const managerMessages = {
     },
   },
 
+  segments: {
+    get heading() {
+      return t`Segments`;
+    },
+    get lead() {
+      return t`Every segment and group the member's recorded changes name, latest change first. Only segments decide which activities the member sees.`;
+    },
+    get none() {
+      return t`No segment changes have been recorded for this member.`;
+    },
+    get name() {
+      return t`Name`;
+    },
+    get type() {
+      return t`Type`;
+    },
+    get state() {
+      return t`Member`;
+    },
+    get trigger() {
+      return t`Changed by`;
+    },
+    unnamed: (id: string) => t`Unnamed (${id})`,
+    types: {
+      get segment() {
+        return t`Segment`;
+      },
+      get group() {
+        return t`Group`;
+      },
+    } as Record<string, string>,
+    inSince: (when: string) => t`In since ${when}`,
+    leftOn: (when: string) => t`Left ${when}`,
+    /** By CrowdTwist's `trigger` with `_` for its spaces ("segment criteria" → segment_criteria). */
+    triggers: {
+      get segment_criteria() {
+        return t`Its criteria`;
+      },
+      get segment_disabled() {
+        return t`Segment disabled`;
+      },
+    } as Record<string, string>,
+    get unknownTrigger() {
+      return t`Not said`;
+    },
+  },
+
   audit: {
     /** A filter's problem, as the BFF found it (lib/audit-filters.ts tells which). */
     problem: (problem: AuditProblem) => {

@@ -13,8 +13,11 @@ import { LOCALES, SOURCE_LOCALE } from "./locales.ts";
 const WEB = join(import.meta.dirname, "..", "..", "..");
 const localesDir = join(WEB, "src", "locales");
 
-async function catalog(locale: string) {
-  const filename = join(localesDir, `${locale}.po`);
+/** The portal's catalogs and the manager area's (lingui.config.ts). */
+const CATALOG_DIRS = [localesDir, join(localesDir, "manager")];
+
+async function catalog(locale: string, dir = localesDir) {
+  const filename = join(dir, `${locale}.po`);
   const parsed = await formatter({ lineNumbers: false }).parse(readFileSync(filename, "utf8"), {
     locale,
     sourceLocale: SOURCE_LOCALE,
@@ -54,29 +57,32 @@ describe("message catalogs", () => {
     expect(check.status).toBe(0);
   });
 
-  test.each(LOCALES.filter((locale) => locale !== SOURCE_LOCALE))(
-    "%s has every message, with the same placeholders",
-    async (locale) => {
-      const source = await catalog(SOURCE_LOCALE);
-      const target = await catalog(locale);
-      expect([...target.keys()].sort()).toEqual([...source.keys()].sort());
-      const problems: string[] = [];
-      for (const [id, english] of source) {
-        const translated = target.get(id) ?? "";
-        if (translated.trim() === "") {
-          problems.push(`${id}: not translated`);
-          continue;
-        }
-        const want = [...placeholders(compileMessageOrThrow(english))].sort();
-        const got = [...placeholders(compileMessageOrThrow(translated))].sort();
-        if (want.join() !== got.join()) problems.push(`${id}: ${got.join()} instead of ${want.join()}`);
+  test.each(
+    LOCALES.filter((locale) => locale !== SOURCE_LOCALE).flatMap((locale) =>
+      CATALOG_DIRS.map((dir) => [locale, dir] as const),
+    ),
+  )("%s has every message, with the same placeholders (%s)", async (locale, dir) => {
+    const source = await catalog(SOURCE_LOCALE, dir);
+    const target = await catalog(locale, dir);
+    expect([...target.keys()].sort()).toEqual([...source.keys()].sort());
+    const problems: string[] = [];
+    for (const [id, english] of source) {
+      const translated = target.get(id) ?? "";
+      if (translated.trim() === "") {
+        problems.push(`${id}: not translated`);
+        continue;
       }
-      expect(problems).toEqual([]);
-    },
-  );
+      const want = [...placeholders(compileMessageOrThrow(english))].sort();
+      const got = [...placeholders(compileMessageOrThrow(translated))].sort();
+      if (want.join() !== got.join()) problems.push(`${id}: ${got.join()} instead of ${want.join()}`);
+    }
+    expect(problems).toEqual([]);
+  });
 
   test("French puts a non-breaking space before : ; ! ? and inside « »", async () => {
-    const problems = [...(await catalog("fr")).entries()]
+    const texts = await Promise.all(CATALOG_DIRS.map((dir) => catalog("fr", dir)));
+    const problems = texts
+      .flatMap((found) => [...found.entries()])
       .filter(([, text]) =>
         /[ \t][:;!?»]|«[ \t]|[^\s\u00a0\u202f«(]([;!?])(?!\S)/u.test(text.replace(/\{[^{}]*\}/g, "")),
       )

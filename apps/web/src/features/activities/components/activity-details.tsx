@@ -6,6 +6,7 @@ import { ActivityImage } from "../../../components/activity-card/activity-image.
 import { ActivityPoints } from "../../../components/activity-card/activity-points.tsx";
 import { categoryName } from "../../../components/activity-card/category.ts";
 import { DateBadge } from "../../../components/activity-card/date-badge.tsx";
+import { DoneNotice } from "../../../components/activity-card/done-notice.tsx";
 import { LockNotice } from "../../../components/activity-card/lock-notice.tsx";
 import { WhyReasons } from "../../../components/activity-card/why-disclosure.tsx";
 import { earningTexts } from "../../../components/activity-card/why-text.ts";
@@ -80,7 +81,8 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
           <ActivityAction action={activity.action} />
           {/* "Locked" once; the section below says which tier opens it. */}
           {locked && <LockNotice />}
-          {activity.why.length > 0 && (
+          {activity.done && <DoneNotice />}
+          {activity.why.length > 0 && !activity.done && (
             <section
               aria-labelledby="why-heading"
               className="rounded-xl border border-gray-200 bg-gray-50 p-4 dark:border-gray-700 dark:bg-gray-800"

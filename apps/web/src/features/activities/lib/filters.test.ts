@@ -42,6 +42,32 @@ describe("applyFilters", () => {
     expect(applyFilters([forum], { ...DEFAULT_FILTERS, show: "available" })).toEqual([]);
     expect(applyFilters([forum], DEFAULT_FILTERS)).toEqual([forum]);
   });
+  test("an activity done for good, or whose cap is reached for now, is not available", () => {
+    const rule = { cap: 1, period: "lifetime", requiredAttempts: 1 } as const;
+    const done = activityFixture({
+      id: "102",
+      title: "Follow us on Twitter",
+      done: true,
+      progress: { count: 1, cap: 1, period: "lifetime" },
+      why: [{ kind: "frequency_cap", rule, resetsAt: null, action: "none" }],
+    });
+    const capped = activityFixture({
+      id: "103",
+      title: "Share a post on Facebook",
+      done: false,
+      progress: { count: 3, cap: 3, period: "week" },
+      why: [
+        {
+          kind: "frequency_cap",
+          rule: { cap: 3, period: "week", requiredAttempts: 1 },
+          resetsAt: "2026-12-07T00:00:00.000Z",
+          action: "wait",
+        },
+      ],
+    });
+    expect(applyFilters([done, capped], { ...DEFAULT_FILTERS, show: "available" })).toEqual([]);
+    expect(applyFilters([done, capped], DEFAULT_FILTERS)).toEqual([done, capped]);
+  });
   test("by category", () => expect(ids({ category: "4" })).toEqual(["109", "105"]));
   test("category and state together", () => expect(ids({ category: "4", show: "locked" })).toEqual(["105"]));
   test("most points first", () =>

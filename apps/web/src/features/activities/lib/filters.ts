@@ -43,9 +43,6 @@ export function filtersToSearch(filters: Filters): string {
 
 export const isLocked = (activity: Activity) => activity.visibility.state === "locked";
 
-/** Its Alida survey or forum is closed, hidden from members or not ready (a `community` reason). */
-const closedCommunity = (activity: Activity) => activity.why.some((reason) => reason.kind === "community");
-
 export function matchesState(activity: Activity, show: StateFilter): boolean {
   const time = activity.window.state;
   switch (show) {
@@ -60,7 +57,8 @@ export function matchesState(activity: Activity, show: StateFilter): boolean {
     case "ending_soon":
       return time === "ending_soon";
     case "available":
-      return !isLocked(activity) && !closedCommunity(activity) && (time === "open" || time === "ending_soon");
+      // What the member can do now: no reason against it (tier, segment, community, a cap reached, done).
+      return activity.why.length === 0 && (time === "open" || time === "ending_soon");
   }
 }
 

@@ -2,8 +2,9 @@
 import { render, screen, within } from "@testing-library/react";
 import "../../../testing/auto-cleanup.ts";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { activateLocale } from "../../../lib/i18n/i18n.ts";
+import { activateLocale, addCatalogs } from "../../../lib/i18n/i18n.ts";
 import { renderWithClient, stubApi } from "../../../testing/render.tsx";
+import { managerCatalogs } from "../catalogs.ts";
 import { EMPTY_FILTERS } from "../lib/browse-filters.ts";
 import { extendedFixture, lockedPreviewFixture } from "../testing/manager-fixtures.ts";
 import { ActivityFacts } from "./activity-facts.tsx";
@@ -21,7 +22,11 @@ const NBSP = "\u00a0";
 /** Exact text, spaces as they are: testing-library would turn a no-break space into a plain one. */
 const exactly = { normalizer: (text: string) => text };
 
-beforeAll(() => activateLocale("fr"));
+// The area's words are a catalog of their own, added when the area loads (ADR 0031).
+beforeAll(async () => {
+  await addCatalogs(managerCatalogs);
+  await activateLocale("fr");
+});
 afterAll(() => activateLocale("en"));
 beforeEach(() => window.history.replaceState(null, "", "/manage/audit"));
 

@@ -1,11 +1,12 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import type { MemberPreview } from "../api/use-preview-member.ts";
 import { managerMessages as s } from "../messages.ts";
+import { MemberSegments } from "./member-segments.tsx";
 
 // What the previewed member sees, read-only: a banner that says whose portal this is and that the
-// look is on record, then the member's own page (tier card, path, numbers, activities). That page is
-// the member feature's, so the app layer passes it in (`renderMemberPage`): features never import
-// each other.
+// look is on record, the segments the member's recorded changes name, then the member's own page
+// (tier card, path, numbers, points history, activities). That page is the member feature's, so the
+// app layer passes it in (`renderMemberPage`): features never import each other.
 
 export type RenderMemberPage = (preview: MemberPreview) => ReactNode;
 
@@ -44,6 +45,8 @@ export function MemberPreviewResult({
               {s.preview.profileByOtherId(s.preview.idTypes[preview.profileIdType] ?? preview.profileIdType)}
             </p>
           )}
+          {/* What only managers see of the member comes before the member's own page. */}
+          {preview.segments && <MemberSegments segments={preview.segments} />}
           {renderMemberPage(preview)}
           {preview.activities.length === 0 && <p>{s.preview.none}</p>}
         </>

@@ -78,6 +78,17 @@ describe("PreviewMemberPage", () => {
       readOnly: true,
       profile: null,
       profileIdType: "third_party_id",
+      history: [],
+      segments: [
+        {
+          type: "segment",
+          subscriptionId: "2001",
+          name: "New York Members",
+          member: true,
+          since: "2026-11-20T10:00:00.000Z",
+          trigger: "segment criteria",
+        },
+      ],
       enrolled: true,
       activities: activitiesFixture(),
       freshness: { fetchedAt: new Date().toISOString(), ageSeconds: 0, degraded: false },
@@ -100,6 +111,13 @@ describe("PreviewMemberPage", () => {
     expect(banner).toBeTruthy();
     expect(screen.getByText("Audit entry 42")).toBeTruthy();
     expect(screen.getByText("the member's page")).toBeTruthy();
+    // Managers only: the segments the member's recorded changes name, before the member's page.
+    const segments = screen.getByRole("region", { name: "Segments" });
+    expect(within(segments).getByRole("rowheader").textContent).toBe("New York Members");
+    expect(
+      segments.compareDocumentPosition(screen.getByText("the member's page")) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(rendered.at(-1)).toEqual(body);
     const init = (fetchStub.mock.calls[0] as unknown[] | undefined)?.[1] as RequestInit | undefined;
     expect(JSON.parse(String(init?.body))).toEqual({

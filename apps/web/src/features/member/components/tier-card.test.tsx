@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import "../../../testing/auto-cleanup.ts";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { ReadOnly } from "../../../lib/read-only.tsx";
 import { PROGRAM_TIERS, profileFixture, topTierProfile } from "../../../testing/fixtures.ts";
 import { TierCard } from "./tier-card.tsx";
 
@@ -333,5 +334,36 @@ describe("TierCard", () => {
       expect(more.getAttribute("aria-expanded")).toBe("true");
       for (const panel of panels) expect(panel?.className).not.toContain("max-sm:hidden");
     });
+  });
+
+  test("the points about to expire show on the card, the nearest first, and the history is a link away", () => {
+    const soon = new Date(Date.now() + 12 * 86_400_000).toISOString();
+    const later = new Date(Date.now() + 45 * 86_400_000).toISOString();
+    render(
+      <TierCard
+        profile={profileFixture({
+          expiringPoints: [
+            { points: 100, date: soon },
+            { points: 150, date: later },
+          ],
+        })}
+      />,
+    );
+    const list = screen.getByRole("list", { name: "Points expiring" });
+    expect(within(list).getAllByRole("listitem")[0]?.textContent).toMatch(/^100 pts expire in 12 days, on /);
+    // One beside the balances, one beside "More about your tier" on a phone (CSS shows one of them).
+    const links = screen.getAllByRole("link", { name: "Points history" });
+    expect(links.map((link) => link.getAttribute("href"))).toEqual(["/history", "/history"]);
+    expect(links.map((link) => link.classList.contains("max-sm:hidden"))).toEqual([true, false]);
+  });
+
+  test("no expiring points, no list; a read-only preview has no link to the member's history", () => {
+    render(
+      <ReadOnly>
+        <TierCard profile={profileFixture({ expiringPoints: [] })} />
+      </ReadOnly>,
+    );
+    expect(screen.queryByRole("list", { name: "Points expiring" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Points history" })).toBeNull();
   });
 });

@@ -3,8 +3,11 @@ import { useId } from "react";
 import { Skeleton } from "../../../components/skeleton.tsx";
 import { DisclosureButton, useWideOpen } from "../../../components/wide-disclosure.tsx";
 import { formatDay } from "../../../lib/format.ts";
+import { useReadOnly } from "../../../lib/read-only.tsx";
+import { Link } from "../../../lib/router.tsx";
 import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
 import { tierEventText } from "../lib/tier-event-text.ts";
+import { ExpiringPointsList } from "./expiring-points.tsx";
 import { FreshnessText } from "./freshness-text.tsx";
 import { TierHistory } from "./tier-history.tsx";
 import { TierKeep } from "./tier-keep.tsx";
@@ -71,13 +74,17 @@ const inHistory = (history: readonly Entry[], event: NonNullable<MemberProfileVi
   );
 
 function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: readonly ProgramTierView[] }) {
-  const { tier, points, lastEvent, history, plan } = profile;
+  const { tier, points, lastEvent, history, plan, expiringPoints } = profile;
+  const readOnly = useReadOnly();
+  const hasBalance = points.total !== null || points.redeemable !== null;
   // On a phone the card shows the tier, the points and the progress; the rest opens on request, so
   // the member's activities start on the first screen. Wider screens show it all, with no button.
   const [open, setOpen] = useWideOpen();
   const moreId = useId();
   const historyId = useId();
   const more = open ? "" : "max-sm:hidden";
+  const expiringId = useId();
+  const expiring = expiringPoints ?? [];
   return (
     <div className="mt-4 grid gap-6 md:grid-cols-[3fr_2fr]">
       <div>
@@ -94,26 +101,31 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
             </p>
           </div>
           {/* A balance the rewards program's last update did not give is left out, never shown as 0. */}
-          {(points.total !== null || points.redeemable !== null) && (
+          {(hasBalance || !readOnly) && (
             <div className="text-right">
-              <p className="text-sm text-gray-600 dark:text-gray-300">{t`Points`}</p>
+              {hasBalance && <p className="text-sm text-gray-600 dark:text-gray-300">{t`Points`}</p>}
               {points.total !== null && <p className="text-xl font-semibold">{totalText(points.total)}</p>}
               {points.redeemable !== null && (
                 <p className="text-sm text-gray-700 dark:text-gray-300">
                   {redeemableText(points.redeemable)}
                 </p>
               )}
+              {/* On a phone it sits beside "More about your tier" instead (below), on no line of its own. */}
+              {!readOnly && <HistoryLink className="max-sm:hidden" />}
             </div>
           )}
         </div>
         <TierProgress tier={tier} />
-        <DisclosureButton
-          label={t`More about your tier`}
-          open={open}
-          controls={`${moreId} ${historyId}`}
-          onToggle={() => setOpen(!open)}
-          className="mt-3 sm:hidden"
-        />
+        <ExpiringPointsList id={expiringId} expiring={expiring} restClassName={more} />
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 sm:hidden">
+          <DisclosureButton
+            label={t`More about your tier`}
+            open={open}
+            controls={`${moreId} ${historyId}${expiring.length > 1 ? ` ${expiringId}` : ""}`}
+            onToggle={() => setOpen(!open)}
+          />
+          {!readOnly && <HistoryLink />}
+        </div>
         <div id={moreId} className={more}>
           {/* Why the two balances differ, said only when they do. */}
           {points.total !== null && points.redeemable !== null && points.total !== points.redeemable && (
@@ -140,6 +152,18 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
         <TierHistory history={history} />
       </div>
     </div>
+  );
+}
+
+/** To the member's points history; a manager's read-only preview shows that list below the card. */
+function HistoryLink({ className = "" }: { className?: string }) {
+  return (
+    <Link
+      to="/history"
+      className={`text-sm font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300 ${className}`}
+    >
+      {t`Points history`}
+    </Link>
   );
 }
 

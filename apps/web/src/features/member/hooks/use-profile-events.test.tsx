@@ -42,7 +42,7 @@ function setup(enabled = true, onChange?: () => void) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   );
-  const hook = renderHook(() => useProfileEvents(enabled, onChange), { wrapper });
+  const hook = renderHook(() => useProfileEvents(enabled, { onProfileChange: onChange }), { wrapper });
   return { queryClient, ...hook };
 }
 
@@ -71,7 +71,7 @@ describe("useProfileEvents", () => {
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     );
     queryClient.setQueryData<Me | null>(memberKeys.me(), meFixture());
-    renderHook(() => useProfileEvents(true, onChange), { wrapper });
+    renderHook(() => useProfileEvents(true, { onProfileChange: onChange }), { wrapper });
     latest().emit("profile", JSON.stringify(profileFixture()));
     expect(onChange).not.toHaveBeenCalled();
     const later = "2026-11-24T10:00:00.000Z";
@@ -80,6 +80,23 @@ describe("useProfileEvents", () => {
       JSON.stringify(profileFixture({ freshness: { dateLastUpdated: later, receivedAt: later } })),
     );
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  test.each([
+    ["activities", '{"feed":"user_segmentation"}', "onActivities"],
+    ["activities", '{"feed":null}', "onActivities"],
+    ["history", '{"feed":"user_redemption"}', "onHistory"],
+    ["history", '{"feed":null}', "onHistory"],
+  ] as const)("an `%s` event (%s) calls %s and nothing else", (event, data, called) => {
+    const handlers = { onProfileChange: vi.fn(), onActivities: vi.fn(), onHistory: vi.fn() };
+    const queryClient = testQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    renderHook(() => useProfileEvents(true, handlers), { wrapper });
+    latest().emit(event, data);
+    for (const [name, handler] of Object.entries(handlers))
+      expect(handler, name).toHaveBeenCalledTimes(name === called ? 1 : 0);
   });
 
   test("ignores data that is not a profile", () => {
@@ -130,7 +147,7 @@ describe("useProfileEvents", () => {
     );
     queryClient.setQueryData<Me | null>(memberKeys.me(), meFixture());
     const store = createAnnouncements();
-    renderHook(() => useProfileEvents(true, undefined, store), { wrapper });
+    renderHook(() => useProfileEvents(true, {}, store), { wrapper });
     latest().emit("profile", JSON.stringify(profileFixture()));
     expect(store.latest()).toBeNull();
     const later = "2026-11-24T10:00:00.000Z";
@@ -153,7 +170,7 @@ describe("useProfileEvents", () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     );
-    renderHook(() => useProfileEvents(true, undefined, store), { wrapper });
+    renderHook(() => useProfileEvents(true, {}, store), { wrapper });
     latest().emit("profile", JSON.stringify(profileFixture()));
     expect(store.latest()).toBeNull();
     expect(store.shown()).toEqual([]);

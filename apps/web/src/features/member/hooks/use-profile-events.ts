@@ -11,10 +11,15 @@ import { profileAnnouncement } from "../lib/profile-announcement.ts";
 // with exponential backoff (capped), so a missing endpoint (404) or a down BFF costs a request every
 // few minutes at most, never a tight loop. A successful open resets the delay.
 //
-// `onChange` runs when a pushed profile differs from the cached one (not for the copy the stream
-// sends first on every connection): the app layer uses it to refetch what depends on the profile,
-// such as the activities a tier jump unlocks, without this feature knowing about them. The same
-// change is announced (lib/profile-announcement.ts): points earned, a new tier.
+// `onProfileChange` runs when a pushed profile differs from the cached one (not for the copy the
+// stream sends first on every connection): the app layer uses it to refetch what depends on the
+// profile, such as the activities a tier jump unlocks, without this feature knowing about them. The
+// same change is announced (lib/profile-announcement.ts): points earned, a new tier.
+//
+// The same stream says when the other Data Push feeds changed what the member sees: `activities` (a
+// completion or a segment change: counts, caps, what is offered) and `history` (a completion or an
+// order). Their data names the feed (`null` after a gap: everything); the handlers refetch whatever
+// shows it. One stream per tab carries them all (the BFF allows a session a few streams only).
 
 export const EVENTS_URL = "/api/me/events";
 export const INITIAL_RETRY_MS = 5_000;
@@ -30,16 +35,25 @@ const sameVersion = (a: MemberProfileView | null | undefined, b: MemberProfileVi
   a?.freshness.dateLastUpdated === b.freshness.dateLastUpdated &&
   a.freshness.receivedAt === b.freshness.receivedAt;
 
+export interface LiveHandlers {
+  /** A pushed profile differs from the one shown. */
+  onProfileChange?: (() => void) | undefined;
+  /** The member's activities changed (a completion, a segment entered or left). */
+  onActivities?: (() => void) | undefined;
+  /** The member's points history changed (a completion, an order). */
+  onHistory?: (() => void) | undefined;
+}
+
 export function useProfileEvents(
   enabled: boolean,
-  onChange?: () => void,
+  handlers: LiveHandlers = {},
   announcements: Announcements = pageAnnouncements,
 ) {
   const queryClient = useQueryClient();
-  // The latest callback without reopening the stream when the caller passes a new function.
-  const onChangeRef = useRef(onChange);
+  // The latest handlers without reopening the stream when the caller passes new functions.
+  const handlersRef = useRef(handlers);
   useEffect(() => {
-    onChangeRef.current = onChange;
+    handlersRef.current = handlers;
   });
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
@@ -60,7 +74,7 @@ export function useProfileEvents(
       const changed = !sameVersion(cached?.profile, profile);
       queryClient.setQueryData<Me | null>(memberKeys.me(), (old) => (old ? { ...old, profile } : old));
       if (!changed) return;
-      onChangeRef.current?.();
+      handlersRef.current.onProfileChange?.();
       const announcement = profileAnnouncement(cached?.profile, profile);
       if (announcement) announcements.publish(announcement);
     };
@@ -69,6 +83,9 @@ export function useProfileEvents(
       timer = null;
       source = new EventSource(EVENTS_URL);
       source.addEventListener("profile", onProfile);
+      // The data only names the feed; whatever it was, what shows it is fetched again.
+      source.addEventListener("activities", () => handlersRef.current.onActivities?.());
+      source.addEventListener("history", () => handlersRef.current.onHistory?.());
       source.addEventListener("open", () => {
         delay = INITIAL_RETRY_MS;
       });
