@@ -38,11 +38,19 @@ function wallTime(instant: number, timeZone: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
+const dayStarts = new Map<string, number>();
+const MAX_DAY_STARTS = 1_000;
+
 /**
  * The first instant of a calendar day in `timeZone`. Where a clock change skips midnight, the day
  * starts at the first wall time that exists (the instant the clocks jump).
  */
 function startOfDay(date: WallDate, timeZone: string): Date {
+  // Asked for the same few days over and over (every member's list counts this period's completions):
+  // each answer costs several formatToParts, so the latest days are remembered.
+  const key = `${timeZone}|${date.year}|${date.month}|${date.day}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return new Date(known);
   const midnight = Date.UTC(date.year, date.month, date.day);
   // Two passes settle the offset, also when the guess falls on the other side of a clock change.
   let instant = midnight - (wallTime(midnight, timeZone) - midnight);
@@ -51,18 +59,28 @@ function startOfDay(date: WallDate, timeZone: string): Date {
     // Midnight does not exist that day: the hour the clocks skip starts it.
     instant += 3_600_000;
   }
+  if (dayStarts.size >= MAX_DAY_STARTS) dayStarts.clear();
+  dayStarts.set(key, instant);
   return new Date(instant);
 }
 
 /** Whether `timeZone` is an IANA name this runtime knows (env validation uses the same test). */
 export function isKnownTimeZone(timeZone: string): boolean {
+  // Making a formatter to find out costs more than a member's whole list: asked once per zone.
+  const known = knownZones.get(timeZone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownZones.size >= MAX_DAY_STARTS) knownZones.clear();
+  knownZones.set(timeZone, valid);
+  return valid;
 }
+const knownZones = new Map<string, boolean>();
 
 /** Where a frequency period's completions are counted from, as of now. */
 export type CountingWindow =
@@ -87,11 +105,28 @@ const ROLLING_MS: Partial<Record<FrequencyPeriod, number>> = {
  * A completion at exactly the start counts in the new period, as `nextPeriodStart` starts it there.
  */
 export function countingWindow(period: FrequencyPeriod, now: Date, timeZone = "UTC"): CountingWindow {
-  if (period === "lifetime") return { kind: "lifetime" };
-  if (!Number.isFinite(now.getTime()) || !isKnownTimeZone(timeZone)) return { kind: "unknown" };
+  return countingWindows([period], now, timeZone)[0] ?? { kind: "unknown" };
+}
+
+/** `countingWindow` of each period, as of one moment (the zone's wall clock read once for all). */
+export function countingWindows(
+  periods: readonly FrequencyPeriod[],
+  now: Date,
+  timeZone = "UTC",
+): CountingWindow[] {
+  const usable = Number.isFinite(now.getTime()) && isKnownTimeZone(timeZone);
+  let wall: Date | undefined;
+  return periods.map((period) => {
+    if (period === "lifetime") return { kind: "lifetime" };
+    if (!usable) return { kind: "unknown" };
+    wall ??= new Date(wallTime(now.getTime(), timeZone));
+    return windowFrom(period, now, wall, timeZone);
+  });
+}
+
+function windowFrom(period: FrequencyPeriod, now: Date, wall: Date, timeZone: string): CountingWindow {
   const rolling = ROLLING_MS[period];
   if (rolling !== undefined) return { kind: "since", start: new Date(now.getTime() - rolling) };
-  const wall = new Date(wallTime(now.getTime(), timeZone));
   const year = wall.getUTCFullYear();
   const month = wall.getUTCMonth();
   const day = wall.getUTCDate();
@@ -117,6 +152,22 @@ export function countingWindow(period: FrequencyPeriod, now: Date, timeZone = "U
  */
 export function nextPeriodStart(period: FrequencyPeriod, now: Date, timeZone = "UTC"): Date | null {
   if (!Number.isFinite(now.getTime()) || !isKnownTimeZone(timeZone)) return null;
+  // Every capped card asks this on every list made: the answer holds from when it was worked out
+  // until the boundary it names.
+  const key = `${timeZone}|${period}`;
+  const held = nextStarts.get(key);
+  const at = now.getTime();
+  if (held && held.from <= at && at < held.next) return new Date(held.next);
+  const next = computeNextPeriodStart(period, now, timeZone);
+  if (next) {
+    if (nextStarts.size >= MAX_DAY_STARTS) nextStarts.clear();
+    nextStarts.set(key, { from: at, next: next.getTime() });
+  }
+  return next;
+}
+const nextStarts = new Map<string, { from: number; next: number }>();
+
+function computeNextPeriodStart(period: FrequencyPeriod, now: Date, timeZone: string): Date | null {
   // The calendar date as the program's zone sees it (a Date used only for its UTC fields).
   const wall = new Date(wallTime(now.getTime(), timeZone));
   const year = wall.getUTCFullYear();

@@ -1,5 +1,5 @@
 import { type FrequencyPeriod, frequencyRule } from "@portal/loyalty/frequency";
-import { countingWindow } from "@portal/loyalty/period-boundary";
+import { countingWindows } from "@portal/loyalty/period-boundary";
 import type { Queryable } from "../db/database.ts";
 import type { ActivityDetails } from "./activity-catalog.ts";
 import type { MemberActivityState } from "./activity-views.ts";
@@ -56,10 +56,9 @@ export interface RecordedActivity {
 export function createMemberActivityState(deps: { db: Queryable; timeZone: string }) {
   /** Reads what the feeds recorded for `memberKey`, counted in each period's window as of `now`. */
   async function recorded(memberKey: string, now: Date): Promise<RecordedActivity> {
-    const starts = WINDOWED.map((period) => {
-      const window = countingWindow(period, now, deps.timeZone);
-      return window.kind === "since" ? window.start : null;
-    });
+    const starts = countingWindows(WINDOWED, now, deps.timeZone).map((window) =>
+      window.kind === "since" ? window.start : null,
+    );
     const known = starts.filter((start): start is Date => start !== null);
     const earliest = known.length > 0 ? new Date(Math.min(...known.map((start) => start.getTime()))) : now;
     const rows = await deps.db.query<Row>(READ, [memberKey, earliest, starts]);
