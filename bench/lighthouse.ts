@@ -49,6 +49,8 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2_000));
 
   const report = join(dataDir, "report.json");
+  // LIGHTHOUSE_LOCALE=fr: the member home in French (the remembered choice and the browser's language).
+  const french = process.env.LIGHTHOUSE_LOCALE === "fr";
   const run = spawnSync(
     join(root, "node_modules", ".bin", "lighthouse"),
     [
@@ -57,8 +59,8 @@ try {
       "--output=json",
       `--output-path=${report}`,
       "--only-categories=performance,accessibility,best-practices",
-      `--extra-headers=${JSON.stringify({ Cookie: `__Host-portal.sid=${session}` })}`,
-      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking",
+      `--extra-headers=${JSON.stringify({ Cookie: `__Host-portal.sid=${session}${french ? "; __Host-portal.locale=fr" : ""}` })}`,
+      `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking${french ? " --lang=fr-FR" : ""}`,
     ],
     {
       env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
