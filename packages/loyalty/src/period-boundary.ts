@@ -39,7 +39,8 @@ function wallTime(instant: number, timeZone: string): number {
 }
 
 const dayStarts = new Map<string, number>();
-const MAX_DAY_STARTS = 1_000;
+/** Entries each of this file's memories (zones, day starts, next period starts) keeps before starting over. */
+const MAX_REMEMBERED = 1_000;
 
 /**
  * The first instant of a calendar day in `timeZone`. Where a clock change skips midnight, the day
@@ -59,7 +60,7 @@ function startOfDay(date: WallDate, timeZone: string): Date {
     // Midnight does not exist that day: the hour the clocks skip starts it.
     instant += 3_600_000;
   }
-  if (dayStarts.size >= MAX_DAY_STARTS) dayStarts.clear();
+  if (dayStarts.size >= MAX_REMEMBERED) dayStarts.clear();
   dayStarts.set(key, instant);
   return new Date(instant);
 }
@@ -76,7 +77,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
   } catch {
     valid = false;
   }
-  if (knownZones.size >= MAX_DAY_STARTS) knownZones.clear();
+  if (knownZones.size >= MAX_REMEMBERED) knownZones.clear();
   knownZones.set(timeZone, valid);
   return valid;
 }
@@ -160,7 +161,7 @@ export function nextPeriodStart(period: FrequencyPeriod, now: Date, timeZone = "
   if (held && held.from <= at && at < held.next) return new Date(held.next);
   const next = computeNextPeriodStart(period, now, timeZone);
   if (next) {
-    if (nextStarts.size >= MAX_DAY_STARTS) nextStarts.clear();
+    if (nextStarts.size >= MAX_REMEMBERED) nextStarts.clear();
     nextStarts.set(key, { from: at, next: next.getTime() });
   }
   return next;
