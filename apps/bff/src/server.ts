@@ -14,6 +14,7 @@ import { secretsMatch } from "./security/secrets-match.ts";
 import { securityHeaders, securityHeaderValues } from "./security/security-headers.ts";
 import { webAssets } from "./web-assets.ts";
 import { DEFAULT_LOCALE, pageLocale } from "./web-page-locale.ts";
+import { type PagePreloads, PRELOADED_PATHS, pagePreloads, withPreloads } from "./web-page-preloads.ts";
 
 // The whole HTTP surface: security headers, the API, and the built single-page app.
 
@@ -107,6 +108,15 @@ export function createServerApp(env: Env, parts: ServerParts) {
       ]
     : undefined;
   const locales = new Set(page?.byLocale.keys());
+  // Each language's page once per set of first answers it names (web-page-preloads.ts).
+  const variants = new Map<string, Record<PagePreloads, string>>();
+  for (const [locale, html] of page?.byLocale ?? []) {
+    variants.set(locale, {
+      none: html,
+      member: withPreloads(html, PRELOADED_PATHS.member),
+      "member-activities": withPreloads(html, PRELOADED_PATHS["member-activities"]),
+    });
+  }
   const appShell: MiddlewareHandler = (c) => {
     if (page === null || pageCsp === undefined) {
       return Promise.resolve(c.text("The web app is not built yet. Run `npm start`, which builds it.", 503));
@@ -117,7 +127,8 @@ export function createServerApp(env: Env, parts: ServerParts) {
     c.header("content-security-policy", pageCsp);
     c.header("content-language", locale);
     c.header("vary", "Cookie, Accept-Language");
-    return Promise.resolve(c.html(page.byLocale.get(locale) ?? page.byLocale.get(DEFAULT_LOCALE) ?? ""));
+    const pages = variants.get(locale) ?? variants.get(DEFAULT_LOCALE);
+    return Promise.resolve(c.html(pages?.[pagePreloads(c.req.path, c.req.header("cookie"))] ?? ""));
   };
   // The built files themselves are never served as they are: they have no brand.
   server.get("/", appShell);

@@ -17,6 +17,9 @@ const LANGUAGE_WAIT_MS = 3_000;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// When the app's script began: the page preloads the first answers, which may be there before it.
+performance.mark("portal:app-start");
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
