@@ -34,7 +34,8 @@ import { createMetrics } from "./observability/metrics.ts";
 import { loadProgramConfig } from "./program-config.ts";
 import { activitiesFastPath } from "./routes/activities-fast-path.ts";
 import { SIGNED_OUT_PATH } from "./routes/auth.ts";
-import { webhookRoutes } from "./routes/webhooks.ts";
+import { webhookFastPath } from "./routes/webhook-fast-path.ts";
+import { type WebhookDeps, webhookRoutes } from "./routes/webhooks.ts";
 import { clientIpResolver } from "./security/client-ip.ts";
 import { createApiLimits } from "./security/rate-limit.ts";
 import { securityHeaderValues } from "./security/security-headers.ts";
@@ -56,6 +57,8 @@ export interface BffOptions {
   liveHeartbeatMs?: number;
   /** Warm activity lists answered ahead of the API's chain (default true; tests compare both ways). */
   activitiesFastPath?: boolean;
+  /** Plain webhook deliveries answered ahead of the webhooks' chain (default true; tests compare both ways). */
+  webhookFastPath?: boolean;
 }
 
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -356,7 +359,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       feedFanOut.resynced(memberKey);
     }
   });
-  const webhooks = webhookRoutes({
+  const webhookDeps: WebhookDeps = {
     logger,
     clientIp,
     metrics: livePushMetrics,
@@ -385,7 +388,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       bus,
       redis: redis !== null,
     }),
-  });
+  };
+  const webhooks = webhookRoutes(webhookDeps);
 
   return {
     app: createServerApp(env, {
@@ -405,6 +409,14 @@ export async function createBff(env: Env, options: BffOptions = {}) {
               logger,
               headers: { ...securityHeaders, "x-portal-instance": instanceId },
               answered: metrics.fastPathAnswers,
+            }),
+      webhookFastPath:
+        options.webhookFastPath === false
+          ? undefined
+          : webhookFastPath({
+              webhooks: webhookDeps,
+              headers: { ...securityHeaders, "x-portal-instance": instanceId },
+              answered: metrics.webhookFastPathAnswers,
             }),
     }),
     instanceId,

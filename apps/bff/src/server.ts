@@ -28,6 +28,8 @@ export interface ServerParts {
   instanceId: string;
   /** Answers `GET /api/me/activities` ahead of the API's chain (routes/activities-fast-path.ts). */
   activitiesFastPath?: MiddlewareHandler | undefined;
+  /** Answers plain webhook deliveries ahead of the webhooks' chain (routes/webhook-fast-path.ts). */
+  webhookFastPath?: MiddlewareHandler | undefined;
   /** The app's HTML with the program's brand in it (appPage); `null` when the app is not built. */
   page: AppPage | null;
 }
@@ -67,6 +69,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
   const server = new Hono();
   // First, so that its answers run nothing else; it steps aside for everything it does not answer.
   if (parts.activitiesFastPath) server.use("/api/me/activities", parts.activitiesFastPath);
+  if (parts.webhookFastPath) server.use("/webhooks/*", parts.webhookFastPath);
 
   // Set before the handler runs: a live stream's response is written outside Hono and must not be
   // touched afterwards (me.ts passes the header to it itself).
