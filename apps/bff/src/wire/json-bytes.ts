@@ -20,8 +20,6 @@ export type JsonText<T> = string & { readonly [jsonOf]: T };
 export type JsonBytes<T> = Uint8Array & { readonly [jsonOf]: T };
 /** The UTF-8 bytes of `JSON.stringify(value)` in parts, to be sent in order. */
 export type JsonChunks<T> = readonly Uint8Array[] & { readonly [jsonOf]: T };
-/** A member of an object being spliced (`jsonObject`). */
-export type JsonPart<T> = JsonText<T> | JsonBytes<T>;
 
 /** `JSON.stringify(value)`, typed by the value. */
 export function stringify<T>(value: T): JsonText<T> {
@@ -87,7 +85,7 @@ export function parseJson<T>(json: JsonBytes<T>): JSONParsed<T> {
 }
 
 /**
- * Bytes that `serialise`, `jsonArray` or `jsonObject` made as a `T` and that were kept outside the
+ * Bytes that `serialise` or `jsonArray` made as a `T` and that were kept outside the
  * process (the activities' shared cache in Redis, written by this code on another instance): read
  * back as what they were stored as. The one way to a `Json*` type without a value; a store whose
  * value's shape changes must change its keys (see docs/decisions/0034).
