@@ -24,7 +24,7 @@ import { createManager } from "./manager/create-manager.ts";
 import { createActivityCatalog } from "./member/activity-catalog.ts";
 import { createCommunityStatus } from "./member/community-status.ts";
 import { startHistoryPrune } from "./member/history-retention.ts";
-import { createMemberActivities } from "./member/member-activities.ts";
+import { type ActivitiesBytes, createMemberActivities } from "./member/member-activities.ts";
 import { createMemberActivityState } from "./member/member-activity-state.ts";
 import { createMemberFeeds } from "./member/member-feeds.ts";
 import { createMemberProfiles } from "./member/member-profiles.ts";
@@ -46,6 +46,7 @@ import { resilientAlida } from "./upstream/resilient-alida.ts";
 import { resilientCrowdTwist } from "./upstream/resilient-crowdtwist.ts";
 import { shareBytes } from "./upstream/shared-bytes.ts";
 import { createRedisTier } from "./upstream/shared-tier.ts";
+import { storedJson } from "./wire/json-bytes.ts";
 
 // The composition root: every long-lived part of the BFF is made here, once, from the environment.
 
@@ -137,14 +138,14 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     logger.warn("Redis did not answer within 3 s; starting without it (it is used once it answers)");
   }
   const redisTrouble = (err: unknown) => logger.debug({ err }, "a Redis command failed; going on without it");
-  const activitiesLoader = crowdTwistLoader<Uint8Array>(loaderParts, {
+  const activitiesLoader = crowdTwistLoader<ActivitiesBytes>(loaderParts, {
     operation: "crowdtwist_user_activities",
     freshMs: env.CACHE_FRESH_SECONDS * 1000,
     maxEntries: 20_000,
     // Members whose lists are the same hold one copy of it.
     intern: shareBytes,
     shared: redis
-      ? createRedisTier({
+      ? createRedisTier<ActivitiesBytes>({
           redis: redis.client,
           subscriber: redis.subscriber,
           name: "activities",
@@ -152,6 +153,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
           ttlMs: Math.max(env.CACHE_FRESH_SECONDS, env.CACHE_STALE_SECONDS, 1) * 1000,
           lockMs: env.UPSTREAM_DEADLINE_MS,
           onError: redisTrouble,
+          revive: storedJson,
         })
       : undefined,
     // /api/me answers from the database without waiting for CrowdTwist; when the member's activities
