@@ -1,6 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
-import { AppError, createErrorHandler, handleNotFound } from "../errors.ts";
+import { AppError, apiErrorHandler, handleNotFound } from "../errors.ts";
 import { FEED_PATHS } from "../live-push/feeds/feed-definitions.ts";
 import type { FeedIngest } from "../live-push/feeds/feed-ingest.ts";
 import type { LivePushIngest } from "../live-push/ingest.ts";
@@ -126,11 +126,7 @@ export function webhookRoutes(deps: WebhookDeps) {
     );
   }
 
-  app.onError(
-    createErrorHandler(({ requestId, error, status }) =>
-      deps.logger.error({ requestId, status, err: error }, "webhook failed"),
-    ),
-  );
+  app.onError(apiErrorHandler(deps.logger, "webhook failed"));
   app.notFound(handleNotFound);
   return app;
 }
