@@ -11,14 +11,16 @@ import { PreviewMemberPage } from "./preview-member-page.tsx";
 // The program manager area, loaded as its own chunk (members never download it): its navigation and
 // the page the address asks for. The app's router sends every /manage/* address here.
 
+// Labels are read when the nav renders, not when this module loads: the area's catalog is fetched
+// beside the chunk and may arrive after it (its words would otherwise be message ids for good).
 const NAV = [
   {
     to: managerPaths.find,
-    label: s.nav.find,
+    label: () => s.nav.find,
     current: (p: ManagerPage) => p.name === "find" || p.name === "activity",
   },
-  { to: managerPaths.preview, label: s.nav.preview, current: (p: ManagerPage) => p.name === "preview" },
-  { to: managerPaths.audit, label: s.nav.audit, current: (p: ManagerPage) => p.name === "audit" },
+  { to: managerPaths.preview, label: () => s.nav.preview, current: (p: ManagerPage) => p.name === "preview" },
+  { to: managerPaths.audit, label: () => s.nav.audit, current: (p: ManagerPage) => p.name === "audit" },
 ];
 
 function ManagerNav({ page }: { page: ManagerPage }) {
@@ -38,7 +40,7 @@ function ManagerNav({ page }: { page: ManagerPage }) {
                     : "border-transparent text-gray-700 hover:border-gray-400 hover:text-gray-900 dark:text-gray-300 dark:hover:text-white"
                 }`}
               >
-                {item.label}
+                {item.label()}
               </Link>
             </li>
           );
