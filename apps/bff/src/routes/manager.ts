@@ -1,18 +1,19 @@
 import { isCrowdTwistError } from "@portal/crowdtwist/errors";
 import { CROWDTWIST_ID_TYPES, type CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { Hono } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 import { z } from "zod";
 import { requireManager, type SessionVariables } from "../auth/session-middleware.ts";
 import { AppError } from "../errors.ts";
 import type { ManagerDeps } from "../manager/manager-deps.ts";
 import { memberIdProblem } from "../manager/member-id-problem.ts";
 import type { MemberActivityView } from "../member/activity-views.ts";
-import { parseActivities } from "../member/member-activities.ts";
 import type { SegmentView } from "../member/member-feeds.ts";
 import { normaliseMemberId } from "../member/member-id.ts";
 import type { HistoryEntryView } from "../member/points-history.ts";
 import type { MemberProfileView } from "../member/profile-view.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
+import { parseJson } from "../wire/json-bytes.ts";
 import { auditRoutes } from "./manager-audit.ts";
 import { validate } from "./validate.ts";
 
@@ -26,7 +27,8 @@ export const PREVIEW_HISTORY_ENTRIES = 20;
  * A member's page as the member sees it, read-only: the profile behind the tier card (path, numbers,
  * history) and the activities, the member's latest points history and recorded segment changes. The
  * profile, history and segments are stored under the configured id type, so a preview by another id
- * type has none (`null`, and `profileIdType` says which id finds them).
+ * type has none (`null`, and `profileIdType` says which id finds them). The activities are the
+ * member's cached list read back from its JSON, as the member's browser reads it (dates as strings).
  */
 export type MemberPreviewBody = {
   member: { idType: CrowdTwistIdType; userId: string };
@@ -39,8 +41,8 @@ export type MemberPreviewBody = {
   segments: SegmentView[] | null;
   profileIdType: CrowdTwistIdType;
 } & (
-  | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
-  | { enrolled: false; activities: MemberActivityView[]; freshness: null }
+  | { enrolled: true; activities: JSONParsed<MemberActivityView>[]; freshness: Freshness }
+  | { enrolled: false; activities: []; freshness: null }
 );
 
 const activityParams = z.object({
@@ -126,7 +128,7 @@ export function managerRoutes(deps: ManagerDeps) {
         ? {
             ...common,
             enrolled: true,
-            activities: parseActivities(result.activitiesBytes),
+            activities: parseJson(result.activitiesBytes),
             freshness: result.freshness,
           }
         : { ...common, enrolled: false, activities: [], freshness: null };

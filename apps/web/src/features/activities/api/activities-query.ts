@@ -2,7 +2,7 @@ import { queryOptions, replaceEqualDeep } from "@tanstack/react-query";
 import type { ActivitiesAnswer, Activity } from "../../../components/activity-card/activity-types.ts";
 import { apiCall } from "../../../lib/api-call.ts";
 import { api } from "../../../lib/api-client.ts";
-import { isTransient } from "../../../lib/api-error.ts";
+import { ApiError, isTransient } from "../../../lib/api-error.ts";
 
 export type ActivitiesBody = ActivitiesAnswer;
 export type { Activity };
@@ -39,10 +39,12 @@ export function activitiesQuery() {
           ...(etag ? { headers: { "if-none-match": etag } } : {}),
         }),
       );
-      // A status the BFF's typed routes do not list: it answers 304 only to If-None-Match.
-      if ((response.status as number) === 304 && shown) return shown;
-      // The BFF types this answer's Dates as Dates (see activity-types.ts); they arrive as strings.
-      const body = (await response.json()) as unknown as ActivitiesBody;
+      // The BFF answers 304 only to If-None-Match, which is sent only with a list shown.
+      if (response.status === 304) {
+        if (shown) return shown;
+        throw new ApiError(304, "http_error", "The BFF answered 304 to a request for no list", null);
+      }
+      const body = await response.json();
       const tag = response.headers.get("etag");
       if (tag) etags.set(body, tag);
       return body;
