@@ -400,6 +400,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       metrics,
       instanceId,
       page,
+      logger,
       activitiesFastPath:
         options.activitiesFastPath === false
           ? undefined

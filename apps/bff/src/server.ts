@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono, type MiddlewareHandler } from "hono";
+import type { Logger } from "pino";
 import type { createApi } from "./app.ts";
 import { brandedPage } from "./brand/brand-page.ts";
 import type { Env } from "./env.ts";
-import { AppError, errorBody, handleNotFound } from "./errors.ts";
+import { AppError, apiErrorHandler, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { ProgramConfig } from "./program-config.ts";
 import type { webhookRoutes } from "./routes/webhooks.ts";
@@ -32,6 +33,8 @@ export interface ServerParts {
   webhookFastPath?: MiddlewareHandler | undefined;
   /** The app's HTML with the program's brand in it (appPage); `null` when the app is not built. */
   page: AppPage | null;
+  /** Where a failure outside the API and the webhooks is logged (with its request id). */
+  logger: Logger;
 }
 
 /** The app's page in each language it was built in (`en` always), each with the brand in it. */
@@ -87,8 +90,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
       env.METRICS_TOKEN &&
       !secretsMatch(c.req.header("authorization") ?? "", `Bearer ${env.METRICS_TOKEN}`)
     ) {
-      const denied = new AppError(401, "unauthenticated", "Metrics need the configured bearer token.");
-      return c.json(errorBody(c, denied.code, denied.message), denied.status);
+      throw new AppError(401, "unauthenticated", "Metrics need the configured bearer token.");
     }
     return c.body(await parts.metrics.registry.metrics(), 200, {
       "content-type": parts.metrics.registry.contentType,
@@ -139,5 +141,10 @@ export function createServerApp(env: Env, parts: ServerParts) {
   server.get("*", (c, next) => (PAGE_FILE.test(c.req.path.slice(1)) ? appShell(c, next) : next()));
   server.use("*", serveStatic({ root: webDist }));
   server.get("*", appShell);
+  // The outermost app answers in the same error shape as the API and the webhooks (their own
+  // handlers answer first for their routes): a failure here, or a method nothing serves, never gets
+  // the library's plain-text body or a stack trace (docs/decisions/0035).
+  server.onError(apiErrorHandler(parts.logger, "request failed outside the API"));
+  server.notFound(handleNotFound);
   return server;
 }

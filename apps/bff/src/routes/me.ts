@@ -1,6 +1,5 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { clearSignedInHint } from "../auth/cookies.ts";
@@ -16,7 +15,7 @@ import type { Freshness } from "../upstream/cached-upstream.ts";
 import { digestOf } from "../upstream/shared-bytes.ts";
 import { type JsonChunks, jsonAround } from "../wire/json-bytes.ts";
 import { JSON_CONTENT_TYPE, jsonResponse } from "../wire/json-response.ts";
-import { invalid } from "./invalid-input.ts";
+import { validate } from "./validate.ts";
 
 export type MemberActivitiesBody =
   | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
@@ -148,7 +147,7 @@ export function meRoutes(deps: MeDeps) {
         return RESPONSE_ALREADY_SENT;
       })
       // Points earned and redeemed, newest first, a page at a time: `cursor` is the previous page's `next`.
-      .get("/history", zValidator("query", historyQuery, invalid("invalid_history_request")), async (c) => {
+      .get("/history", validate("query", historyQuery, "invalid_history_request"), async (c) => {
         const session = c.get("session");
         if (!session) throw new Error("requireSession let an anonymous request through");
         const { cursor, limit } = c.req.valid("query");

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
-import { AppError, createErrorHandler, handleNotFound } from "../errors.ts";
+import { AppError, apiErrorHandler, handleNotFound } from "../errors.ts";
 import { FEED_PATHS } from "../live-push/feeds/feed-definitions.ts";
 import type { FeedIngest } from "../live-push/feeds/feed-ingest.ts";
 import type { LivePushIngest } from "../live-push/ingest.ts";
@@ -151,9 +151,7 @@ export async function readWebhookJson(text: Promise<string>, metrics: FeedMetric
 
 /** Every webhook failure's answer (a 5xx is logged with the request id). */
 export function webhookErrorHandler(logger: Logger) {
-  return createErrorHandler(({ requestId, error, status }) =>
-    logger.error({ requestId, status, err: error }, "webhook failed"),
-  );
+  return apiErrorHandler(logger, "webhook failed");
 }
 
 export function webhookRoutes(deps: WebhookDeps) {
