@@ -1,0 +1,38 @@
+// The scopes `pnpm mutation` knows (MUTATE=<name>): what Stryker mutates, which tests may kill the
+// mutants, and whether those tests store in Postgres. Read by stryker.config.mjs, by
+// vitest.mutation.config.ts and by scripts/mutation.mjs, so the three agree.
+
+export const scopes = {
+  // The domain, judged by its own table-driven tests only: a mutant that only a BFF test notices
+  // is still a gap in the domain's tests.
+  loyalty: {
+    mutate: ["packages/loyalty/src/**/*.ts", "!**/*.test.ts", "!packages/loyalty/src/program-fixture.ts"],
+    tests: ["packages/loyalty/src/**/*.test.ts"],
+    database: false,
+  },
+  // A BFF module is judged by every BFF test that reaches it (routes and integration tests too):
+  // Vitest's related-file search picks those among the BFF's tests.
+  member: {
+    mutate: ["apps/bff/src/member/**/*.ts", "!**/*.test.ts"],
+    tests: ["apps/bff/src/**/*.test.ts"],
+    database: true,
+  },
+  manager: {
+    mutate: ["apps/bff/src/manager/**/*.ts", "!**/*.test.ts"],
+    tests: ["apps/bff/src/**/*.test.ts"],
+    database: true,
+  },
+  "live-push": {
+    mutate: ["apps/bff/src/live-push/**/*.ts", "!**/*.test.ts", "!apps/bff/src/live-push/profile-fixture.ts"],
+    tests: ["apps/bff/src/**/*.test.ts"],
+    database: true,
+  },
+};
+
+/** The scope MUTATE names (loyalty when unset); throws, naming the choices, on an unknown one. */
+export function scopeFromEnv(env = process.env) {
+  const name = env.MUTATE || "loyalty";
+  const scope = scopes[name];
+  if (!scope) throw new Error(`MUTATE=${name} is not a scope; use one of: ${Object.keys(scopes).join(", ")}`);
+  return { name, ...scope };
+}
