@@ -15,6 +15,7 @@ export default {
   vitest: { configFile: "vitest.mutation.config.ts", related: true },
   // MUTATE_FILES (comma-separated, `file:line-line` ranges allowed) narrows a run to some files.
   mutate: process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(",") : scope.mutate,
+  ignoreStatic: scope.ignoreStatic,
   // Two cores, shared: one worker unless MUTATION_CONCURRENCY says otherwise.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   // Integration tests start servers; give a slow mutant room before calling it a timeout.
