@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FrequencyPeriod } from "./frequency.ts";
-import { countingWindow, isKnownTimeZone, nextPeriodStart } from "./period-boundary.ts";
+import { countingWindow, countingWindows, isKnownTimeZone, nextPeriodStart } from "./period-boundary.ts";
 
 describe("nextPeriodStart", () => {
   it.each([
@@ -192,6 +192,13 @@ describe("countingWindow", () => {
     ],
   ] as const)("%s", (_name, period, now, zone, expected) => {
     expect(start(period, now, zone)).toBe(expected);
+  });
+
+  it("counts in UTC when no zone is given", () => {
+    const now = new Date("2026-03-10T12:00:00Z");
+    const utcMidnight = { kind: "since", start: new Date("2026-03-10T00:00:00Z") };
+    expect(countingWindow("day", now)).toEqual(utcMidnight);
+    expect(countingWindows(["day", "lifetime"], now)).toEqual([utcMidnight, { kind: "lifetime" }]);
   });
 
   it.each([

@@ -100,6 +100,12 @@ describe("fewestCovering", () => {
         5_000_002,
         [0, 3, 2, 0],
       ],
+      [
+        "capacity decides, however it is made of points and uses",
+        [item(2_000_001, 1), item(1_000_003, 3), item(1_000_000, 2), item(1)],
+        4_500_000,
+        [1, 3, 0, 0],
+      ],
     ])("%s", (_name, items, target, expected) => {
       const uses = fewestCovering(items, target);
       expect(uses).toEqual(expected);
