@@ -2,7 +2,8 @@
 // `pnpm mutation` (or `node scripts/bootstrap.mjs mutation`): how strong the tests are, measured by
 // Stryker on demand, like the benchmarks; `npm test` never runs it. MUTATE=loyalty|member|manager|
 // live-push picks one scope (default: all, one after another); MUTATE_FILES narrows to some files;
-// MUTATION_CONCURRENCY sets Stryker's workers (default 1). Reports land in reports/mutation/<scope>/
+// MUTATION_CONCURRENCY sets Stryker's workers (default 1); other arguments go to `stryker run`
+// (`pnpm mutation --force` retests every mutant, not only those whose code or tests changed). Reports land in reports/mutation/<scope>/
 // (index.html, mutation.json) beside the incremental file that makes a rerun cheap. See docs/testing.md.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -67,7 +68,7 @@ const results = [];
 for (const name of names) {
   process.stdout.write(`\n── mutation testing: ${name} ${"─".repeat(Math.max(0, 50 - name.length))}\n`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, [stryker, "run"], {
+  const run = spawnSync(process.execPath, [stryker, "run", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",
     env: { ...env, MUTATE: name },

@@ -38,7 +38,7 @@ describe("activityAction", () => {
       { kind: "instruction", instruction: "community_invitation" },
     ],
     ["code redemption", { type: "code_redemption" }, { kind: "instruction", instruction: "enter_code" }],
-    ["check-in", { type: "check_in", channelId: "10" }, { kind: "instruction", instruction: "check_in" }],
+    ["check-in", { type: "check_in" }, { kind: "instruction", instruction: "check_in" }],
     ["merchandise", { type: "merchandise" }, { kind: "instruction", instruction: "buy_merchandise" }],
     ["tickets", { type: "tickets" }, { kind: "instruction", instruction: "buy_tickets" }],
     ["facebook", { type: "facebook" }, { kind: "instruction", instruction: "facebook" }],
