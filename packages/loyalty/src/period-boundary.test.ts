@@ -198,7 +198,11 @@ describe("countingWindow", () => {
     const now = new Date("2026-03-10T12:00:00Z");
     const utcMidnight = { kind: "since", start: new Date("2026-03-10T00:00:00Z") };
     expect(countingWindow("day", now)).toEqual(utcMidnight);
-    expect(countingWindows(["day", "lifetime"], now)).toEqual([utcMidnight, { kind: "lifetime" }]);
+    expect(countingWindows(["day", "lifetime", "unknown"], now)).toEqual([
+      utcMidnight,
+      { kind: "lifetime" },
+      { kind: "unknown" },
+    ]);
   });
 
   it.each([
