@@ -21,6 +21,7 @@ const commands = {
   start: "scripts/start.mjs",
   test: "scripts/test.mjs",
   bench: "scripts/bench.mjs",
+  mutation: "scripts/mutation.mjs",
 };
 
 function log(message) {

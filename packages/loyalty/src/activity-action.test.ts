@@ -38,38 +38,53 @@ describe("activityAction", () => {
       { kind: "instruction", instruction: "community_invitation" },
     ],
     ["code redemption", { type: "code_redemption" }, { kind: "instruction", instruction: "enter_code" }],
-    ["check-in", { type: "check_in", channelId: "10" }, { kind: "instruction", instruction: "check_in" }],
+    ["check-in", { type: "check_in" }, { kind: "instruction", instruction: "check_in" }],
     ["merchandise", { type: "merchandise" }, { kind: "instruction", instruction: "buy_merchandise" }],
     ["tickets", { type: "tickets" }, { kind: "instruction", instruction: "buy_tickets" }],
     ["facebook", { type: "facebook" }, { kind: "instruction", instruction: "facebook" }],
     ["twitter", { type: "twitter" }, { kind: "instruction", instruction: "twitter" }],
     ["music", { type: "music" }, { kind: "instruction", instruction: "music" }],
-    [
-      "your site, email channel",
-      { type: "your_site", channelId: "7" },
-      { kind: "instruction", instruction: "open_email" },
-    ],
-    [
-      "your site, profile channel",
-      { type: "your_site", channelId: "19" },
-      { kind: "instruction", instruction: "complete_profile" },
-    ],
-    [
-      "your site, app channel",
-      { type: "your_site", channelId: "13" },
-      { kind: "instruction", instruction: "use_app" },
-    ],
-    [
-      "your site, code channel",
-      { type: "your_site", channelId: "2" },
-      { kind: "instruction", instruction: "enter_code" },
-    ],
+    // Every channel of the extended document that says how a "Your Site" activity is done.
+    ...(
+      [
+        ["2", "enter_code"],
+        ["3", "enter_code"],
+        ["7", "open_email"],
+        ["10", "check_in"],
+        ["13", "use_app"],
+        ["14", "use_app"],
+        ["15", "sign_in"],
+        ["16", "buy_merchandise"],
+        ["17", "buy_tickets"],
+        ["18", "buy_tickets"],
+        ["19", "complete_profile"],
+      ] as const
+    ).map(([channelId, instruction]): [string, ActivityActionInput, ReturnType<typeof activityAction>] => [
+      `your site, channel ${channelId}`,
+      { type: "your_site", channelId },
+      { kind: "instruction", instruction },
+    ]),
     [
       "your site, no channel",
       { type: "your_site", channelId: null },
       { kind: "instruction", instruction: "on_site" },
     ],
+    [
+      "your site, a channel that says nothing of how",
+      { type: "your_site", channelId: "1" },
+      { kind: "instruction", instruction: "on_site" },
+    ],
+    [
+      "the type says how before the channel does",
+      { type: "tickets", channelId: "7" },
+      { kind: "instruction", instruction: "buy_tickets" },
+    ],
     ["a type the tables lack", { type: null }, { kind: "instruction", instruction: "on_site" }],
+    [
+      "ids that are Object properties",
+      { type: "constructor", channelId: "toString" },
+      { kind: "instruction", instruction: "on_site" },
+    ],
     [
       "a hostile redirect falls back to the instruction",
       { type: "code_redemption", redirectUrl: "javascript:alert(1)", pointsOnClick: true },
@@ -114,6 +129,7 @@ describe("safeActionUrl", () => {
     ["/relative/path"],
     ["www.crowdtwist.com"],
     ["https://user:pass@brand.example/"],
+    ["https://:pass@brand.example/"],
     ["https://brand.example@evil.example/"],
     [""],
     [null],
@@ -133,6 +149,17 @@ describe("safeActionUrl", () => {
 
   it("refuses http on a host that only starts like localhost", () => {
     expect(safeActionUrl("http://localhost.evil.example/", LOCAL)).toBeNull();
+  });
+
+  it.each([["ftp://localhost/x"], ["ws://localhost:4010/x"], ["file://localhost/etc/passwd"]])(
+    "refuses %s on loopback, plain http being the only exception",
+    (raw) => {
+      expect(safeActionUrl(raw, LOCAL)).toBeNull();
+    },
+  );
+
+  it("takes an address pasted with no-break spaces around it", () => {
+    expect(safeActionUrl("\u00a0https://brand.example/app\u00a0")).toBe("https://brand.example/app");
   });
 
   it("normalises an https address", () => {

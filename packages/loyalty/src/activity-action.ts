@@ -69,36 +69,39 @@ export function safeActionUrl(
   return null;
 }
 
-const BY_TYPE: Readonly<Record<string, Instruction>> = {
-  code_redemption: "enter_code",
-  check_in: "check_in",
-  merchandise: "buy_merchandise",
-  tickets: "buy_tickets",
-  facebook: "facebook",
-  twitter: "twitter",
-  music: "music",
-};
+// Maps, not object literals: a channel id is CrowdTwist's string, and one such as "constructor" must
+// not find Object's prototype.
+const BY_TYPE = new Map<string, Instruction>([
+  ["code_redemption", "enter_code"],
+  ["check_in", "check_in"],
+  ["merchandise", "buy_merchandise"],
+  ["tickets", "buy_tickets"],
+  ["facebook", "facebook"],
+  ["twitter", "twitter"],
+  ["music", "music"],
+]);
 
 /** The extended document's channel ids that say how a "Your Site" activity is done. */
-const BY_CHANNEL: Readonly<Record<string, Instruction>> = {
-  "2": "enter_code",
-  "3": "enter_code",
-  "7": "open_email",
-  "10": "check_in",
-  "13": "use_app",
-  "14": "use_app",
-  "15": "sign_in",
-  "16": "buy_merchandise",
-  "17": "buy_tickets",
-  "18": "buy_tickets",
-  "19": "complete_profile",
-};
+const BY_CHANNEL = new Map<string, Instruction>([
+  ["2", "enter_code"],
+  ["3", "enter_code"],
+  ["7", "open_email"],
+  ["10", "check_in"],
+  ["13", "use_app"],
+  ["14", "use_app"],
+  ["15", "sign_in"],
+  ["16", "buy_merchandise"],
+  ["17", "buy_tickets"],
+  ["18", "buy_tickets"],
+  ["19", "complete_profile"],
+]);
 
 function instructionFor(input: ActivityActionInput): Instruction {
-  const byType = input.type === null ? undefined : BY_TYPE[input.type];
-  if (byType) return byType;
-  const byChannel = input.channelId ? BY_CHANNEL[input.channelId] : undefined;
-  return byChannel ?? "on_site";
+  return (
+    BY_TYPE.get(input.type ?? "") ??
+    (input.channelId ? BY_CHANNEL.get(input.channelId) : undefined) ??
+    "on_site"
+  );
 }
 
 /** The one call to action of an activity a member can do now. */

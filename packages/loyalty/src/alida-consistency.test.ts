@@ -100,6 +100,28 @@ describe("alidaConsistency", () => {
       },
       [],
     ],
+    // Alida's blocks matter only while the CrowdTwist activity is live: from its start, before its end.
+    ...(
+      [
+        ["a closed survey behind an activity that has not started", d("2026-06-20T00:00:00Z"), null, []],
+        ["a closed survey behind an activity that starts now", now, null, ["alida_closed"]],
+        ["a closed survey behind an activity that ends now", null, now, []],
+        [
+          "a closed survey behind an activity with no start",
+          null,
+          d("2026-06-20T00:00:00Z"),
+          ["alida_closed"],
+        ],
+      ] as const
+    ).map(
+      ([name, start, end, expected]) =>
+        [
+          name,
+          { start, end },
+          { ...openSurvey, status: "closed" as const, closedOn: d("2026-09-01T00:00:00Z") },
+          expected,
+        ] as const,
+    ),
   ] as const)("%s", (_name, crowdtwist, alida, expected) => {
     expect(alidaConsistency(crowdtwist, alida, now).map((w) => w.kind)).toEqual(expected);
   });
@@ -129,5 +151,7 @@ describe("alidaWindow", () => {
     const reopened = { ...openSurvey, closedOn: d("2026-06-10T00:00:00Z") };
     expect(alidaWindow(reopened, now)).toEqual({ start: openSurvey.openedOn, end: null });
     expect(alidaWindow({ ...reopened, status: "closed" }, now).end).toEqual(reopened.closedOn);
+    // Open at the very instant it was to close: re-opened, too.
+    expect(alidaWindow({ ...openSurvey, closedOn: now }, now).end).toBeNull();
   });
 });

@@ -29,6 +29,21 @@ describe("frequencyRule", () => {
     expect(frequencyRule(input(periodId))?.period).toBe(period);
   });
 
+  // The names the document gives each period, as the Control Center writes them.
+  it.each([
+    ["24 Hours", "rolling_24h"],
+    ["One Calendar Day", "day"],
+    ["Seven Calendar Days", "rolling_7d"],
+    ["One Calendar Week", "week"],
+    ["Lifetime", "lifetime"],
+    ["One Calendar Month", "month"],
+    ["One Calendar Year", "year"],
+    ["365 Days", "rolling_365d"],
+    ["30 Days", "rolling_30d"],
+  ])("with an id it does not know, the name %j is %s", (periodName, period) => {
+    expect(frequencyRule(input("42", periodName))?.period).toBe(period);
+  });
+
   it.each([
     ["an unknown id falls back on the name", "42", "One Calendar Month", "month"],
     ["a retired name still reads", "42", "365 Days (Inactive)", "rolling_365d"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { MemberCommunity } from "./community.ts";
 import { toMemberActivities, type UserActivityInput } from "./member-activity.ts";
 import { testProgram } from "./program-fixture.ts";
 
@@ -20,6 +21,7 @@ const base: UserActivityInput = {
   campaigns: [],
 };
 const segment = { name: "New York Members", subscriptionId: "2", eligibility: "inclusion" as const };
+const closedForum: MemberCommunity = { checked: true, kind: "forum", blocks: ["closed"] };
 
 describe("toMemberActivities, fields from the extended endpoint", () => {
   it.each([
@@ -32,11 +34,20 @@ describe("toMemberActivities, fields from the extended endpoint", () => {
     ],
     ["points on click", { pointsOnClick: true }, { pointsOnClick: true }],
     ["a segment", { segment }, { segment }],
+    [
+      "a community Alida could not be asked about",
+      { community: { checked: false } },
+      { community: { checked: false } },
+    ],
+    ["a closed community", { community: closedForum }, { community: closedForum }],
   ] as const)("%s", (_name, fields, expected) => {
     const [shown] = toMemberActivities([{ ...base, ...fields }], { program: testProgram(), now }).activities;
     const extra = Object.fromEntries(
-      Object.entries(shown ?? {}).filter(([key]) => ["frequency", "pointsOnClick", "segment"].includes(key)),
+      Object.entries(shown ?? {}).filter(([key]) =>
+        ["frequency", "pointsOnClick", "segment", "community"].includes(key),
+      ),
     );
-    expect(extra).toEqual(expected);
+    // Strictly: a field the input lacks is absent, not present as `undefined`.
+    expect(extra).toStrictEqual(expected);
   });
 });

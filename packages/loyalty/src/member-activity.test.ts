@@ -191,6 +191,21 @@ describe("toMemberActivities: default order", () => {
       ["bonus", "rich", "plain"],
     ],
     ["full ties keep CrowdTwist's order", [activity("b"), activity("a"), activity("c")], ["b", "a", "c"]],
+    [
+      // Closed to members in Alida: after what can be worked toward, before what is over.
+      "a closed community after locked, before expired; an open or unchecked one where it stands",
+      [
+        activity("expired", { dateEnd: inDays(-2) }),
+        activity("closed-forum", { community: { checked: true, kind: "forum", blocks: ["closed"] } }),
+        activity("locked-upcoming", { ...locked, dateStart: inDays(1) }),
+        activity("open-survey", {
+          community: { checked: true, kind: "survey", blocks: [] },
+          dateEnd: inDays(9),
+        }),
+        activity("unchecked", { community: { checked: false }, dateEnd: inDays(3) }),
+      ],
+      ["unchecked", "open-survey", "locked-upcoming", "closed-forum", "expired"],
+    ],
   ])("%s", (_name, list, expected) => {
     expect(ids(list)).toEqual(expected);
   });

@@ -8,6 +8,13 @@ describe("notAvailableNow", () => {
   it.each([
     ["open, no community", { start: d("2026-06-01T00:00:00Z"), end: null }, null, []],
     ["open-ended both ways", { start: null, end: null }, [], []],
+    ["open, with an end ahead", { start: null, end: d("2026-06-16T00:00:00Z") }, null, []],
+    [
+      "open, with a start behind and an end ahead",
+      { start: d("2026-06-01T00:00:00Z"), end: d("2026-07-01T00:00:00Z") },
+      [],
+      [],
+    ],
     [
       // Activity 118 in the demo program: it has ended, so no tier sees it as available.
       "ended",

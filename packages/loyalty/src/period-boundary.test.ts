@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FrequencyPeriod } from "./frequency.ts";
-import { countingWindow, nextPeriodStart } from "./period-boundary.ts";
+import { countingWindow, countingWindows, isKnownTimeZone, nextPeriodStart } from "./period-boundary.ts";
 
 describe("nextPeriodStart", () => {
   it.each([
@@ -40,6 +40,27 @@ describe("nextPeriodStart", () => {
   it("gives up on an invalid now or an unknown zone", () => {
     expect(nextPeriodStart("day", new Date("nope"))).toBeNull();
     expect(nextPeriodStart("day", new Date("2026-03-10T12:00:00Z"), "Mars/Olympus_Mons")).toBeNull();
+  });
+
+  it("moves with now, whichever way the clock is asked", () => {
+    const next = (now: string) => nextPeriodStart("week", new Date(now), "Europe/Paris")?.toISOString();
+    expect(next("2026-03-10T12:00:00Z")).toBe("2026-03-15T23:00:00.000Z");
+    expect(next("2026-03-17T12:00:00Z")).toBe("2026-03-22T23:00:00.000Z");
+    expect(next("2026-03-03T12:00:00Z")).toBe("2026-03-08T23:00:00.000Z");
+    // At the boundary itself, the period that starts there is the current one.
+    expect(next("2026-03-08T23:00:00Z")).toBe("2026-03-15T23:00:00.000Z");
+  });
+});
+
+describe("isKnownTimeZone", () => {
+  it.each([
+    ["UTC", true],
+    ["Europe/Berlin", true],
+    ["Mars/Olympus_Mons", false],
+    ["", false],
+  ])("%j: %s, asked once or twice", (zone, known) => {
+    expect(isKnownTimeZone(zone)).toBe(known);
+    expect(isKnownTimeZone(zone)).toBe(known);
   });
 });
 
@@ -138,6 +159,14 @@ describe("countingWindow", () => {
       "America/New_York",
       "2026-03-08T05:00:00.000Z",
     ],
+    // Clocks go back at 03:00 on 25 October 2026 in Berlin: the day began at midnight summer time.
+    [
+      "day, the day clocks go back",
+      "day",
+      "2026-10-25T10:00:00Z",
+      "Europe/Berlin",
+      "2026-10-24T22:00:00.000Z",
+    ],
     ["day, half-hour zone", "day", "2026-03-10T20:00:00Z", "Asia/Kolkata", "2026-03-10T18:30:00.000Z"],
     // Monday 00:10 in Auckland is still Sunday in UTC: the program's week has already restarted.
     [
@@ -163,6 +192,17 @@ describe("countingWindow", () => {
     ],
   ] as const)("%s", (_name, period, now, zone, expected) => {
     expect(start(period, now, zone)).toBe(expected);
+  });
+
+  it("counts in UTC when no zone is given", () => {
+    const now = new Date("2026-03-10T12:00:00Z");
+    const utcMidnight = { kind: "since", start: new Date("2026-03-10T00:00:00Z") };
+    expect(countingWindow("day", now)).toEqual(utcMidnight);
+    expect(countingWindows(["day", "lifetime", "unknown"], now)).toEqual([
+      utcMidnight,
+      { kind: "lifetime" },
+      { kind: "unknown" },
+    ]);
   });
 
   it.each([

@@ -25,6 +25,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       minute: "numeric",
       second: "numeric",
     });
+    // Stryker disable next-line all: a memory only: with or without it every answer is the same (tests cannot tell, by design)
     formatters.set(timeZone, format);
   }
   return format;
@@ -60,7 +61,9 @@ function startOfDay(date: WallDate, timeZone: string): Date {
     // Midnight does not exist that day: the hour the clocks skip starts it.
     instant += 3_600_000;
   }
+  // Stryker disable next-line all: a memory only: with or without it every answer is the same (tests cannot tell, by design)
   if (dayStarts.size >= MAX_REMEMBERED) dayStarts.clear();
+  // Stryker disable next-line all: a memory only: with or without it every answer is the same (tests cannot tell, by design)
   dayStarts.set(key, instant);
   return new Date(instant);
 }
@@ -77,7 +80,9 @@ export function isKnownTimeZone(timeZone: string): boolean {
   } catch {
     valid = false;
   }
+  // Stryker disable next-line all: a memory only: with or without it every answer is the same (tests cannot tell, by design)
   if (knownZones.size >= MAX_REMEMBERED) knownZones.clear();
+  // Stryker disable next-line all: a memory only: with or without it every answer is the same (tests cannot tell, by design)
   knownZones.set(timeZone, valid);
   return valid;
 }
@@ -160,10 +165,12 @@ export function nextPeriodStart(period: FrequencyPeriod, now: Date, timeZone = "
   const at = now.getTime();
   if (held && held.from <= at && at < held.next) return new Date(held.next);
   const next = computeNextPeriodStart(period, now, timeZone);
+  // Stryker disable all: a memory only: with or without it every answer is the same (tests cannot tell, by design)
   if (next) {
     if (nextStarts.size >= MAX_REMEMBERED) nextStarts.clear();
     nextStarts.set(key, { from: at, next: next.getTime() });
   }
+  // Stryker restore all
   return next;
 }
 const nextStarts = new Map<string, { from: number; next: number }>();

@@ -64,6 +64,12 @@ describe("crossCheckPersonas", () => {
       [true, true, false],
     ],
     [
+      "missing from the list where the matrix says available or locked",
+      lockedForBronze,
+      ["absent", "absent", "available"],
+      [false, false, true],
+    ],
+    [
       "a persona that could not be fetched is undecided",
       lockedForBronze,
       [null, "available", "available"],

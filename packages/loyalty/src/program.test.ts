@@ -24,6 +24,11 @@ describe("tier lookups", () => {
   ] as const)("tierByTitle: %s", (_name, title, expected) => {
     expect(tierByTitle(program, title)).toEqual(expected);
   });
+
+  it("tierByTitle: a title the config pads or capitalises differently", () => {
+    const padded = { ...gold, title: " GOLD " };
+    expect(tierByTitle(testProgram({ tiers: [bronze, silver, padded] }), "Gold")).toEqual(padded);
+  });
 });
 
 describe("tier ranking", () => {

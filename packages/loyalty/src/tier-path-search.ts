@@ -56,8 +56,9 @@ export function fewestCovering(items: readonly SearchItem[], target: number): nu
   const unit = items.reduce((divisor, item) => gcd(item.value, divisor), 0);
   const goal = Math.ceil(target / unit);
   const values = items.map((item) => item.value / unit);
-  // More uses than it takes one item to reach the goal alone only overshoot.
-  const counts = items.map((item, index) => Math.min(item.maxCount, Math.ceil(goal / (values[index] ?? 1))));
+  // No need to cap uses at what reaches the goal alone: past one item (k ≥ 2) none can, and one
+  // item is settled by `singleCover`, which never takes more.
+  const counts = items.map((item) => item.maxCount);
   // A best plan stays below goal + its smallest value (else dropping or reducing a use would do), so
   // totals above goal + the largest value are never needed.
   const width = goal + Math.max(...values);
@@ -83,7 +84,8 @@ export function fewestCovering(items: readonly SearchItem[], target: number): nu
   if (best === width) return greedyCover(values, counts, goal, k); // cannot happen; see `width`
 
   // Walk the items in order and keep one whenever some best plan can: the states reachable so far
-  // that still complete to (k, best) form the frontier.
+  // that still complete to (k, best) form the frontier. When no best plan can keep item j, every
+  // frontier state completes without it, so the frontier stands as it is for item j + 1.
   let frontier = new Uint8Array((k + 1) * width);
   frontier[k * width + best] = 1;
   const chosen: number[] = [];
@@ -101,9 +103,6 @@ export function fewestCovering(items: readonly SearchItem[], target: number): nu
     if (any) {
       chosen.push(j);
       frontier = taken;
-    } else {
-      for (let cell = 0; cell < frontier.length; cell++)
-        frontier[cell] = (frontier[cell] ?? 0) & (after[cell] ?? 0);
     }
   }
   return usesFor(chosen, values, counts, best, items.length);

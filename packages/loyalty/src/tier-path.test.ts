@@ -47,11 +47,16 @@ describe("planTierPath", () => {
     ["negative (already there)", -50],
     ["not a number", Number.NaN],
   ])("a target of %s is reached with no steps", (_name, pointsNeeded) => {
-    expect(plan([activity("a", 100)], pointsNeeded)).toEqual({
+    const reached = { reachable: true, steps: [], totalPoints: 0, shortfall: 0 };
+    expect(plan([activity("a", 100)], pointsNeeded)).toEqual(reached);
+    // Also with nothing the member could do.
+    expect(plan([], pointsNeeded)).toEqual(reached);
+  });
+
+  it("rounds a fractional remainder up: a point short is not there yet", () => {
+    expect(plan([activity("a", 100, { frequency: daily(5), completionsInPeriod: 0 })], 100.2)).toMatchObject({
       reachable: true,
-      steps: [],
-      totalPoints: 0,
-      shortfall: 0,
+      steps: [{ activityId: "a", times: 2 }],
     });
   });
 
@@ -117,6 +122,17 @@ describe("planTierPath", () => {
     ],
     ["a cap partly used leaves too few", { frequency: daily(5), completionsInPeriod: 3 }, {}, ["a×2", "b×1"]],
     ["a cap reached drops the activity", { frequency: daily(2), completionsInPeriod: 2 }, {}, ["b×1"]],
+    ["a cap of zero allows nothing", { frequency: daily(0) }, {}, ["b×1"]],
+    // A count that cannot be one is as good as none: one award, whatever the cap.
+    ...[null, Number.NaN, -1, Number.POSITIVE_INFINITY].map(
+      (completionsInPeriod) =>
+        [
+          `a completion count of ${completionsInPeriod} counts once`,
+          { frequency: daily(5), completionsInPeriod },
+          { allowRepeats: true },
+          ["b×4"],
+        ] as const,
+    ),
   ] as const)("caps and repeats: %s", (_name, fields, extra, expected) => {
     const activities = [activity("a", 400, fields), activity("b", 300)];
     expect(summary(plan(activities, 1100, extra))).toEqual(expected);
@@ -130,6 +146,11 @@ describe("planTierPath", () => {
       { activityId: "a", title: "Activity a", times: 1, points: 500 },
     ],
     ["cap of awards reached (2 completions done)", 2, null],
+    [
+      "completions not known: one award, every attempt",
+      null,
+      { activityId: "a", title: "Activity a", times: 2, points: 500 },
+    ],
   ])("required attempts: %s", (_name, completionsInPeriod, expected) => {
     const activities = [activity("a", 500, { frequency: daily(1, 2), completionsInPeriod })];
     const result = plan(activities, 400);
@@ -170,14 +191,59 @@ describe("planTierPath", () => {
     expect(summary(plan(activities, pointsNeeded))).toEqual(expected);
   });
 
+  // The left-out activity alone would reach the target: planning it would make the plan reachable.
+  it("lists everything out of reach ending soonest first, equal ends in the member's order", () => {
+    const activities = [
+      activity("open-1", 100),
+      activity("later", 100, { window: { start: null, end: inDays(6) } }),
+      activity("open-2", 100),
+      activity("sooner", 100, { window: { start: null, end: inDays(3) } }),
+      activity("later-too", 100, { window: { start: null, end: inDays(6) } }),
+      activity("open-3", 100),
+    ];
+    expect(summary(plan(activities, 10_000))).toEqual([
+      "sooner×1",
+      "later×1",
+      "later-too×1",
+      "open-1×1",
+      "open-2×1",
+      "open-3×1",
+    ]);
+  });
+
   it.each([
     ["locked", { visibility: { state: "locked" } }],
+    ["hidden", { visibility: { state: "hidden" } }],
     ["upcoming", { window: { start: inDays(1), end: null } }],
     ["expired", { window: { start: null, end: inDays(-1) } }],
     ["outside its segment", { segmentEligibility: "not_eligible" as const }],
     ["worth nothing", { points: { effective: 0 } }],
+    ["worth less than nothing", { points: { effective: -200 } }],
+    ["worth an unknown amount", { points: { effective: Number.NaN } }],
   ])("leaves out an activity that is %s", (_name, fields) => {
-    expect(summary(plan([activity("x", 5000, fields), activity("a", 500)], 500))).toEqual(["a×1"]);
+    const result = plan([activity("x", 1000, fields), activity("a", 500)], 1000);
+    expect(result).toMatchObject({ reachable: false, totalPoints: 500, shortfall: 500 });
+    expect(summary(result)).toEqual(["a×1"]);
+  });
+
+  it.each([
+    ["eligible", "eligible" as const],
+    ["of unknown eligibility (segments not known)", "unknown" as const],
+  ])("plans an activity whose segment the member is %s", (_name, segmentEligibility) => {
+    expect(summary(plan([activity("x", 1000, { segmentEligibility })], 1000))).toEqual(["x×1"]);
+  });
+
+  it.each([
+    ["open", { start: inDays(-1), end: inDays(30) }],
+    ["ending soon", { start: null, end: inDays(2) }],
+    ["with unreadable dates", { start: "soon", end: "later" }],
+  ])("plans an activity that is %s", (_name, window) => {
+    expect(summary(plan([activity("x", 1000, { window })], 1000))).toEqual(["x×1"]);
+  });
+
+  it("counts fractional points as the whole points a completion awards", () => {
+    const activities = [activity("a", 500.9, { frequency: daily(2), completionsInPeriod: 0 })];
+    expect(plan(activities, 1001)).toMatchObject({ reachable: false, totalPoints: 1000, shortfall: 1 });
   });
 
   it("gives everything it can and the shortfall when the target is out of reach", () => {

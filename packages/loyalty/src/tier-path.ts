@@ -57,7 +57,7 @@ interface Candidate {
 }
 
 const known = (value: number | null | undefined): value is number =>
-  typeof value === "number" && Number.isFinite(value) && value >= 0;
+  Number.isFinite(value) && Number(value) >= 0;
 
 function candidate(activity: PathActivity, input: TierPathInput, target: number): Candidate | null {
   if (activity.visibility.state !== "available" || activity.segmentEligibility === "not_eligible")

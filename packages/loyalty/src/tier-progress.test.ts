@@ -121,6 +121,28 @@ describe("tierProgress: the journey to the next tier", () => {
       { currentLevel: level("Starter", null, 99), score: 50 },
       { next: silver, pointsToNext: 950, progress: 0.05 },
     ],
+    // Kept by maintenance with a score below its own floor: the next tier is above the tier held.
+    [
+      "an unlisted tier held above the score: the next is above the tier, not the score",
+      { currentLevel: level("Silver Plus", 1500, 2499), score: 500 },
+      { next: gold, pointsToNext: 2000, progress: 0.2 },
+    ],
+    [
+      "an unlisted tier starting where a listed one does: the next is above both",
+      { currentLevel: level("Silver Club", 1000, 2499), score: 1000 },
+      { next: gold, pointsToNext: 1500 },
+    ],
+    // A next tier that starts at nothing: there is no bar to fill, only reached or not.
+    [
+      "a next tier from 0, reached",
+      { currentLevel: null, nextLevel: level("Tier 1", null, 999), score: 0 },
+      { pointsToNext: 0, progress: 1 },
+    ],
+    [
+      "a next tier from 0, still points to go by CrowdTwist's word",
+      { currentLevel: null, nextLevel: level("Tier 1", null, 999), score: null, scoreNeededToReach: 50 },
+      { pointsToNext: 50, progress: 0 },
+    ],
   ])("%s", (_name, journey, expected) => {
     expect(tierProgress({ program, now, ...journey })).toMatchObject(expected);
   });
@@ -149,6 +171,17 @@ describe("tierProgress: the journey to the next tier", () => {
     expect(
       tierProgress({ program, now, currentLevel: level("Platinum", 5000, null), score: 6000 }).ladder,
     ).toEqual([bronze, silver, gold, platinum]);
+    // An unlisted tier takes its place by threshold, and one named as both current and next shows once.
+    const silverPlus = { id: null, title: "Silver Plus", minScore: 1500, maxScore: 2499 };
+    expect(
+      tierProgress({
+        program,
+        now,
+        currentLevel: level("Silver Plus", 1500, 2499),
+        nextLevel: level("Silver Plus", 1500, 2499),
+        score: 1600,
+      }).ladder,
+    ).toEqual([bronze, silver, silverPlus, gold]);
   });
 
   it("the numbers add up: score + points to go = threshold, and the bar is score / threshold", () => {

@@ -64,8 +64,7 @@ export interface TierProgress {
   resetDate: Date | null;
 }
 
-const finite = (value: number | null | undefined): value is number =>
-  typeof value === "number" && Number.isFinite(value);
+const finite = (value: number | null | undefined): value is number => Number.isFinite(value);
 
 /** The score fields of a Live Push `tierInfo` block (structurally the crowdtwist client's `TierInfo`). */
 export interface TierScores {
@@ -156,7 +155,8 @@ function progressTo(next: TierRef, pointsToNext: number | null): number {
 function ladderOf(program: Program, named: (TierRef | null)[]): TierRef[] {
   const tiers: TierRef[] = rankedTiers(program);
   for (const tier of named) {
-    if (tier && tier.id === null && !tiers.some((t) => t.title === tier.title)) tiers.push(tier);
+    // A listed tier is there already; so is an unlisted one named twice (as current and next).
+    if (tier && !tiers.some((t) => t.title === tier.title)) tiers.push(tier);
   }
   return tiers.sort((a, b) => a.minScore - b.minScore);
 }

@@ -49,6 +49,13 @@ describe("visibilityForTier", () => {
     expect(visibilityForTier(shuffled, bronze.id, rule).state).toBe("hidden");
   });
 
+  it("shows an unknown min tier to the one tier of a single-tier program, its top", () => {
+    const single = testProgram({ tiers: [bronze] });
+    expect(visibilityForTier(single, bronze.id, { minTierId: "99", showAsLockedByTier: false })).toEqual(
+      available(true),
+    );
+  });
+
   it("has no top tier to show an unknown min tier to in a program without tiers", () => {
     const empty = testProgram({ tiers: [] });
     expect(visibilityForTier(empty, "10", { minTierId: "99", showAsLockedByTier: true })).toEqual(

@@ -120,6 +120,33 @@ describe("whyUnavailable, frequency caps", () => {
     });
     expect(reason).toMatchObject({ kind: "frequency_cap", action: "none" });
   });
+
+  it("does not say wait when the activity closes the instant the cap resets", () => {
+    const [reason] = why({
+      frequency: daily,
+      completionsInPeriod: 1,
+      window: { start: null, end: new Date("2026-03-11T00:00:00Z") },
+    });
+    expect(reason).toMatchObject({ kind: "frequency_cap", action: "none" });
+  });
+
+  it("says wait when the activity closes after the cap resets", () => {
+    const [reason] = why({
+      frequency: daily,
+      completionsInPeriod: 1,
+      window: { start: null, end: inDays(3) },
+    });
+    expect(reason).toMatchObject({ kind: "frequency_cap", action: "wait" });
+  });
+
+  it.each([
+    ["no rule, whatever the count", null, 5],
+    ["a count that cannot be one (not a number)", daily, Number.NaN],
+    ["a count that cannot be one (infinite)", daily, Number.POSITIVE_INFINITY],
+    ["no count", daily, null],
+  ] as const)("claims no cap on %s", (_name, frequency, completionsInPeriod) => {
+    expect(kinds({ frequency, completionsInPeriod })).toEqual([]);
+  });
 });
 
 describe("whyUnavailable, several reasons", () => {

@@ -51,8 +51,7 @@ export interface WhyUnavailableInput {
   now: Date;
 }
 
-const known = (value: number | null | undefined): value is number =>
-  typeof value === "number" && Number.isFinite(value);
+const known = (value: number | null | undefined): value is number => Number.isFinite(value);
 
 /**
  * In priority order: tier, segment, not started, ended, community, frequency cap. `[]` when it can
