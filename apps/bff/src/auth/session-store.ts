@@ -215,3 +215,16 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
   };
 }
 export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/** Sweeps ended sessions every `everyMs` (reporting a failed sweep); returns what stops it. */
+export function startSessionSweep(
+  sessions: SessionStore,
+  everyMs: number,
+  onError: (error: unknown) => void,
+): () => void {
+  const timer = setInterval(() => {
+    sessions.sweep().catch(onError);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

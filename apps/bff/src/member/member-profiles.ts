@@ -31,7 +31,7 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
    * The plan is a bonus, made from the activities already cached: the profile comes from the database
    * alone and never waits on CrowdTwist. Without cached activities (first visit, not enrolled,
    * CrowdTwist down) the profile stands alone; once they are loaded, the member's open tabs get the
-   * profile again with its plan (see bff.ts).
+   * profile again with its plan (see live/live-updates.ts).
    */
   function plan(memberKey: string, view: MemberProfileView, at: Date): MemberProfileView["plan"] {
     const bytes = deps.memberActivities.cached(memberKey);

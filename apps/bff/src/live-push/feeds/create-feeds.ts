@@ -29,7 +29,7 @@ export interface FeedsDeps {
   logger: Logger;
   onStored(event: FeedStoredEvent): void;
   bus: ClusterBus;
-  /** With Redis the other instances are told after the member's shared list is dropped (bff.ts). */
+  /** With Redis the other instances are told after the member's shared list is dropped (live/live-updates.ts). */
   redis: boolean;
 }
 
