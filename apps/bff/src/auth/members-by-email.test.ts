@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readMemberProfile } from "../live-push/read-member-profile.ts";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import type { MemberActivitiesBody } from "../routes/me.ts";
 import { Agent, type AgentResponse, formAction } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";

@@ -1,5 +1,5 @@
 import type { FeedName } from "../live-push/feeds/feed-names.ts";
-import type { Announcement } from "../live-push/profile-store.ts";
+import type { Announcement } from "../profile/profile-store.ts";
 import type { ClusterBus } from "./cluster-bus.ts";
 
 /**

@@ -1,7 +1,7 @@
 import type { ClusterBus, ClusterMessage } from "../cluster/cluster-bus.ts";
 import type { FeedName } from "../live-push/feeds/feed-names.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
-import type { MemberProfiles } from "../member/member-profiles.ts";
+import type { MemberProfiles } from "../profile/member-profiles.ts";
 import { createFeedFanOut } from "./feed-fan-out.ts";
 import type { ProfileHub } from "./profile-hub.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MemberProfileView } from "../profile/profile-view.ts";
 import type { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
-import type { MemberProfileView } from "./profile-view.ts";
 
 // The tier card's numbers and history end to end (docs/decisions/0018): the sandbox's Live Push
 // (tier events in both letter cases, maintain, drop, reset, the sandbox's rewind) through the real

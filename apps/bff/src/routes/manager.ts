@@ -12,7 +12,7 @@ import { parseActivities } from "../member/member-activities.ts";
 import type { SegmentView } from "../member/member-feeds.ts";
 import { normaliseMemberId } from "../member/member-id.ts";
 import type { HistoryEntryView } from "../member/points-history.ts";
-import type { MemberProfileView } from "../member/profile-view.ts";
+import type { MemberProfileView } from "../profile/profile-view.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { invalid } from "./invalid-input.ts";
 import { auditRoutes } from "./manager-audit.ts";

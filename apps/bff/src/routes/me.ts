@@ -11,8 +11,8 @@ import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "..
 import type { MemberActivityView } from "../member/activity-views.ts";
 import { decodeHistoryCursor } from "../member/history-cursor.ts";
 import type { MemberActivities, MemberActivitiesResult } from "../member/member-activities.ts";
-import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { HistoryPage, PointsHistory } from "../member/points-history.ts";
+import type { MemberProfiles } from "../profile/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { digestOf } from "../upstream/shared-bytes.ts";
 import { invalid } from "./invalid-input.ts";

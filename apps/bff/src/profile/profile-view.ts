@@ -1,7 +1,7 @@
 import type { Program } from "@portal/loyalty/program";
 import { type TierRef, tierProgress, tierScoreOf } from "@portal/loyalty/tier-progress";
-import type { MemberProfileRecord } from "../live-push/read-member-profile.ts";
-import type { ExpiringPointsView } from "./member-feeds.ts";
+import type { ExpiringPointsView } from "../member/member-feeds.ts";
+import type { MemberProfileRecord } from "./read-member-profile.ts";
 
 // What the browser gets of a member's stored Live Push profile: tier journey, points, the latest
 // tier event and the history, with timestamps as ISO strings. Built by `toProfileView`. What each
@@ -44,7 +44,7 @@ export interface MemberProfileView {
    * member and offers no earning); `null` when the push did not say.
    */
   active: boolean | null;
-  /** `null` when the stored profile does not say (see live-push/stored-profile.ts). */
+  /** `null` when the stored profile does not say (see stored-profile.ts). */
   points: { total: number | null; redeemable: number | null; tierScore: number | null };
   /** The assignment that gave the member their current tier. */
   lastEvent: TierAssignmentView | null;

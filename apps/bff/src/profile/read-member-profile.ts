@@ -3,8 +3,8 @@ import type { Queryable } from "../db/database.ts";
 import { reviveStoredProfile, type StoredProfile } from "./stored-profile.ts";
 
 // What the portal knows about a member from Live Push: the newest stored profile and the tier
-// assignments seen so far, newest assignment first (docs/decisions/0018). Read tolerantly (see stored-profile.ts): a row that older
-// code wrote oddly loses the odd part, never the member's page.
+// assignments seen so far, newest assignment first (docs/decisions/0018). Read tolerantly (see
+// stored-profile.ts): a row that older code wrote oddly loses the odd part, never the member's page.
 
 export interface TierHistoryEntry {
   tier: string;

@@ -3,7 +3,7 @@ import type { Queryable } from "../db/database.ts";
 import type { StoredProfile } from "./stored-profile.ts";
 
 // Writes members' newest profiles and their tier assignments, several members in one statement (the
-// group commit in profile-writer.ts hands it what arrived together). Ordering is enforced by the
+// group commit of live-push/ingest.ts hands it what arrived together). Ordering is enforced by the
 // upsert itself: a row is replaced only by a later dateLastUpdated (or, at the same second, by
 // different content — see docs/decisions/0006), so concurrent deliveries for one member serialise on
 // the row lock and the newest always wins, whatever order they commit in.

@@ -1,11 +1,11 @@
 import type { Program } from "@portal/loyalty/program";
 import { planTierPath } from "@portal/loyalty/tier-path";
 import type { Queryable } from "../db/database.ts";
-import { readMemberProfile } from "../live-push/read-member-profile.ts";
-import { plannable } from "./activity-views.ts";
-import { type MemberActivities, parseActivities } from "./member-activities.ts";
-import type { MemberFeeds } from "./member-feeds.ts";
+import { plannable } from "../member/activity-views.ts";
+import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
+import type { MemberFeeds } from "../member/member-feeds.ts";
 import { type MemberProfileView, toProfileView } from "./profile-view.ts";
+import { readMemberProfile } from "./read-member-profile.ts";
 
 // A member's stored Live Push profile as the browser sees it, with the version that orders changes,
 // and the plan: which of the member's own activities reach the next tier (or keep the current one).
