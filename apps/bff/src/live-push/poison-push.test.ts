@@ -267,7 +267,7 @@ describe("poisonous Live Push input", () => {
     );
     const profile = await me();
     // What could be read: the order of pushes, from the row's own column.
-    expect(profile?.freshness.dateLastUpdated).toBe(new Date(clock * 1000).toISOString());
+    expect(profile?.lastPush.dateLastUpdated).toBe(new Date(clock * 1000).toISOString());
     expect(profile?.history.map((entry) => entry.event)).not.toContain("TELEPORT");
     await expectMemberFine(null);
   });

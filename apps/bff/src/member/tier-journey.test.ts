@@ -25,11 +25,11 @@ async function profileOf(agent: Agent): Promise<MemberProfileView | null> {
   return response.json<{ profile: MemberProfileView | null }>().profile;
 }
 
-/** Polls /api/me until the push has been stored (its freshness moves past `after`). */
+/** Polls /api/me until the push has been stored (its lastPush.dateLastUpdated moves past `after`). */
 async function profileAfter(agent: Agent, dateLastUpdated: number): Promise<MemberProfileView> {
   const at = new Date(dateLastUpdated * 1000).toISOString();
   await expect
-    .poll(async () => (await profileOf(agent))?.freshness.dateLastUpdated, { timeout: 10_000 })
+    .poll(async () => (await profileOf(agent))?.lastPush.dateLastUpdated, { timeout: 10_000 })
     .toBe(at);
   const profile = await profileOf(agent);
   if (!profile) throw new Error("no profile");

@@ -50,7 +50,11 @@ export interface MemberProfileView {
   lastEvent: TierAssignmentView | null;
   /** Assignments only, newest first; the first is always the current tier's. */
   history: TierAssignmentView[];
-  freshness: { dateLastUpdated: string; receivedAt: string };
+  /**
+   * The push this profile came from: when CrowdTwist dated it and when it arrived here. (Not called
+   * `freshness`: that is the activities' `{fetchedAt, ageSeconds, degraded}`.)
+   */
+  lastPush: { dateLastUpdated: string; receivedAt: string };
   /** The fewest activities that reach the next tier, and (when the tier is at risk) that keep it. */
   plan: { toNextTier: TierPathView | null; toKeep: TierPathView | null } | null;
   /**
@@ -142,7 +146,7 @@ export function toProfileView(record: MemberProfileRecord, program: Program, now
     },
     lastEvent: current ?? history[0] ?? null,
     history,
-    freshness: {
+    lastPush: {
       dateLastUpdated: profile.dateLastUpdated.toISOString(),
       receivedAt: record.receivedAt.toISOString(),
     },
