@@ -1,3 +1,4 @@
+import { isTierAssignment, type TierAssignmentEvent } from "@portal/crowdtwist/live-push-tier-info";
 import type { Program } from "@portal/loyalty/program";
 import { type TierRef, tierProgress, tierScoreOf } from "@portal/loyalty/tier-progress";
 import type { ExpiringPointsView } from "../member/member-feeds.ts";
@@ -7,11 +8,9 @@ import type { MemberProfileRecord } from "./read-member-profile.ts";
 // tier event and the history, with timestamps as ISO strings. Built by `toProfileView`. What each
 // CrowdTwist number means here is docs/decisions/0018.
 
-export type TierEventName = "JUMP" | "UPDATE" | "DROP" | "MAINTAIN" | "RESET" | "START";
-
 /** A tier assignment; `event` is `null` when no push named it (first seen on an UPDATE). */
 export interface TierAssignmentView {
-  event: Exclude<TierEventName, "UPDATE"> | null;
+  event: TierAssignmentEvent | null;
   tierTitle: string;
   at: string;
 }
@@ -75,10 +74,6 @@ const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null
 const tierView = (tier: TierRef | null): TierView | null =>
   tier ? { id: tier.id, title: tier.title, minScore: tier.minScore, maxScore: tier.maxScore } : null;
 
-const ASSIGNMENT_EVENTS = new Set<string>(["START", "JUMP", "DROP", "MAINTAIN", "RESET"]);
-const isAssignment = (event: string | null): event is TierAssignmentView["event"] & string =>
-  event !== null && ASSIGNMENT_EVENTS.has(event);
-
 /**
  * The current assignment, from the profile itself: an UPDATE carries the date of the assignment it
  * updates, so the event comes from the history row with that tier and date (or stays unnamed).
@@ -90,7 +85,7 @@ function currentAssignment(
   if (!info?.dateAssigned) return null;
   const at = info.dateAssigned.toISOString();
   const tierTitle = info.currentLevel.title;
-  const event = isAssignment(info.assignedByEvent)
+  const event = isTierAssignment(info.assignedByEvent)
     ? info.assignedByEvent
     : (history.find((entry) => entry.tierTitle === tierTitle && entry.at === at)?.event ?? null);
   return { event, tierTitle, at };
@@ -114,7 +109,7 @@ export function toProfileView(record: MemberProfileRecord, program: Program, now
     now,
   });
   const recorded = record.history.map((entry) => ({
-    event: entry.event === "UPDATE" ? null : entry.event,
+    event: entry.event,
     tierTitle: entry.tier,
     at: (entry.dateAssigned ?? entry.dateLastUpdated).toISOString(),
   }));
