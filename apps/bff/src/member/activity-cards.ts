@@ -7,6 +7,7 @@ import type { UserActivityInput } from "@portal/loyalty/member-activity";
 import { compareMemberActivities } from "@portal/loyalty/member-activity-order";
 import { nextPeriodStart } from "@portal/loyalty/period-boundary";
 import type { Program } from "@portal/loyalty/program";
+import { LruMap } from "../lru-map.ts";
 import type { ActivityDetails } from "./activity-catalog.ts";
 import {
   type MemberActivityState,
@@ -97,7 +98,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
   let serials = 0;
   // A list is a function of its cards in order, and cards never change: members whose lists are made
   // of the same cards get the same bytes object (no re-encoding, and its digest is known already).
-  const lists = new Map<string, WeakRef<Buffer>>();
+  const lists = new LruMap<string, WeakRef<Buffer>>(MAX_LISTS);
 
   function cardOf(
     activity: UserActivityInput<ActivityType>,
@@ -165,9 +166,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
       let json = "[";
       for (let i = 0; i < shown.length; i += 1) json += (i === 0 ? "" : ",") + (shown[i]?.json ?? "");
       const bytes = Buffer.from(`${json}]`);
-      lists.delete(key);
       lists.set(key, new WeakRef(bytes));
-      if (lists.size > MAX_LISTS) lists.delete(lists.keys().next().value as string);
       return bytes;
     },
   };
