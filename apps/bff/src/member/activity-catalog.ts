@@ -3,6 +3,7 @@ import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { FrequencyInput } from "@portal/loyalty/frequency";
 import type { NamedSegmentRule } from "@portal/loyalty/segment";
 import { LruMap } from "../lru-map.ts";
+import { parseCachedActivity } from "../upstream/cached-json.ts";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
 import { failureKind } from "../upstream/failure-kind.ts";
 import { isUpstreamUnavailable } from "../upstream/upstream-unavailable-error.ts";
@@ -63,15 +64,7 @@ export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; load
   function parse(id: string, bytes: string): Described {
     const memo = parsed.get(id);
     if (memo?.bytes === bytes) return memo;
-    const raw = JSON.parse(bytes) as ActivityExtended & {
-      dateStart: string | null;
-      dateEnd: string | null;
-    };
-    const activity: ActivityExtended = {
-      ...raw,
-      dateStart: raw.dateStart ? new Date(raw.dateStart) : null,
-      dateEnd: raw.dateEnd ? new Date(raw.dateEnd) : null,
-    };
+    const activity = parseCachedActivity(bytes);
     const entry = { bytes, activity, details: toDetails(activity) };
     parsed.set(id, entry);
     return entry;
