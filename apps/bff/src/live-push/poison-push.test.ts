@@ -1,7 +1,7 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberProfileView } from "../profile/profile-view.ts";
 import { readMemberProfile } from "../profile/read-member-profile.ts";
-import type { Agent } from "../testing/agent.ts";
 import { type EventStream, openEventStream } from "../testing/event-stream.ts";
 import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { ValidationFailureReason } from "./metrics.ts";

@@ -1,9 +1,9 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEED_PATH, segmentationBody, userActivityBody } from "../live-push/feeds/feed-fixtures.ts";
 import type { MemberProfileView } from "../profile/profile-view.ts";
 import type { MemberPreviewBody } from "../routes/manager.ts";
 import type { HistoryBody, MemberActivitiesBody } from "../routes/me.ts";
-import type { Agent } from "../testing/agent.ts";
 import { openLiveTab } from "../testing/live-tab.ts";
 import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { MemberActivityView } from "./activity-views.ts";

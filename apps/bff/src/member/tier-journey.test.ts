@@ -1,6 +1,6 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberProfileView } from "../profile/profile-view.ts";
-import type { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
 // The tier card's numbers and history end to end (docs/decisions/0018): the sandbox's Live Push
