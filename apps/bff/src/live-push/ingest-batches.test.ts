@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClusterBus, type ClusterMessage, createClusterBus } from "../cluster/cluster-bus.ts";
-import { profileStoredAnnouncement } from "../cluster/profile-stored-announcement.ts";
+import { profileStoredAnnouncement } from "../cluster/stored-announcements.ts";
 import type { Database } from "../db/database.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { readMemberProfile } from "../profile/read-member-profile.ts";

@@ -10,7 +10,7 @@ import type { ProfileHub } from "./profile-hub.ts";
 // what is locked may have changed, so the activities are forgotten everywhere before the other
 // instances are told. With a shared tier (Redis) the sender tells them once it has dropped the
 // member's list there; without, the statement that stored the change told them at its commit
-// (cluster/profile-stored-announcement.ts). The other Data Push feeds go through feed-fan-out.ts.
+// (cluster/stored-announcements.ts). The other Data Push feeds go through feed-fan-out.ts.
 
 export interface LiveUpdatesDeps {
   hub: ProfileHub;
