@@ -124,7 +124,6 @@ export function meRoutes(deps: MeDeps) {
       .use(requireSession())
       .get("/events", async (c) => {
         const session = c.get("session");
-        if (!session) throw new Error("requireSession let an anonymous request through");
         // The stream is written straight to the Node response (see live/profile-hub.ts).
         const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
         if (!outgoing) throw new Error("live updates need the Node server");
@@ -150,7 +149,6 @@ export function meRoutes(deps: MeDeps) {
       // Points earned and redeemed, newest first, a page at a time: `cursor` is the previous page's `next`.
       .get("/history", zValidator("query", historyQuery, invalid("invalid_history_request")), async (c) => {
         const session = c.get("session");
-        if (!session) throw new Error("requireSession let an anonymous request through");
         const { cursor, limit } = c.req.valid("query");
         const page: HistoryBody = await deps.history.page(
           session.crowdtwistUserId,
@@ -161,7 +159,6 @@ export function meRoutes(deps: MeDeps) {
       })
       .get("/activities", async (c): Promise<ActivitiesResponse> => {
         const session = c.get("session");
-        if (!session) throw new Error("requireSession let an anonymous request through");
         // Whose data is fetched comes from the session alone: no query parameter or header can change it.
         const result = await deps.memberActivities.forMember(session.crowdtwistUserId);
         if (!result.enrolled) {
