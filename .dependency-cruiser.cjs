@@ -32,6 +32,22 @@ module.exports = {
       to: { path: "^apps/bff/src/routes/" },
     },
     {
+      name: "bff-inputs-through-the-shared-validator",
+      comment:
+        "Every route reads its input through routes/validate.ts, whose refusals are the one error shape with issues by path (ADR 0035).",
+      severity: "error",
+      from: { path: "^apps/bff/", pathNot: `${TEST}|^apps/bff/src/routes/validate\\.ts$` },
+      to: { path: "(^|/)(@hono/zod-validator|hono/dist/(validator|types/validator))/" },
+    },
+    {
+      name: "web-calls-through-lib",
+      comment:
+        "The web app calls the BFF through lib/ (api-client.ts, api-call.ts): one call, one ApiError, one JSON step (ADR 0035). Types from hono/client are fine anywhere.",
+      severity: "error",
+      from: { path: "^apps/web/src/", pathNot: `${TEST}|^apps/web/src/lib/` },
+      to: { path: "(^|/)hono/dist/(client|types/client)/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "loyalty-is-pure",
       comment: "Domain rules only: no I/O, no Node built-ins, no package of ours or anyone's.",
       severity: "error",
@@ -77,7 +93,9 @@ module.exports = {
   options: {
     tsPreCompilationDeps: true,
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(node_modules|dist)/" },
+    // Build output is not source; packages in node_modules stay in the graph as leaves (doNotFollow),
+    // so that rules can name them (the shared validator, the typed client).
+    exclude: { path: "^(apps|packages)/[^/]+/dist/" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default", "types"],

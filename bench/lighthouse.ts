@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, formAction } from "@portal/sandbox/testing/agent";
@@ -48,7 +48,10 @@ try {
   // Let the sandbox's start-up Live Push reach the portal so the tier card is complete.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
 
-  const report = join(dataDir, "report.json");
+  // LIGHTHOUSE_KEEP=<folder>: keep the report, the trace and the DevTools log there for diagnosis.
+  const keep = process.env.LIGHTHOUSE_KEEP;
+  if (keep) mkdirSync(keep, { recursive: true });
+  const report = join(keep ?? dataDir, "report.json");
   // LIGHTHOUSE_LOCALE=fr: the member home in French (the remembered choice and the browser's language).
   const french = process.env.LIGHTHOUSE_LOCALE === "fr";
   const run = spawnSync(
@@ -59,6 +62,7 @@ try {
       "--output=json",
       `--output-path=${report}`,
       "--only-categories=performance,accessibility,best-practices",
+      ...(keep ? ["--save-assets"] : []),
       `--extra-headers=${JSON.stringify({ Cookie: `__Host-portal.sid=${session}${french ? "; __Host-portal.locale=fr" : ""}` })}`,
       `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking${french ? " --lang=fr-FR" : ""}`,
     ],

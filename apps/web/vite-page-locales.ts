@@ -41,6 +41,19 @@ function fill(html: string, locale: string, words: Words): string {
   });
 }
 
+const ENTRY_SCRIPT = '<script type="module" crossorigin';
+
+/**
+ * The app's script and its catalog do not block the page's first paint (a module script never
+ * does; the page paints its frame without them), and say so: fetched at low priority, they leave
+ * the first round trips to the style and the member's first answers (which the BFF preloads), and a
+ * browser (or Lighthouse's model of one) does not hold the frame's paint for them. See ADR 0038.
+ */
+function lowPriorityScripts(html: string): string {
+  if (!html.includes(ENTRY_SCRIPT)) throw new Error("portal-page-locales: index.html has no module script");
+  return html.replace(ENTRY_SCRIPT, () => '<script type="module" fetchpriority="low" crossorigin');
+}
+
 export function pageLocales(options: {
   localesDir: string;
   locales: string[];
@@ -65,7 +78,7 @@ export function pageLocales(options: {
       async handler(_options, bundle) {
         const page = bundle["index.html"];
         if (page?.type !== "asset") throw new Error("portal-page-locales: the build wrote no index.html");
-        const template = String(page.source);
+        const template = lowPriorityScripts(String(page.source));
         for (const locale of locales) {
           const html = fill(template, locale, await catalogWords(localesDir, locale, sourceLocale));
           if (locale === sourceLocale) {
@@ -78,7 +91,7 @@ export function pageLocales(options: {
             (item) => item.type === "chunk" && item.moduleIds.some((id) => id.split("?")[0] === catalog),
           );
           if (!chunk) throw new Error(`portal-page-locales: no chunk holds the ${locale} catalog`);
-          const preload = `<link rel="modulepreload" crossorigin href="/${chunk.fileName}">`;
+          const preload = `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${chunk.fileName}">`;
           this.emitFile({
             type: "asset",
             fileName: `index.${locale}.html`,

@@ -120,7 +120,8 @@ test("one target per destination on a card: the title link to its details, the c
 
 /**
  * A warm load of the member home: when the later of the two answers (`/api/me` and the activities)
- * finished arriving, and when the first card entered the DOM, on the same clock.
+ * finished arriving or the app's script started, and when the first card entered the DOM, on the
+ * same clock.
  */
 async function paintAfterData(page: Page) {
   await page.reload();
@@ -134,7 +135,10 @@ async function paintAfterData(page: Page) {
     const marks = (window as unknown as { firstCardAt?: number }).firstCardAt ?? Number.NaN;
     const me = end("/api/me");
     const activities = end("/api/me/activities");
-    return { me, activities, card: marks, gap: marks - Math.max(me, activities) };
+    // The answers are preloaded by the page, so they may be there before the app's script runs:
+    // the app can draw from whichever comes last, its data or its own start.
+    const appStart = performance.getEntriesByName("portal:app-start")[0]?.startTime ?? Number.NaN;
+    return { me, activities, appStart, card: marks, gap: marks - Math.max(me, activities, appStart) };
   });
 }
 
@@ -164,4 +168,30 @@ test("content paints as soon as its data is there: the first card within 50 ms o
   console.log(`paint after data (ms): ${gaps.map((gap) => gap.toFixed(1)).join(", ")}`);
   // The median of three, so one slow frame on a shared machine does not decide it.
   expect(gaps[1], `gaps: ${gaps.join(", ")} ms`).toBeLessThanOrEqual(50);
+});
+
+test("the member's first answers leave with the page, each fetched once and used from the preload", async ({
+  page,
+}) => {
+  await signIn(page, "ava");
+  const requested: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === "/api/me" || path === "/api/me/activities") requested.push(path);
+  });
+  await page.reload();
+  await expect(articles(page).first()).toBeVisible();
+  expect(requested.sort()).toEqual(["/api/me", "/api/me/activities"]);
+  // Fetched by the page's <link rel=preload>, not by the script (which would be a second request).
+  const initiators = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => [new URL(entry.name).pathname, (entry as PerformanceResourceTiming).initiatorType])
+      .filter(([path]) => path === "/api/me" || path === "/api/me/activities")
+      .sort(),
+  );
+  expect(initiators).toEqual([
+    ["/api/me", "link"],
+    ["/api/me/activities", "link"],
+  ]);
 });

@@ -21,7 +21,7 @@ import { createManager } from "./manager/create-manager.ts";
 import { createActivityCatalog } from "./member/activity-catalog.ts";
 import { createCommunityStatus } from "./member/community-status.ts";
 import { startHistoryPrune } from "./member/history-retention.ts";
-import { createMemberActivities } from "./member/member-activities.ts";
+import { type ActivitiesBytes, createMemberActivities } from "./member/member-activities.ts";
 import { createMemberActivityState } from "./member/member-activity-state.ts";
 import { createMemberFeeds } from "./member/member-feeds.ts";
 import { createPointsHistory } from "./member/points-history.ts";
@@ -32,7 +32,8 @@ import { createProfileListeners } from "./profile/profile-listeners.ts";
 import { loadProgramConfig, memberTiers } from "./program-config.ts";
 import { activitiesFastPath } from "./routes/activities-fast-path.ts";
 import { SIGNED_OUT_PATH } from "./routes/auth.ts";
-import { webhookRoutes } from "./routes/webhooks.ts";
+import { webhookFastPath } from "./routes/webhook-fast-path.ts";
+import { type WebhookDeps, webhookRoutes } from "./routes/webhooks.ts";
 import { clientIpResolver } from "./security/client-ip.ts";
 import { createApiLimits } from "./security/rate-limit.ts";
 import { securityHeaderValues } from "./security/security-headers.ts";
@@ -43,6 +44,7 @@ import { resilientAlida } from "./upstream/resilient-alida.ts";
 import { resilientCrowdTwist } from "./upstream/resilient-crowdtwist.ts";
 import { shareBytes } from "./upstream/shared-bytes.ts";
 import { createRedisTier } from "./upstream/shared-tier.ts";
+import { storedJson } from "./wire/json-bytes.ts";
 
 // The composition root: every long-lived part of the BFF is made here, once, from the environment.
 
@@ -54,6 +56,8 @@ export interface BffOptions {
   liveHeartbeatMs?: number;
   /** Warm activity lists answered ahead of the API's chain (default true; tests compare both ways). */
   activitiesFastPath?: boolean;
+  /** Plain webhook deliveries answered ahead of the webhooks' chain (default true; tests compare both ways). */
+  webhookFastPath?: boolean;
 }
 
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -122,14 +126,14 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     logger.warn("Redis did not answer within 3 s; starting without it (it is used once it answers)");
   }
   const redisTrouble = (err: unknown) => logger.debug({ err }, "a Redis command failed; going on without it");
-  const activitiesLoader = crowdTwistLoader<Uint8Array>(loaderParts, {
+  const activitiesLoader = crowdTwistLoader<ActivitiesBytes>(loaderParts, {
     operation: "crowdtwist_user_activities",
     freshMs: env.CACHE_FRESH_SECONDS * 1000,
     maxEntries: 20_000,
     // Members whose lists are the same hold one copy of it.
     intern: shareBytes,
     shared: redis
-      ? createRedisTier({
+      ? createRedisTier<ActivitiesBytes>({
           redis: redis.client,
           subscriber: redis.subscriber,
           name: "activities",
@@ -137,6 +141,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
           ttlMs: Math.max(env.CACHE_FRESH_SECONDS, env.CACHE_STALE_SECONDS, 1) * 1000,
           lockMs: env.UPSTREAM_DEADLINE_MS,
           onError: redisTrouble,
+          revive: storedJson,
         })
       : undefined,
     onStored: (key) => {
@@ -290,7 +295,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     else liveUpdates.heard(message);
   });
   bus.onResync(liveUpdates.resynced);
-  const webhooks = webhookRoutes({
+  const webhookDeps: WebhookDeps = {
     logger,
     clientIp,
     metrics: livePushMetrics,
@@ -319,7 +324,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       bus,
       redis: redis !== null,
     }),
-  });
+  };
+  const webhooks = webhookRoutes(webhookDeps);
 
   return {
     app: createServerApp(env, {
@@ -328,6 +334,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       metrics,
       instanceId,
       page,
+      logger,
       activitiesFastPath:
         options.activitiesFastPath === false
           ? undefined
@@ -339,6 +346,14 @@ export async function createBff(env: Env, options: BffOptions = {}) {
               logger,
               headers: { ...securityHeaders, "x-portal-instance": instanceId },
               answered: metrics.fastPathAnswers,
+            }),
+      webhookFastPath:
+        options.webhookFastPath === false
+          ? undefined
+          : webhookFastPath({
+              webhooks: webhookDeps,
+              headers: { ...securityHeaders, "x-portal-instance": instanceId },
+              answered: metrics.webhookFastPathAnswers,
             }),
     }),
     instanceId,

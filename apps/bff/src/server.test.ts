@@ -211,6 +211,27 @@ describe("BFF server", () => {
     expect(await direct.text()).toContain("<title>Harbourside Rewards</title>");
   });
 
+  it("names the member's first answers in the page only when a session cookie comes with it", async () => {
+    const preloaded = async (path: string, cookie?: string) => {
+      const response = await app.request(path, cookie ? { headers: { cookie } } : {});
+      const html = await response.text();
+      return [...html.matchAll(/<link rel="preload" as="fetch" href="([^"]+)" crossorigin>/g)].map(
+        (m) => m[1],
+      );
+    };
+    const session = `__Host-portal.sid=${"a".repeat(43)}`;
+    expect(await preloaded("/")).toEqual([]);
+    expect(await preloaded("/", "__Host-portal.signed-in=1")).toEqual([]);
+    expect(await preloaded("/", session)).toEqual(["/api/me", "/api/me/activities"]);
+    expect(await preloaded("/activities/101", session)).toEqual(["/api/me", "/api/me/activities"]);
+    expect(await preloaded("/history", session)).toEqual(["/api/me"]);
+    // In every language's page.
+    expect(await preloaded("/", `__Host-portal.locale=fr; ${session}`)).toEqual([
+      "/api/me",
+      "/api/me/activities",
+    ]);
+  });
+
   it("lets the served style apply: the policy's hash is the hash of the <style> in the page", async () => {
     const response = await app.request("/");
     const css = /<style>([^<]*)<\/style>/.exec(await response.text())?.[1];

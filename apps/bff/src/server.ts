@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono, type MiddlewareHandler } from "hono";
+import type { Logger } from "pino";
 import type { createApi } from "./app.ts";
 import { brandedPage } from "./brand/brand-page.ts";
 import type { Env } from "./env.ts";
-import { AppError, errorBody, handleNotFound } from "./errors.ts";
+import { AppError, apiErrorHandler, handleNotFound } from "./errors.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { ProgramConfig } from "./program-config.ts";
 import type { webhookRoutes } from "./routes/webhooks.ts";
@@ -14,6 +15,7 @@ import { secretsMatch } from "./security/secrets-match.ts";
 import { securityHeaders, securityHeaderValues } from "./security/security-headers.ts";
 import { webAssets } from "./web-assets.ts";
 import { DEFAULT_LOCALE, pageLocale } from "./web-page-locale.ts";
+import { type PagePreloads, PRELOADED_PATHS, pagePreloads, withPreloads } from "./web-page-preloads.ts";
 
 // The whole HTTP surface: security headers, the API, and the built single-page app.
 
@@ -27,8 +29,12 @@ export interface ServerParts {
   instanceId: string;
   /** Answers `GET /api/me/activities` ahead of the API's chain (routes/activities-fast-path.ts). */
   activitiesFastPath?: MiddlewareHandler | undefined;
+  /** Answers plain webhook deliveries ahead of the webhooks' chain (routes/webhook-fast-path.ts). */
+  webhookFastPath?: MiddlewareHandler | undefined;
   /** The app's HTML with the program's brand in it (appPage); `null` when the app is not built. */
   page: AppPage | null;
+  /** Where a failure outside the API and the webhooks is logged (with its request id). */
+  logger: Logger;
 }
 
 /** The app's page in each language it was built in (`en` always), each with the brand in it. */
@@ -66,6 +72,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
   const server = new Hono();
   // First, so that its answers run nothing else; it steps aside for everything it does not answer.
   if (parts.activitiesFastPath) server.use("/api/me/activities", parts.activitiesFastPath);
+  if (parts.webhookFastPath) server.use("/webhooks/*", parts.webhookFastPath);
 
   // Set before the handler runs: a live stream's response is written outside Hono and must not be
   // touched afterwards (me.ts passes the header to it itself).
@@ -83,8 +90,7 @@ export function createServerApp(env: Env, parts: ServerParts) {
       env.METRICS_TOKEN &&
       !secretsMatch(c.req.header("authorization") ?? "", `Bearer ${env.METRICS_TOKEN}`)
     ) {
-      const denied = new AppError(401, "unauthenticated", "Metrics need the configured bearer token.");
-      return c.json(errorBody(c, denied.code, denied.message), denied.status);
+      throw new AppError(401, "unauthenticated", "Metrics need the configured bearer token.");
     }
     return c.body(await parts.metrics.registry.metrics(), 200, {
       "content-type": parts.metrics.registry.contentType,
@@ -107,6 +113,15 @@ export function createServerApp(env: Env, parts: ServerParts) {
       ]
     : undefined;
   const locales = new Set(page?.byLocale.keys());
+  // Each language's page once per set of first answers it names (web-page-preloads.ts).
+  const variants = new Map<string, Record<PagePreloads, string>>();
+  for (const [locale, html] of page?.byLocale ?? []) {
+    variants.set(locale, {
+      none: html,
+      member: withPreloads(html, PRELOADED_PATHS.member),
+      "member-activities": withPreloads(html, PRELOADED_PATHS["member-activities"]),
+    });
+  }
   const appShell: MiddlewareHandler = (c) => {
     if (page === null || pageCsp === undefined) {
       return Promise.resolve(c.text("The web app is not built yet. Run `npm start`, which builds it.", 503));
@@ -117,7 +132,8 @@ export function createServerApp(env: Env, parts: ServerParts) {
     c.header("content-security-policy", pageCsp);
     c.header("content-language", locale);
     c.header("vary", "Cookie, Accept-Language");
-    return Promise.resolve(c.html(page.byLocale.get(locale) ?? page.byLocale.get(DEFAULT_LOCALE) ?? ""));
+    const pages = variants.get(locale) ?? variants.get(DEFAULT_LOCALE);
+    return Promise.resolve(c.html(pages?.[pagePreloads(c.req.path, c.req.header("cookie"))] ?? ""));
   };
   // The built files themselves are never served as they are: they have no brand.
   server.get("/", appShell);
@@ -125,5 +141,10 @@ export function createServerApp(env: Env, parts: ServerParts) {
   server.get("*", (c, next) => (PAGE_FILE.test(c.req.path.slice(1)) ? appShell(c, next) : next()));
   server.use("*", serveStatic({ root: webDist }));
   server.get("*", appShell);
+  // The outermost app answers in the same error shape as the API and the webhooks (their own
+  // handlers answer first for their routes): a failure here, or a method nothing serves, never gets
+  // the library's plain-text body or a stack trace (docs/decisions/0035).
+  server.onError(apiErrorHandler(parts.logger, "request failed outside the API"));
+  server.notFound(handleNotFound);
   return server;
 }

@@ -1,5 +1,6 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
+import { errorBody } from "./errors.ts";
 import { createAssetMemo, memoKey } from "./web-assets-memo.ts";
 
 // The built app's hashed assets, served by @hono/node-server's serveStatic from the files the web
@@ -20,7 +21,20 @@ const ENCODED_COPY = /\.(?:br|gz|zst)$/;
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
-const notFound = (c: Context) => c.text("Not found", 404, { "cache-control": "no-store" });
+/**
+ * In the one error shape (errors.ts), like every other answer that finds nothing; without the path,
+ * which may be anything the sender wrote.
+ */
+const notFound = (c: Context) =>
+  c.json(
+    errorBody(
+      c,
+      "not_found",
+      "No such file here: it may belong to an older or a newer build. Reload the page.",
+    ),
+    404,
+    { "cache-control": "no-store" },
+  );
 
 /** Answers every request under /assets/: mount it there, with nothing after it. */
 export function webAssets(webDist: string): MiddlewareHandler {

@@ -3,7 +3,7 @@ import { livePushPointsExpirationSchema } from "./live-push-points-expiration.ts
 import { livePushUserActivitySchema } from "./live-push-user-activity.ts";
 import { livePushUserRedemptionSchema } from "./live-push-user-redemption.ts";
 import { livePushSegmentChangeSchema } from "./live-push-user-segmentation.ts";
-import { describeSchemaFailure, schemaFailureReason } from "./schema-failure.ts";
+import { describeSchemaFailure, schemaFailureIssues, schemaFailureReason } from "./schema-failure.ts";
 
 // The Data Push feeds beyond the profile (docs/decisions/0030): what each schema reads, how it
 // normalises ids, casing and dates, and which bodies it refuses, with the failing path and kind.
@@ -320,5 +320,18 @@ describe("User Segmentation", () => {
     ["a surrogate in the name", { name: "New York\ud800" }, "name: unsafe_text", "unsafe_text"],
   ])("refuses %s", (_name, patch, where, reason) => {
     expect(refusal(livePushSegmentChangeSchema, { ...SAMPLE, ...patch })).toEqual({ where, reason });
+  });
+});
+
+describe("every refusal by its path (the webhook's `issues`)", () => {
+  it("lists each problem where it is and of what kind, never the value", () => {
+    const result = livePushUserActivitySchema.safeParse(
+      through(activity({ userActivityId: true, activityId: [], points: "private-value" })),
+    );
+    if (result.success) throw new Error("expected the body to be refused");
+    const issues = schemaFailureIssues(result.error);
+    expect(issues.map((issue) => issue.path.join("."))).toEqual(["userActivityId", "activityId", "points"]);
+    for (const issue of issues) expect(issue.problem).toMatch(/^[a-z_]+$/);
+    expect(JSON.stringify(issues)).not.toContain("private-value");
   });
 });

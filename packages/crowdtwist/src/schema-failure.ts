@@ -60,3 +60,16 @@ export function schemaFailureReason(error: z.ZodError): SchemaFailureReason {
   const [first] = error.issues;
   return first ? reasonOf(deepest(first, []).issue) : "schema";
 }
+
+/**
+ * Every failure, each where it is and what kind it is (the tag or the issue's code, as in
+ * describeSchemaFailure): for an answer that lists them by path. Never the value, nor zod's words
+ * about it.
+ */
+export function schemaFailureIssues(error: z.ZodError): { path: PropertyKey[]; problem: string }[] {
+  return error.issues.map((first) => {
+    const { path, issue } = deepest(first, []);
+    const reason = reasonOf(issue);
+    return { path, problem: reason === "schema" ? issue.code : reason };
+  });
+}

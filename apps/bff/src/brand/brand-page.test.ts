@@ -21,6 +21,15 @@ describe("the brand in the page", () => {
     expect(html).not.toContain("Loyalty portal");
   });
 
+  it("makes the logo the page's icon in place of the build's empty one; without a logo the empty one stays", () => {
+    const built = BUILT.replace("</title>", '</title><link rel="icon" href="data:," />');
+    const withLogo = brandedPage(built, { name: "H", logo: '/brand/a"b.svg', colors: DEFAULT_COLORS }).html;
+    expect(withLogo).toContain('<link rel="icon" href="/brand/a&#34;b.svg" />');
+    expect(withLogo).not.toContain("data:,");
+    const without = brandedPage(built, { name: "H", logo: null, colors: DEFAULT_COLORS }).html;
+    expect(without).toContain('<link rel="icon" href="data:," />');
+  });
+
   it("hands the app the name and logo as JSON no name can break out of", () => {
     const name = `</script><script>alert("x")</script> & Co`;
     const { html } = brandedPage(BUILT, { name, logo: null, colors: DEFAULT_COLORS });

@@ -55,6 +55,8 @@ function headerContent(brand: BrandView): string {
 }
 
 const NAME_SLOT = /<!--brand:name-->[\s\S]*?<!--\/brand:name-->/;
+/** The build's icon: none (apps/web/index.html), so the browser asks for no /favicon.ico. */
+const EMPTY_ICON = /<link rel="icon" href="data:," ?\/?>/;
 
 /**
  * The built index.html with the program's brand in it, and the CSP source that lets its one inline
@@ -80,6 +82,10 @@ export function brandedPage(html: string, config: Pick<ProgramConfig, "name" | "
   const page = html
     .replace(/<title>[^<]*<\/title>/, () => (html.includes("</head>") ? title : `${title}${head}`))
     .replace(NAME_SLOT, () => header)
+    // The program's logo as the page's icon, in place of the build's empty one.
+    .replace(EMPTY_ICON, (empty) =>
+      brand.logo ? `<link rel="icon" href="${escapeHtml(brand.logo)}" />` : empty,
+    )
     .replace("</head>", () => `${head}</head>`);
   return { html: page, styleHash };
 }

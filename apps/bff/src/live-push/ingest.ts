@@ -1,9 +1,14 @@
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { livePushProfileSchema } from "@portal/crowdtwist/live-push-profile";
-import { describeSchemaFailure, schemaFailureReason } from "@portal/crowdtwist/schema-failure";
+import {
+  describeSchemaFailure,
+  schemaFailureIssues,
+  schemaFailureReason,
+} from "@portal/crowdtwist/schema-failure";
 import type { Logger } from "pino";
+import type { z } from "zod";
 import type { Database } from "../db/database.ts";
-import { AppError } from "../errors.ts";
+import { AppError, type ErrorIssue } from "../errors.ts";
 import {
   type Announcement,
   MAX_FUTURE_MS,
@@ -12,6 +17,7 @@ import {
   storeProfiles,
 } from "../profile/profile-store.ts";
 import { minimiseProfile, type StoredProfile } from "../profile/stored-profile.ts";
+import { issuesOf } from "../validation-issues.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { memberKeyField, memberKeyOf } from "./member-key.ts";
 import type { LivePushMetrics, ValidationFailureReason } from "./metrics.ts";
@@ -58,22 +64,34 @@ export function createLivePushIngest(deps: IngestDeps) {
     throw error;
   }
 
-  const unstorable = (where: string) =>
+  // Each problem by its path too (the error body's `issues`): where, and what kind, never the value.
+  const unstorable = (where: string, issues: ErrorIssue[] = []) =>
     new AppError(
       422,
       "invalid_profile",
       `The profile cannot be stored (${where}); resending it unchanged will not help.`,
+      { issues },
+    );
+  const schemaRefusal = (error: z.ZodError) =>
+    unstorable(
+      describeSchemaFailure(error),
+      issuesOf(schemaFailureIssues(error).map(({ path, problem }) => ({ path, message: problem }))),
     );
 
   return async function ingest(body: unknown, requestId: string): Promise<IngestResult> {
     const receivedAt = now();
     const parsed = livePushProfileSchema.safeParse(body);
     if (!parsed.success) {
-      refuse(schemaFailureReason(parsed.error), unstorable(describeSchemaFailure(parsed.error)));
+      refuse(schemaFailureReason(parsed.error), schemaRefusal(parsed.error));
     }
     // A clock far ahead would make every later push look older, freezing the member (ADR 0011).
     if (parsed.data.dateLastUpdated.getTime() > receivedAt.getTime() + MAX_FUTURE_MS) {
-      refuse("future_dated", unstorable("dateLastUpdated: future_dated, over a day ahead of our clock"));
+      refuse(
+        "future_dated",
+        unstorable("dateLastUpdated: future_dated, over a day ahead of our clock", [
+          { path: "dateLastUpdated", message: "future_dated" },
+        ]),
+      );
     }
     const memberKey = memberKeyOf(parsed.data, deps.idType);
     if (memberKey === null) {
@@ -85,6 +103,7 @@ export function createLivePushIngest(deps: IngestDeps) {
           422,
           "no_member_id",
           `The profile has no usable ${field}, which CROWDTWIST_ID_TYPE=${deps.idType} maps members by.`,
+          { issues: [{ path: field, message: "missing or empty" }] },
         ),
       );
     }

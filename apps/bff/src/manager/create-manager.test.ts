@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "../env.ts";
 import { createActivityCatalog } from "../member/activity-catalog.ts";
 import { createCommunityStatus } from "../member/community-status.ts";
-import { createMemberActivities } from "../member/member-activities.ts";
+import { type ActivitiesBytes, createMemberActivities } from "../member/member-activities.ts";
 import { createMemberFeeds } from "../member/member-feeds.ts";
 import { createPointsHistory } from "../member/points-history.ts";
 import { createMemberProfiles } from "../profile/member-profiles.ts";
@@ -45,7 +45,7 @@ function parts(overrides: Record<string, string> = {}, withAlida = true): Manage
     crowdtwist: upstreams.crowdtwist,
     idType: env.CROWDTWIST_ID_TYPE,
     program: programConfig.program,
-    loader: crowdTwistLoader<Uint8Array>(loaderParts, {
+    loader: crowdTwistLoader<ActivitiesBytes>(loaderParts, {
       operation: "lists",
       freshMs: 60_000,
       maxEntries: 100,

@@ -10,7 +10,7 @@ import { createSwrCache } from "../upstream/swr-cache.ts";
 import { createActivityCatalog } from "./activity-catalog.ts";
 import { toActivityViews, withDetails } from "./activity-views.ts";
 import { type CommunityStatus, createCommunityStatus } from "./community-status.ts";
-import { createMemberActivities, type MemberActivities } from "./member-activities.ts";
+import { type ActivitiesBytes, createMemberActivities, type MemberActivities } from "./member-activities.ts";
 
 // The member's list as the miss path makes it (remembered items, reused cards) against the reference
 // — a fresh schema parse of CrowdTwist's answer, fresh descriptions and Alida answers, toActivityViews
@@ -62,11 +62,11 @@ beforeAll(async () => {
     program,
     // Every read a miss: each one makes the list anew. The cache's clock moves on at every look, or
     // a read in the same millisecond as the last store would still find that entry fresh.
-    loader: createCachedLoader<Uint8Array>({
+    loader: createCachedLoader<ActivitiesBytes>({
       operation: "test_activities",
       upstream: "crowdtwist",
       metrics,
-      cache: createSwrCache<Uint8Array>({ freshMs: 0, staleMs: 0, now: () => (ticks += 1) }),
+      cache: createSwrCache<ActivitiesBytes>({ freshMs: 0, staleMs: 0, now: () => (ticks += 1) }),
     }),
     catalog: createActivityCatalog({ crowdtwist, loader: catalogLoader }),
     community: { lookup: (ids) => community.lookup(ids) },

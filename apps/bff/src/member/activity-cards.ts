@@ -8,6 +8,7 @@ import { compareMemberActivities } from "@portal/loyalty/member-activity-order";
 import { nextPeriodStart } from "@portal/loyalty/period-boundary";
 import type { Program } from "@portal/loyalty/program";
 import { LruMap } from "../lru-map.ts";
+import { type JsonBytes, type JsonText, jsonArray, stringify } from "../wire/json-bytes.ts";
 import type { ActivityDetails } from "./activity-catalog.ts";
 import {
   type MemberActivityState,
@@ -52,7 +53,7 @@ interface Shown {
   /** Unique per card: a list is named by its cards' serials in order. */
   serial: number;
   view: MemberActivityView;
-  json: string;
+  json: JsonText<MemberActivityView>;
 }
 
 /** Cards kept per CrowdTwist item (different descriptions, communities or window states). */
@@ -98,7 +99,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
   let serials = 0;
   // A list is a function of its cards in order, and cards never change: members whose lists are made
   // of the same cards get the same bytes object (no re-encoding, and its digest is known already).
-  const lists = new LruMap<string, WeakRef<Buffer>>(MAX_LISTS);
+  const lists = new LruMap<string, WeakRef<JsonBytes<MemberActivityView[]>>>(MAX_LISTS);
 
   function cardOf(
     activity: UserActivityInput<ActivityType>,
@@ -134,7 +135,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
       links,
       memberState,
     );
-    const shown = view && { serial: ++serials, view, json: JSON.stringify(view) };
+    const shown = view && { serial: ++serials, view, json: stringify(view) };
     const card: Card = { details, community, status, state, shown };
     if (!held) cards.set(activity, [card]);
     else if (held.push(card) > CARDS_PER_ITEM) held.shift();
@@ -152,7 +153,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
       communities: ReadonlyMap<string, MemberCommunity>,
       now: Date,
       state: MemberActivityState = NO_MEMBER_STATE,
-    ): Buffer {
+    ): JsonBytes<MemberActivityView[]> {
       const shown: Shown[] = [];
       for (const activity of upstream) {
         const card = cardOf(activity, details.get(activity.id), communities, now, state);
@@ -163,9 +164,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
       for (const card of shown) key += `${card.serial},`;
       const known = lists.get(key)?.deref();
       if (known) return known;
-      let json = "[";
-      for (let i = 0; i < shown.length; i += 1) json += (i === 0 ? "" : ",") + (shown[i]?.json ?? "");
-      const bytes = Buffer.from(`${json}]`);
+      const bytes = jsonArray(shown.map((card) => card.json));
       lists.set(key, new WeakRef(bytes));
       return bytes;
     },

@@ -15,6 +15,7 @@ import {
 import type { Program } from "@portal/loyalty/program";
 import { listedSegmentEligibility } from "@portal/loyalty/segment";
 import { type ActivityUnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
+import type { JSONParsed } from "hono/utils/types";
 import type { ActivityDetails } from "./activity-catalog.ts";
 
 // The one definition of a member's activity cards: CrowdTwist's list with each activity's
@@ -111,11 +112,14 @@ export function withDetails(
 
 /**
  * A card as the tier path planner reads it: what the member can no longer do is not planned (a cap
- * reached in the period, a lifetime cap done, a segment the member has left).
+ * reached in the period, a lifetime cap done, a segment the member has left). Made or read back from
+ * its JSON (dates as strings): the planner reads neither.
  */
-export function plannable(activity: MemberActivityView) {
+export function plannable<View extends MemberActivityView | JSONParsed<MemberActivityView>>(activity: View) {
   return {
     ...activity,
+    // Read back from JSON, an absent rule types as `undefined` too: the planner reads both as none.
+    frequency: activity.frequency ?? null,
     completionsInPeriod: activity.progress?.count ?? null,
     segmentEligibility: activity.why.some((reason) => reason.kind === "segment")
       ? ("not_eligible" as const)

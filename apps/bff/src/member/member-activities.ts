@@ -4,6 +4,7 @@ import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import type { LinkPolicy } from "@portal/loyalty/activity-action";
 import type { Program } from "@portal/loyalty/program";
 import { type CachedLoader, type Freshness, IncompleteBytes } from "../upstream/cached-upstream.ts";
+import type { JsonBytes } from "../wire/json-bytes.ts";
 import { createActivityCards } from "./activity-cards.ts";
 import type { ActivityCatalog } from "./activity-catalog.ts";
 import { type MemberActivityView, NO_MEMBER_STATE } from "./activity-views.ts";
@@ -15,17 +16,13 @@ const NO_RECORD: RecordedActivity = { stateFor: () => NO_MEMBER_STATE };
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
 // into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
-// cached per member as serialised bytes.
+// cached per member as serialised bytes (typed by what they were made from: wire/json-bytes.ts).
 
-/** The activities of an enrolled result as objects (for the few callers that need them so). */
-export function parseActivities(bytes: Uint8Array): MemberActivityView[] {
-  return JSON.parse(
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"),
-  ) as MemberActivityView[];
-}
+/** A member's list as cached and sent: `JSON.stringify` of their activity cards. */
+export type ActivitiesBytes = JsonBytes<MemberActivityView[]>;
 
 export type MemberActivitiesResult =
-  | { enrolled: true; activitiesBytes: Uint8Array; freshness: Freshness }
+  | { enrolled: true; activitiesBytes: ActivitiesBytes; freshness: Freshness }
   | { enrolled: false };
 
 export interface MemberActivitiesDeps {
@@ -33,7 +30,7 @@ export interface MemberActivitiesDeps {
   idType: CrowdTwistIdType;
   program: Program;
   /** Caches UTF-8 bytes: a warm answer is copied to the socket, never re-encoded. */
-  loader: CachedLoader<Uint8Array>;
+  loader: CachedLoader<ActivitiesBytes>;
   catalog: ActivityCatalog;
   /** What Alida says about linked surveys and forums (program-wide cache). */
   community: CommunityStatus;
@@ -103,7 +100,7 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
     },
 
     /** The member's activities if they are cached, without asking CrowdTwist. */
-    cached(crowdtwistUserId: string): Uint8Array | null {
+    cached(crowdtwistUserId: string): ActivitiesBytes | null {
       return deps.loader.peek(keyOf(crowdtwistUserId, deps.idType))?.bytes ?? null;
     },
 

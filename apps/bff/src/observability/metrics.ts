@@ -19,6 +19,8 @@ export interface Metrics {
   readonly singleFlightJoins: Counter<"operation">;
   /** Requests answered ahead of the API's middleware chain (routes/activities-fast-path.ts). */
   readonly fastPathAnswers: Counter;
+  /** Webhook deliveries answered ahead of the webhooks' middleware chain (routes/webhook-fast-path.ts). */
+  readonly webhookFastPathAnswers: Counter;
 }
 
 export interface MetricsOptions {
@@ -68,6 +70,11 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     fastPathAnswers: new Counter({
       name: "api_fast_path_answers_total",
       help: "GET /api/me/activities answered on the warm path (session and list in this instance's memory).",
+      registers,
+    }),
+    webhookFastPathAnswers: new Counter({
+      name: "webhook_fast_path_answers_total",
+      help: "Webhook deliveries (admitted sender, plain JSON body) answered ahead of the webhooks' middleware chain.",
       registers,
     }),
   };

@@ -2,8 +2,9 @@ import type { Program } from "@portal/loyalty/program";
 import { planTierPath } from "@portal/loyalty/tier-path";
 import type { Queryable } from "../db/database.ts";
 import { plannable } from "../member/activity-views.ts";
-import { type MemberActivities, parseActivities } from "../member/member-activities.ts";
+import type { MemberActivities } from "../member/member-activities.ts";
 import type { MemberFeeds } from "../member/member-feeds.ts";
+import { parseJson } from "../wire/json-bytes.ts";
 import { type MemberProfileView, toProfileView } from "./profile-view.ts";
 import { readMemberProfile } from "./read-member-profile.ts";
 
@@ -36,7 +37,7 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
   function plan(memberKey: string, view: MemberProfileView, at: Date): MemberProfileView["plan"] {
     const bytes = deps.memberActivities.cached(memberKey);
     if (!bytes) return null;
-    const activities = parseActivities(bytes).map(plannable);
+    const activities = parseJson(bytes).map(plannable);
     const { pointsToNext, maintain } = view.tier;
     return {
       toNextTier:

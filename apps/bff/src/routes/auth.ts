@@ -1,4 +1,3 @@
-import { zValidator } from "@hono/zod-validator";
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { Hono } from "hono";
 import type { Logger } from "pino";
@@ -19,6 +18,7 @@ import { landingAfterSignIn, safeReturnTo } from "../auth/return-to.ts";
 import { MANAGER_ROLE, type SessionVariables } from "../auth/session-middleware.ts";
 import type { SessionStore } from "../auth/session-store.ts";
 import { AppError } from "../errors.ts";
+import { validate } from "./validate.ts";
 
 export interface AuthDeps {
   oidc: OidcClient;
@@ -85,9 +85,14 @@ function refusedByProvider(logger: Logger, requestId: string | undefined, params
   return new AppError(400, "sign_in_failed", "Sign-in could not be completed. Please try again.");
 }
 
+/** Where to come back to after signing in: one same-site path (anything else lands on the home page). */
+const loginQuery = z.object({
+  returnTo: z.string({ error: "returnTo must be one path of the portal, e.g. /activities." }).optional(),
+});
+
 export function authRoutes(deps: AuthDeps) {
   return new Hono<{ Variables: SessionVariables }>()
-    .get("/login", zValidator("query", z.object({ returnTo: z.string().optional() })), async (c) => {
+    .get("/login", validate("query", loginQuery, "invalid_sign_in_request"), async (c) => {
       const request = await deps.oidc.authorizationRequest().catch((error: unknown) => {
         deps.logger.error({ err: error, requestId: c.get("requestId") }, "identity provider unreachable");
         throw providerUnavailable();

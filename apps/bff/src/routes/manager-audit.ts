@@ -1,11 +1,10 @@
-import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { SessionVariables } from "../auth/session-middleware.ts";
 import { decodeAuditCursor } from "../manager/audit-cursor.ts";
 import type { AuditEntry, AuditFilter, AuditLog } from "../manager/audit-log.ts";
 import { csvRow } from "../manager/csv.ts";
-import { invalid } from "./invalid-input.ts";
+import { validate } from "./validate.ts";
 
 // The audit log for managers: a page at a time, newest first (keyset: `before` is the `next` of the
 // page shown), filtered by manager, member and days; and the same filter exported as CSV. Mounted
@@ -113,13 +112,13 @@ const csvLine = (entry: AuditEntry) =>
 
 export function auditRoutes(deps: AuditRouteDeps) {
   return new Hono<{ Variables: SessionVariables }>()
-    .get("/", zValidator("query", pageQuery, invalid("invalid_audit_filter")), async (c) => {
+    .get("/", validate("query", pageQuery, "invalid_audit_filter"), async (c) => {
       const query = c.req.valid("query");
       const cursor = query.before ? decodeAuditCursor(query.before) : null;
       return c.json(await deps.audit.list(filterOf(query), cursor, query.limit), 200);
     })
     .get("/managers", async (c) => c.json({ managers: await deps.audit.managers() }, 200))
-    .get("/export", zValidator("query", filterQuery, invalid("invalid_audit_filter")), async (c) => {
+    .get("/export", validate("query", filterQuery, "invalid_audit_filter"), async (c) => {
       const filter = filterOf(c.req.valid("query"));
       const day = new Date().toISOString().slice(0, 10);
       const rows = deps.audit.each(filter)[Symbol.asyncIterator]();

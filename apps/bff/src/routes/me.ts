@@ -1,8 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import { zValidator } from "@hono/zod-validator";
-import { type Context, Hono, type TypedResponse } from "hono";
-import type { JSONParsed } from "hono/utils/types";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { clearSignedInHint } from "../auth/cookies.ts";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
@@ -15,7 +13,9 @@ import type { HistoryPage, PointsHistory } from "../member/points-history.ts";
 import type { MemberProfiles } from "../profile/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { digestOf } from "../upstream/shared-bytes.ts";
-import { invalid } from "./invalid-input.ts";
+import { type JsonChunks, jsonAround } from "../wire/json-bytes.ts";
+import { JSON_CONTENT_TYPE, jsonResponse } from "../wire/json-response.ts";
+import { validate } from "./validate.ts";
 
 export type MemberActivitiesBody =
   | { enrolled: true; activities: MemberActivityView[]; freshness: Freshness }
@@ -60,9 +60,6 @@ function refuseStream(refusal: Exclude<StreamRefusal, null>): never {
   );
 }
 
-/** What the browser receives: the body as JSON turns it (dates become strings). */
-type ActivitiesResponse = TypedResponse<JSONParsed<MemberActivitiesBody>, 200, "json">;
-
 export type HistoryBody = HistoryPage;
 
 export const HISTORY_PAGE_SIZE = 20;
@@ -84,8 +81,10 @@ const historyQuery = z.object({
     .default(HISTORY_PAGE_SIZE),
 });
 
-const ENROLLED_PREFIX = Buffer.from('{"enrolled":true,"activities":');
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+type EnrolledBody = Extract<MemberActivitiesBody, { enrolled: true }>;
+/** `{"enrolled":true,"activities":<the cached bytes>,"freshness":{…}}`. */
+const enrolledBody = jsonAround<EnrolledBody>()({ enrolled: true }, "activities");
+const JSON_HEADERS = { "content-type": JSON_CONTENT_TYPE, "cache-control": "no-store" };
 
 export function meRoutes(deps: MeDeps) {
   // The browser shows dates in the zone whose midnights start the program's periods; the tier card and
@@ -147,7 +146,7 @@ export function meRoutes(deps: MeDeps) {
         return RESPONSE_ALREADY_SENT;
       })
       // Points earned and redeemed, newest first, a page at a time: `cursor` is the previous page's `next`.
-      .get("/history", zValidator("query", historyQuery, invalid("invalid_history_request")), async (c) => {
+      .get("/history", validate("query", historyQuery, "invalid_history_request"), async (c) => {
         const session = c.get("session");
         const { cursor, limit } = c.req.valid("query");
         const page: HistoryBody = await deps.history.page(
@@ -157,7 +156,7 @@ export function meRoutes(deps: MeDeps) {
         );
         return c.json(page, 200);
       })
-      .get("/activities", async (c): Promise<ActivitiesResponse> => {
+      .get("/activities", async (c) => {
         const session = c.get("session");
         // Whose data is fetched comes from the session alone: no query parameter or header can change it.
         const result = await deps.memberActivities.forMember(session.crowdtwistUserId);
@@ -168,11 +167,9 @@ export function meRoutes(deps: MeDeps) {
           );
         }
         const answer = activitiesAnswer(result, c.req.header("if-none-match"));
-        const response =
-          answer.status === 304
-            ? c.body(null, 304, answer.headers)
-            : c.body(Buffer.concat(answer.body), 200, answer.headers);
-        return response as unknown as ActivitiesResponse;
+        return answer.status === 304
+          ? c.body(null, 304, answer.headers)
+          : jsonResponse(c, answer.body, 200, answer.headers);
       })
   );
 }
@@ -187,26 +184,18 @@ export function activitiesAnswer(
   result: Extract<MemberActivitiesResult, { enrolled: true }>,
   ifNoneMatchHeader: string | undefined,
 ):
-  | { status: 200; body: readonly Uint8Array[]; headers: Record<string, string> }
+  | { status: 200; body: JsonChunks<EnrolledBody>; headers: Record<string, string> }
   | { status: 304; body: null; headers: Record<string, string> } {
   const etag = activitiesEtag(result.activitiesBytes, result.freshness);
   if (ifNoneMatch(ifNoneMatchHeader, etag)) {
     return { status: 304, body: null, headers: { etag, "cache-control": "no-store" } };
   }
-  // The activities are cached as UTF-8 bytes; spliced between the two ends rather than parsed and
-  // re-serialised.
-  const end = Buffer.from(`,"freshness":${freshnessJson(result.freshness)}}`);
-  const length = ENROLLED_PREFIX.byteLength + result.activitiesBytes.byteLength + end.byteLength;
-  return {
-    status: 200,
-    body: [ENROLLED_PREFIX, result.activitiesBytes, end],
-    headers: { ...JSON_HEADERS, etag, "content-length": String(length) },
-  };
-}
-
-/** JSON.stringify(freshness), written out: this runs on every answer. */
-function freshnessJson({ fetchedAt, ageSeconds, degraded }: Freshness): string {
-  return `{"fetchedAt":${JSON.stringify(fetchedAt)},"ageSeconds":${ageSeconds},"degraded":${degraded}}`;
+  // The activities are cached as UTF-8 bytes; spliced between the other members rather than parsed
+  // and re-serialised.
+  const body = enrolledBody(result.activitiesBytes, { freshness: result.freshness });
+  let length = 0;
+  for (const chunk of body) length += chunk.byteLength;
+  return { status: 200, body, headers: { ...JSON_HEADERS, etag, "content-length": String(length) } };
 }
 
 /**

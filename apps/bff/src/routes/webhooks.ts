@@ -1,11 +1,11 @@
-import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
-import { AppError, createErrorHandler, handleNotFound } from "../errors.ts";
+import { AppError, apiErrorHandler, handleNotFound } from "../errors.ts";
 import { FEED_PATHS } from "../live-push/feeds/feed-definitions.ts";
 import type { FeedIngest } from "../live-push/feeds/feed-ingest.ts";
 import type { LivePushIngest } from "../live-push/ingest.ts";
 import type { IpAllowlist } from "../live-push/ip-allowlist.ts";
-import type { FeedLabel, FeedMetricsView, LivePushMetrics } from "../live-push/metrics.ts";
+import type { AuthFailureReason, FeedLabel, FeedMetricsView, LivePushMetrics } from "../live-push/metrics.ts";
 import {
   credentialsMatch,
   hasCredentials,
@@ -21,6 +21,10 @@ import type { ClientIp } from "../security/client-ip.ts";
 // 2xx = stored or safely ignorable, 4xx = resending cannot help, 5xx = please resend. Every Data
 // Push feed has its own path (nothing in a message says which feed it is) and the same checks,
 // limits and answers as the profile's (docs/decisions/0030).
+//
+// The rules are plain functions (the endpoints, who may call, what body type, reading the JSON, the
+// error handler), used by the middleware chain below and by the fast path that answers plain pushes
+// ahead of it (webhook-fast-path.ts, docs/decisions/0039): one copy of each rule for both.
 
 export interface WebhookDeps {
   logger: Logger;
@@ -42,44 +46,141 @@ type WebhookFeed = NonNullable<WebhookDeps["feeds"]>[FeedLabel] & {};
 /** Profiles are a few KiB; a generous cap still stops a body from filling memory. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
-export function webhookRoutes(deps: WebhookDeps) {
+export const WEBHOOK_BASE_PATH = "/webhooks";
+
+/** What a webhook answers with its 200. */
+export type WebhookAnswer =
+  | { outcome: string; version: number }
+  | { outcome: string; version: number; third_party_id: string }
+  | { outcome: string };
+
+/** One webhook path: who may call it, what it counts, and how a parsed body becomes its answer. */
+export interface WebhookEndpoint {
+  /** Under WEBHOOK_BASE_PATH. */
+  path: string;
+  metrics: FeedMetricsView;
+  /** Whether the caller must send a configured credential. */
+  authenticated: boolean;
+  /** What the 415's message calls the body. */
+  what: string;
+  /** Stores the body (the same ingest function whichever path answers) and says what to answer. */
+  store(body: unknown, requestId: string): Promise<WebhookAnswer>;
+}
+
+export function webhookEndpoints(deps: WebhookDeps): WebhookEndpoint[] {
   // Third-party-id sync is offered for the profile feed only, and only without authentication; the
   // other feeds still send the configured credential. The allowlist admits CrowdTwist's senders,
   // which send for all of its clients, so only without any credential configured does it stand alone.
-  const profileAuthenticated = !deps.thirdPartyIdSync;
   const feedsAuthenticated = !deps.thirdPartyIdSync || hasCredentials(deps.credentials);
+  const profile: WebhookEndpoint = {
+    path: "/crowdtwist/user-profile",
+    metrics: deps.metrics,
+    authenticated: !deps.thirdPartyIdSync,
+    what: "profile",
+    async store(body, requestId) {
+      const result = await deps.ingest(body, requestId);
+      const answer = { outcome: result.kind, version: result.version };
+      if (!deps.thirdPartyIdSync) return answer;
+      // Our id for the member is the one CrowdTwist already holds unless it sent none; see ADR 0006.
+      return { ...answer, third_party_id: result.thirdPartyId ?? result.memberKey };
+    },
+  };
+  const feeds = (Object.entries(deps.feeds ?? {}) as [FeedLabel, WebhookFeed][]).map(
+    ([feed, handler]): WebhookEndpoint => ({
+      path: FEED_PATHS[feed],
+      metrics: handler.metrics,
+      authenticated: feedsAuthenticated,
+      what: "message",
+      async store(body, requestId) {
+        const result = await handler.ingest(body, requestId);
+        return { outcome: result.kind };
+      },
+    }),
+  );
+  return [profile, ...feeds];
+}
 
-  // Who is calling, before a byte of the body is read. The messages say no more than the status.
+/** Why a caller is turned away, before a byte of the body is read; counted by whoever answers it. */
+export interface CallerRefusal {
+  reason: AuthFailureReason;
+  error: AppError;
+  /** Headers the refusal carries. */
+  headers: Readonly<Record<string, string>>;
+}
+
+const BASIC_CHALLENGE = { "www-authenticate": 'Basic realm="live-push"' } as const;
+
+/** Who is calling, or null when admitted. The messages say no more than the status. */
+export function callerRefusal(
+  deps: Pick<WebhookDeps, "allowlist" | "credentials">,
+  endpoint: Pick<WebhookEndpoint, "authenticated">,
+  caller: { ip: () => string; apiKey: string | undefined; authorization: string | undefined },
+): CallerRefusal | null {
+  if (deps.allowlist && !deps.allowlist.allows(caller.ip())) {
+    return { reason: "ip_not_allowed", error: new AppError(403, "forbidden", "Not allowed."), headers: {} };
+  }
+  if (endpoint.authenticated && !credentialsMatch(deps.credentials, caller)) {
+    return {
+      reason: "bad_credentials",
+      error: new AppError(401, "unauthenticated", "Authentication required."),
+      headers: deps.credentials.basicUser ? BASIC_CHALLENGE : {},
+    };
+  }
+  return null;
+}
+
+/** True for a body declared as JSON (any parameters, such as a charset, are ignored). */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
+}
+
+export function unsupportedMediaType(endpoint: Pick<WebhookEndpoint, "metrics" | "what">): AppError {
+  endpoint.metrics.validationFailures.inc({ reason: "content_type" });
+  return new AppError(415, "unsupported_media_type", `Send the ${endpoint.what} as application/json.`);
+}
+
+/** The body's JSON; a body that cannot be read or parsed is counted and refused with 400. */
+export async function readWebhookJson(text: Promise<string>, metrics: FeedMetricsView): Promise<unknown> {
+  try {
+    return JSON.parse(await text);
+  } catch {
+    metrics.validationFailures.inc({ reason: "malformed_json" });
+    throw new AppError(400, "malformed_json", "The body is not valid JSON.");
+  }
+}
+
+/** Every webhook failure's answer (a 5xx is logged with the request id). */
+export function webhookErrorHandler(logger: Logger) {
+  return apiErrorHandler(logger, "webhook failed");
+}
+
+export function webhookRoutes(deps: WebhookDeps) {
   const checkCaller =
-    (metrics: FeedMetricsView, authenticated: boolean): MiddlewareHandler =>
+    (endpoint: WebhookEndpoint): MiddlewareHandler =>
     async (c, next) => {
-      if (deps.allowlist && !deps.allowlist.allows(deps.clientIp(c))) {
-        metrics.authFailures.inc({ reason: "ip_not_allowed" });
-        throw new AppError(403, "forbidden", "Not allowed.");
-      }
-      const headers = { apiKey: c.req.header("x-api-key"), authorization: c.req.header("authorization") };
-      if (authenticated && !credentialsMatch(deps.credentials, headers)) {
-        metrics.authFailures.inc({ reason: "bad_credentials" });
-        if (deps.credentials.basicUser) c.header("www-authenticate", 'Basic realm="live-push"');
-        throw new AppError(401, "unauthenticated", "Authentication required.");
+      const refusal = callerRefusal(deps, endpoint, {
+        ip: () => deps.clientIp(c),
+        apiKey: c.req.header("x-api-key"),
+        authorization: c.req.header("authorization"),
+      });
+      if (refusal) {
+        endpoint.metrics.authFailures.inc({ reason: refusal.reason });
+        for (const [name, value] of Object.entries(refusal.headers)) c.header(name, value);
+        throw refusal.error;
       }
       await next();
     };
 
   const checkBody =
-    (metrics: FeedMetricsView, what: string): MiddlewareHandler =>
+    (endpoint: WebhookEndpoint): MiddlewareHandler =>
     async (c, next) => {
-      const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-      if (type !== "application/json") {
-        metrics.validationFailures.inc({ reason: "content_type" });
-        throw new AppError(415, "unsupported_media_type", `Send the ${what} as application/json.`);
-      }
+      if (!isJsonContentType(c.req.header("content-type"))) throw unsupportedMediaType(endpoint);
       try {
         // Counts streamed bytes too, so a chunked body without a length is cut off at the cap.
         await limitBody(MAX_PROFILE_BYTES)(c, next);
       } catch (error) {
         if (error instanceof AppError && error.status === 413) {
-          metrics.validationFailures.inc({ reason: "too_large" });
+          endpoint.metrics.validationFailures.inc({ reason: "too_large" });
           // The rest of the body is never read, so this connection cannot carry another request.
           c.header("connection", "close");
         }
@@ -87,50 +188,17 @@ export function webhookRoutes(deps: WebhookDeps) {
       }
     };
 
-  const readJson = async (c: Context, metrics: FeedMetricsView): Promise<unknown> => {
-    try {
-      return JSON.parse(await c.req.text());
-    } catch {
-      metrics.validationFailures.inc({ reason: "malformed_json" });
-      throw new AppError(400, "malformed_json", "The body is not valid JSON.");
-    }
-  };
-
   const app = new Hono()
-    .basePath("/webhooks")
+    .basePath(WEBHOOK_BASE_PATH)
     .use(requestIds())
-    .use(requestLog(deps.logger, deps.clientIp))
-    .post(
-      "/crowdtwist/user-profile",
-      checkCaller(deps.metrics, profileAuthenticated),
-      checkBody(deps.metrics, "profile"),
-      async (c) => {
-        const body = await readJson(c, deps.metrics);
-        const result = await deps.ingest(body, c.get("requestId"));
-        const answer = { outcome: result.kind, version: result.version };
-        if (!deps.thirdPartyIdSync) return c.json(answer, 200);
-        // Our id for the member is the one CrowdTwist already holds unless it sent none; see ADR 0006.
-        return c.json({ ...answer, third_party_id: result.thirdPartyId ?? result.memberKey }, 200);
-      },
-    );
-
-  for (const [feed, handler] of Object.entries(deps.feeds ?? {}) as [FeedLabel, WebhookFeed][]) {
-    app.post(
-      FEED_PATHS[feed],
-      checkCaller(handler.metrics, feedsAuthenticated),
-      checkBody(handler.metrics, "message"),
-      async (c) => {
-        const result = await handler.ingest(await readJson(c, handler.metrics), c.get("requestId"));
-        return c.json({ outcome: result.kind }, 200);
-      },
-    );
+    .use(requestLog(deps.logger, deps.clientIp));
+  for (const endpoint of webhookEndpoints(deps)) {
+    app.post(endpoint.path, checkCaller(endpoint), checkBody(endpoint), async (c) => {
+      const body = await readWebhookJson(c.req.text(), endpoint.metrics);
+      return c.json(await endpoint.store(body, c.get("requestId")), 200);
+    });
   }
-
-  app.onError(
-    createErrorHandler(({ requestId, error, status }) =>
-      deps.logger.error({ requestId, status, err: error }, "webhook failed"),
-    ),
-  );
+  app.onError(webhookErrorHandler(deps.logger));
   app.notFound(handleNotFound);
   return app;
 }

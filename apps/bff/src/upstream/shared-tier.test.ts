@@ -51,6 +51,7 @@ async function instances(count: number): Promise<CachedLoader<Uint8Array>[]> {
           ttlMs: 600_000,
           lockMs: 4_000,
           onError: () => {},
+          revive: (stored) => stored,
         }),
       }),
     ),
@@ -174,6 +175,7 @@ describe("the shared tier", () => {
         ttlMs: 600_000,
         lockMs: 4_000,
         onError: () => {},
+        revive: (stored) => stored,
       }),
     });
     let calls = 0;

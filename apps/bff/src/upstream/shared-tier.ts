@@ -31,7 +31,7 @@ export interface SharedTier<B extends CachedBytes> {
   delete(key: string): Promise<boolean>;
 }
 
-export interface RedisTierOptions {
+export interface RedisTierOptions<B extends Uint8Array> {
   redis: Redis;
   /** A connection for subscriptions only. */
   subscriber: Redis;
@@ -44,6 +44,11 @@ export interface RedisTierOptions {
   /** How long a loader may hold a key's lock (its deadline). */
   lockMs: number;
   onError: (error: unknown) => void;
+  /**
+   * The bytes read back from Redis as what this tier's loaders made them (e.g. `storedJson`): no
+   * other code writes under the tier's name.
+   */
+  revive: (stored: Uint8Array) => B;
   now?: () => number;
 }
 
@@ -79,7 +84,7 @@ function decode(stored: Buffer): { bytes: Uint8Array; fetchedAt: number } | null
   return { fetchedAt: stored.readDoubleBE(0), bytes: Uint8Array.prototype.slice.call(stored, HEADER) };
 }
 
-export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Array> {
+export function createRedisTier<B extends Uint8Array>(options: RedisTierOptions<B>): SharedTier<B> {
   const now = options.now ?? Date.now;
   const prefix = `portal:cache:${options.name}:`;
   const channel = `portal:cache:${options.name}:stored`;
@@ -145,7 +150,7 @@ export function createRedisTier(options: RedisTierOptions): SharedTier<Uint8Arra
           const hit = await read(key);
           if (hit && now() - hit.fetchedAt < options.freshMs) {
             listening.cancel();
-            return { value: hit.bytes, fetchedAt: hit.fetchedAt };
+            return { value: options.revive(hit.bytes), fetchedAt: hit.fetchedAt };
           }
           generation = (await options.redis.eval(
             TAKE,

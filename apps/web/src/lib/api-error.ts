@@ -1,18 +1,33 @@
 // One error type for everything that goes wrong talking to the BFF, carrying what a member can
-// quote to support (the request id) and what the UI needs to pick an action (status, code). Its
-// message is for the console; members read words chosen by its code (error-text.ts).
+// quote to support (the request id), what the UI needs to pick an action (status, code) and, for a
+// refused input, which fields were refused (`issues`, by path). Its message is for the console;
+// members read words chosen by its code (error-text.ts) or, by a field, by the form.
+
+/** One problem with what was sent: the field's path (`"reason"`, `""` for the whole) and the BFF's words. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | null;
+  readonly issues: readonly ApiIssue[];
 
-  constructor(status: number, code: string, message: string, requestId: string | null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    requestId: string | null,
+    issues: readonly ApiIssue[] = [],
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.requestId = requestId;
+    this.issues = issues;
   }
 
   get isUnauthenticated() {
@@ -24,38 +39,31 @@ export class ApiError extends Error {
 export const isTransient = (error: unknown) =>
   !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 
-interface ErrorBodyShape {
-  error: { code: string; message: string; requestId?: string };
+/**
+ * Which of a form's `fields` the BFF refused, in the form's order: by each issue's path, never by the
+ * wording of its message (docs/decisions/0035). Empty for anything but a refused input.
+ */
+export function fieldsInError<Field extends string>(error: unknown, fields: readonly Field[]): Field[] {
+  if (!(error instanceof ApiError) || error.status !== 400) return [];
+  const paths = new Set(error.issues.map((issue) => issue.path));
+  return fields.filter((field) => paths.has(field));
 }
 
-function isErrorBody(value: unknown): value is ErrorBodyShape {
-  if (typeof value !== "object" || value === null || !("error" in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === "string" &&
-    typeof (error as { message?: unknown }).message === "string"
-  );
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
 
-/** Turns a non-2xx answer into an `ApiError`, using the BFF's `{error:{code,message,requestId}}` when present. */
+const isIssue = (value: unknown): value is ApiIssue =>
+  isRecord(value) && typeof value.path === "string" && typeof value.message === "string";
+
+/** Turns a non-2xx answer into an `ApiError`, using the BFF's `{error:{code,message,requestId,issues?}}` when present. */
 export async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  if (isErrorBody(body)) {
-    return new ApiError(response.status, body.error.code, body.error.message, body.error.requestId ?? null);
+  const error = isRecord(body) ? body.error : null;
+  if (isRecord(error) && typeof error.code === "string" && typeof error.message === "string") {
+    const requestId = typeof error.requestId === "string" ? error.requestId : null;
+    const issues = Array.isArray(error.issues) ? error.issues.filter(isIssue) : [];
+    return new ApiError(response.status, error.code, error.message, requestId, issues);
   }
+  // Not the BFF's own answer: a proxy's page in front of it, or a connection cut mid-answer.
   return new ApiError(response.status, "http_error", "The BFF answered without an error body", null);
-}
-
-/** Runs an hc call; a network failure becomes an `ApiError` a member can act on. */
-export async function call<R extends Response>(request: () => Promise<R>): Promise<R> {
-  try {
-    return await request();
-  } catch (error) {
-    // The client's own deadline (fetch-within.ts) already says what happened.
-    if (error instanceof ApiError) throw error;
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", "The BFF could not be reached", null);
-  }
 }

@@ -1,7 +1,10 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { AppType } from "@portal/bff/app";
+import { hc } from "hono/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ApiError, call } from "./api-error.ts";
+import { apiCall } from "./api-call.ts";
+import { ApiError } from "./api-error.ts";
 import { fetchWithin, TIMEOUT_CODE } from "./fetch-within.ts";
 
 // Against a real server that stalls, with Node's own fetch: the deadline must cut a connection that
@@ -73,8 +76,10 @@ describe("fetchWithin", () => {
     expect((error as Error).name).toBe("AbortError");
   });
 
-  test("call() passes the timeout on as it is, instead of calling it a network failure", async () => {
-    const error = await rejection(call(() => fetchWithin(SHORT)(`${base}/silent`)));
+  test("apiCall() passes the timeout on as it is, instead of calling it a network failure", async () => {
+    // Any path but the two above is one the server never answers.
+    const client = hc<AppType>(base, { fetch: fetchWithin(SHORT) });
+    const error = await rejection(apiCall(() => client.api.status.$get()));
     expect(error).toMatchObject({ code: TIMEOUT_CODE });
   });
 
@@ -83,7 +88,8 @@ describe("fetchWithin", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await rejection(call(() => fetchWithin(60_000)(`http://127.0.0.1:${port}/`)));
+    const client = hc<AppType>(`http://127.0.0.1:${port}`, { fetch: fetchWithin(60_000) });
+    const error = await rejection(apiCall(() => client.api.status.$get()));
     expect(error).toMatchObject({ status: 0, code: "network_error" });
   });
 });

@@ -5,65 +5,80 @@
 // "Monday" in every browser, not the Sunday evening it is in another zone.
 
 let locale = "en";
+let timeZone = "UTC";
 
-function numberFormats() {
-  return {
-    integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
-    decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
-  };
+// Each format is made when first used, for the locale and zone of the moment, and kept until either
+// changes: the first render after /api/me pays only for the formats it shows (an Intl format costs
+// far more to make than to use).
+
+const DATE_OPTIONS = {
+  year: { year: "numeric" },
+  dayMonth: { day: "numeric", month: "long" },
+  dayMonthYear: { day: "numeric", month: "long", year: "numeric" },
+  weekday: { weekday: "long" },
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  time: { timeStyle: "medium" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+type DateFormatName = keyof typeof DATE_OPTIONS;
+
+let dates = new Map<DateFormatName, Intl.DateTimeFormat>();
+let numbers = new Map<"integer" | "decimal", Intl.NumberFormat>();
+
+function dateFormat(name: DateFormatName): Intl.DateTimeFormat {
+  let format = dates.get(name);
+  if (!format) {
+    // The year only compares two dates, in any language.
+    format = new Intl.DateTimeFormat(name === "year" ? "en-US" : locale, { ...DATE_OPTIONS[name], timeZone });
+    dates.set(name, format);
+  }
+  return format;
 }
 
-function dateFormats(timeZone: string) {
-  return {
-    timeZone,
-    year: new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone }),
-    dayMonth: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone }),
-    dayMonthYear: new Intl.DateTimeFormat(locale, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone,
-    }),
-    weekday: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone }),
-    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
-    time: new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone }),
-  };
+function numberFormat(name: "integer" | "decimal"): Intl.NumberFormat {
+  let format = numbers.get(name);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: name === "integer" ? 0 : 2 });
+    numbers.set(name, format);
+  }
+  return format;
 }
-
-let numbers = numberFormats();
-let formats = dateFormats("UTC");
 
 /** The tag numbers and dates are written in (lib/i18n/i18n.ts sets it with the language). */
 export function setFormattingLocale(tag: string): void {
   if (tag === locale) return;
   locale = tag;
-  numbers = numberFormats();
-  formats = dateFormats(formats.timeZone);
+  numbers = new Map();
+  dates = new Map();
 }
 
 /** The zone every date is shown in; an unknown name keeps the current one (UTC until told). */
-export function setProgramTimeZone(timeZone: string): void {
-  if (timeZone === formats.timeZone) return;
+export function setProgramTimeZone(zone: string): void {
+  if (zone === timeZone) return;
   try {
-    formats = dateFormats(timeZone);
+    // Throws for a zone this browser does not know: then dates stay in the one it had.
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
   } catch {
-    // A zone this browser does not know: keep showing dates in the one it had.
+    return;
   }
+  timeZone = zone;
+  dates = new Map();
 }
 
-export const programTimeZone = () => formats.timeZone;
+export const programTimeZone = () => timeZone;
 
 /** The tag numbers and dates are written in now, for formats of their own (the manager area's). */
 export const formattingLocale = () => locale;
 
-export const formatInteger = (value: number) => numbers.integer.format(value);
-export const formatDecimal = (value: number) => numbers.decimal.format(value);
+export const formatInteger = (value: number) => numberFormat("integer").format(value);
+export const formatDecimal = (value: number) => numberFormat("decimal").format(value);
 
 /** "3 March" this year (in the program's zone), "3 March 2025" otherwise. */
 export function formatDay(iso: string, now = new Date()): string {
   const date = new Date(iso);
-  const sameYear = formats.year.format(date) === formats.year.format(now);
-  return sameYear ? formats.dayMonth.format(date) : formats.dayMonthYear.format(date);
+  const year = dateFormat("year");
+  const sameYear = year.format(date) === year.format(now);
+  return dateFormat(sameYear ? "dayMonth" : "dayMonthYear").format(date);
 }
 
 // Made when first asked (only the expiring points count days), in a locale whose data is loaded
@@ -72,14 +87,14 @@ let calendar: { timeZone: string; format: Intl.DateTimeFormat } | null = null;
 
 /** The calendar day of `date` in the program's zone, as the UTC midnight of the same date. */
 function calendarDay(date: Date): number {
-  if (calendar?.timeZone !== formats.timeZone) {
+  if (calendar?.timeZone !== timeZone) {
     const options = {
       year: "numeric",
       month: "numeric",
       day: "numeric",
-      timeZone: formats.timeZone,
+      timeZone,
     } as const;
-    calendar = { timeZone: formats.timeZone, format: new Intl.DateTimeFormat("en-US", options) };
+    calendar = { timeZone, format: new Intl.DateTimeFormat("en-US", options) };
   }
   const parts = calendar.format.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
@@ -91,11 +106,11 @@ export function calendarDaysUntil(iso: string, now = new Date()): number {
   return Math.round((calendarDay(new Date(iso)) - calendarDay(now)) / 86_400_000);
 }
 
-export const formatDateTime = (iso: string) => formats.dateTime.format(new Date(iso));
+export const formatDateTime = (iso: string) => dateFormat("dateTime").format(new Date(iso));
 
 /** A clock time, "10:32:05", in the program's zone like every date. */
-export const formatTime = (date: Date) => formats.time.format(date);
+export const formatTime = (date: Date) => dateFormat("time").format(date);
 
 /** A calendar period's boundary: "Monday", "1 April", as the program's zone names it. */
-export const formatPeriodWeekday = (iso: string) => formats.weekday.format(new Date(iso));
-export const formatPeriodDay = (iso: string) => formats.dayMonth.format(new Date(iso));
+export const formatPeriodWeekday = (iso: string) => dateFormat("weekday").format(new Date(iso));
+export const formatPeriodDay = (iso: string) => dateFormat("dayMonth").format(new Date(iso));

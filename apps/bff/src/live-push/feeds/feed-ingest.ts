@@ -1,11 +1,16 @@
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import type { LivePushMemberIds } from "@portal/crowdtwist/live-push-feed-values";
-import { describeSchemaFailure, schemaFailureReason } from "@portal/crowdtwist/schema-failure";
+import {
+  describeSchemaFailure,
+  schemaFailureIssues,
+  schemaFailureReason,
+} from "@portal/crowdtwist/schema-failure";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, type ErrorIssue } from "../../errors.ts";
 import { type Announcement, MAX_FUTURE_MS } from "../../profile/profile-store.ts";
+import { issuesOf } from "../../validation-issues.ts";
 import { createGroupCommit } from "../group-commit.ts";
 import { memberKeyField, memberKeyOf } from "../member-key.ts";
 import type { FeedLabel, FeedMetricsView, ValidationFailureReason } from "../metrics.ts";
@@ -68,24 +73,36 @@ export function createFeedIngest<Parsed extends LivePushMemberIds, Input>(
     deps.metrics.validationFailures.inc({ reason });
     throw error;
   }
-  const unstorable = (where: string) =>
+  // Each problem by its path too (the error body's `issues`): where, and what kind, never the value.
+  const unstorable = (where: string, issues: ErrorIssue[] = []) =>
     new AppError(
       422,
       "invalid_message",
       `The message cannot be stored (${where}); resending it unchanged will not help.`,
+      { issues },
+    );
+  const schemaRefusal = (error: z.ZodError) =>
+    unstorable(
+      describeSchemaFailure(error),
+      issuesOf(schemaFailureIssues(error).map(({ path, problem }) => ({ path, message: problem }))),
     );
 
   return async function ingest(body, requestId) {
     const receivedAt = now();
     const parsed = definition.schema.safeParse(body);
     if (!parsed.success) {
-      refuse(schemaFailureReason(parsed.error), unstorable(describeSchemaFailure(parsed.error)));
+      refuse(schemaFailureReason(parsed.error), schemaRefusal(parsed.error));
     }
     const dated = definition.datedAt(parsed.data);
     // A clock far ahead would make every later message look older, or count a completion in a
     // period that has not started (ADR 0011).
     if (dated && dated.at.getTime() > receivedAt.getTime() + MAX_FUTURE_MS) {
-      refuse("future_dated", unstorable(`${dated.field}: future_dated, over a day ahead of our clock`));
+      refuse(
+        "future_dated",
+        unstorable(`${dated.field}: future_dated, over a day ahead of our clock`, [
+          { path: dated.field, message: "future_dated" },
+        ]),
+      );
     }
     const memberKey = memberKeyOf(parsed.data, deps.idType);
     if (memberKey === null) {
@@ -96,6 +113,7 @@ export function createFeedIngest<Parsed extends LivePushMemberIds, Input>(
           422,
           "no_member_id",
           `The message has no usable ${field}, which CROWDTWIST_ID_TYPE=${deps.idType} maps members by.`,
+          { issues: [{ path: field, message: "missing or empty" }] },
         ),
       );
     }

@@ -4,7 +4,8 @@ import type { AuditProblem } from "./lib/audit-filters.ts";
 
 // The program manager area's words, as catalog messages (lib/i18n): each is looked up when it is
 // read, in the language in force. Kept together, in the area's lazy chunk, because the area's pages
-// share most of them.
+// share most of them. Read them while rendering, never at a module's top level: the chunk can run
+// before the area's catalog has arrived (routes/manage-route.tsx fetches both at once).
 
 export type TierState = "available" | "locked" | "hidden";
 export type Observed = TierState | "absent";

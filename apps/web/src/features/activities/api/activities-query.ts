@@ -1,7 +1,8 @@
 import { queryOptions, replaceEqualDeep } from "@tanstack/react-query";
 import type { ActivitiesAnswer, Activity } from "../../../components/activity-card/activity-types.ts";
+import { apiCall } from "../../../lib/api-call.ts";
 import { api } from "../../../lib/api-client.ts";
-import { call, isTransient, toApiError } from "../../../lib/api-error.ts";
+import { ApiError, isTransient } from "../../../lib/api-error.ts";
 
 export type ActivitiesBody = ActivitiesAnswer;
 export type { Activity };
@@ -32,17 +33,18 @@ export function activitiesQuery() {
       // Asking again with the tag of what is shown: an unchanged list comes back as 304, no body.
       const shown = client.getQueryData<ActivitiesBody>(queryKey);
       const etag = shown && etags.get(shown);
-      const response = await call(() =>
+      const response = await apiCall(() =>
         api.api.me.activities.$get(undefined, {
           init: { signal },
           ...(etag ? { headers: { "if-none-match": etag } } : {}),
         }),
       );
-      // A status the BFF's typed routes do not list: it answers 304 only to If-None-Match.
-      if ((response.status as number) === 304 && shown) return shown;
-      if (!response.ok) throw await toApiError(response);
-      // The BFF types this answer's Dates as Dates (see activity-types.ts); they arrive as strings.
-      const body = (await response.json()) as unknown as ActivitiesBody;
+      // The BFF answers 304 only to If-None-Match, which is sent only with a list shown.
+      if (response.status === 304) {
+        if (shown) return shown;
+        throw new ApiError(304, "http_error", "The BFF answered 304 to a request for no list", null);
+      }
+      const body = await response.json();
       const tag = response.headers.get("etag");
       if (tag) etags.set(body, tag);
       return body;

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
+import { apiJson } from "../../../lib/api-call.ts";
 import { api } from "../../../lib/api-client.ts";
-import { call, toApiError } from "../../../lib/api-error.ts";
 
 /**
  * Ends the portal session, then leaves for the identity provider's sign-out, which comes back to the
@@ -8,11 +8,7 @@ import { call, toApiError } from "../../../lib/api-error.ts";
  */
 export function useSignOut() {
   return useMutation({
-    mutationFn: async () => {
-      const response = await call(() => api.api.auth.logout.$post());
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
-    },
+    mutationFn: () => apiJson(() => api.api.auth.logout.$post()),
     onSuccess: ({ logoutUrl }) => {
       window.location.assign(logoutUrl);
     },

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
+import { apiJson } from "../../../lib/api-call.ts";
 import { api } from "../../../lib/api-client.ts";
-import { call, toApiError } from "../../../lib/api-error.ts";
 
 // The member's points history, newest first, a page at a time: each page's `next` is the cursor of
 // the one after it (keyset on the BFF), so "Show more" never repeats or skips an entry, however many
@@ -22,11 +22,9 @@ export const HISTORY_PAGE_SIZE = 20;
 export function historyQuery() {
   return infiniteQueryOptions({
     queryKey: historyKeys.list(),
-    queryFn: async ({ signal, pageParam }): Promise<HistoryPage> => {
+    queryFn: ({ signal, pageParam }): Promise<HistoryPage> => {
       const query = { limit: String(HISTORY_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) };
-      const response = await call(() => api.api.me.history.$get({ query }, { init: { signal } }));
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
+      return apiJson(() => api.api.me.history.$get({ query }, { init: { signal } }));
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,

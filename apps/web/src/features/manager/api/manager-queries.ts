@@ -1,9 +1,7 @@
-import type { AppType } from "@portal/bff/app";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { hc } from "hono/client";
-import { api } from "../../../lib/api-client.ts";
-import { call, toApiError } from "../../../lib/api-error.ts";
+import { apiJson } from "../../../lib/api-call.ts";
+import { api, apiPath } from "../../../lib/api-client.ts";
 import { type AuditFilters, auditFilterQuery } from "../lib/audit-filters.ts";
 
 // The manager area's reads, typed from the BFF's own routes. One key factory for the feature.
@@ -36,11 +34,8 @@ export const managerKeys = {
 export function knownActivitiesQuery() {
   return queryOptions({
     queryKey: managerKeys.activities(),
-    queryFn: async ({ signal }): Promise<KnownActivitiesBody> => {
-      const response = await call(() => manager.activities.$get(undefined, { init: { signal } }));
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
-    },
+    queryFn: ({ signal }): Promise<KnownActivitiesBody> =>
+      apiJson(() => manager.activities.$get(undefined, { init: { signal } })),
   });
 }
 
@@ -48,13 +43,8 @@ export function knownActivitiesQuery() {
 export function activityPreviewQuery(id: string) {
   return queryOptions({
     queryKey: managerKeys.activity(id),
-    queryFn: async ({ signal }): Promise<ActivityPreview> => {
-      const response = await call(() =>
-        manager.activities[":id"].$get({ param: { id } }, { init: { signal } }),
-      );
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
-    },
+    queryFn: ({ signal }): Promise<ActivityPreview> =>
+      apiJson(() => manager.activities[":id"].$get({ param: { id } }, { init: { signal } })),
   });
 }
 
@@ -62,11 +52,9 @@ export function activityPreviewQuery(id: string) {
 export function auditQuery(filters: AuditFilters) {
   return infiniteQueryOptions({
     queryKey: managerKeys.auditPages(filters),
-    queryFn: async ({ signal, pageParam }): Promise<AuditBody> => {
+    queryFn: ({ signal, pageParam }): Promise<AuditBody> => {
       const query = { ...auditFilterQuery(filters), ...(pageParam ? { before: pageParam } : {}) };
-      const response = await call(() => manager.audit.$get({ query }, { init: { signal } }));
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
+      return apiJson(() => manager.audit.$get({ query }, { init: { signal } }));
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
@@ -78,20 +66,12 @@ export function auditQuery(filters: AuditFilters) {
 export function auditManagersQuery() {
   return queryOptions({
     queryKey: managerKeys.auditManagers(),
-    queryFn: async ({ signal }): Promise<AuditManagers> => {
-      const response = await call(() => manager.audit.managers.$get(undefined, { init: { signal } }));
-      if (!response.ok) throw await toApiError(response);
-      return (await response.json()).managers;
-    },
+    queryFn: async ({ signal }): Promise<AuditManagers> =>
+      (await apiJson(() => manager.audit.managers.$get(undefined, { init: { signal } }))).managers,
   });
 }
 
-/**
- * Where the CSV of the same filter downloads from: a plain link, so the browser saves the file.
- * Built from the typed routes; `$url` needs an absolute base, hence this page's origin.
- */
+/** Where the CSV of the same filter downloads from: a plain link, so the browser saves the file. */
 export function auditExportHref(filters: AuditFilters): string {
-  const routes = hc<AppType>(window.location.origin).api.manager.audit;
-  const url = routes.export.$url({ query: auditFilterQuery(filters) });
-  return `${url.pathname}${url.search}`;
+  return apiPath((routes) => routes.api.manager.audit.export.$url({ query: auditFilterQuery(filters) }));
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { InferRequestType, InferResponseType } from "hono/client";
+import { apiJson } from "../../../lib/api-call.ts";
 import { api } from "../../../lib/api-client.ts";
-import { call, toApiError } from "../../../lib/api-error.ts";
 import { managerKeys } from "./manager-queries.ts";
 
 const endpoint = api.api.manager["preview-member"];
@@ -13,11 +13,8 @@ export type MemberPreview = InferResponseType<typeof endpoint.$post, 200>;
 export function usePreviewMember() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: PreviewMemberInput): Promise<MemberPreview> => {
-      const response = await call(() => endpoint.$post({ json: input }));
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
-    },
+    mutationFn: (input: PreviewMemberInput): Promise<MemberPreview> =>
+      apiJson(() => endpoint.$post({ json: input })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: managerKeys.audit() }),
   });
 }

@@ -135,7 +135,14 @@ describe("AuditPage focus", () => {
     const message = "from must be a day written YYYY-MM-DD from the year 1900 on, e.g. 2025-03-01.";
     auditAnswers({
       status: 400,
-      body: { error: { code: "invalid_audit_filter", message, requestId: "r1" } },
+      body: {
+        error: {
+          code: "invalid_audit_filter",
+          message,
+          requestId: "r1",
+          issues: [{ path: "from", message }],
+        },
+      },
     });
     renderWithClient(<AuditPage />);
     // In the page's words (the BFF's are for operators).

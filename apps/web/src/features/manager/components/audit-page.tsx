@@ -3,7 +3,6 @@ import { type Ref, useEffect, useRef, useState } from "react";
 import { ErrorPanel } from "../../../components/error-panel.tsx";
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { Skeleton } from "../../../components/skeleton.tsx";
-import { ApiError } from "../../../lib/api-error.ts";
 import { navigate, useSearch } from "../../../lib/router.tsx";
 import { type AuditEntry, auditExportHref, auditQuery } from "../api/manager-queries.ts";
 import {
@@ -82,7 +81,7 @@ export function AuditPage() {
     heading.current?.focus();
   };
   const error = query.error;
-  const field = error instanceof ApiError && error.status === 400 ? auditFieldOf(error.message) : null;
+  const field = auditFieldOf(error);
   const entries = query.data?.pages.flatMap((page) => page.entries) ?? [];
   const filtered = hasAuditFilters(filters);
   const fetchingOlder = query.isFetchingNextPage;

@@ -1,15 +1,15 @@
 import { t } from "@lingui/core/macro";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { ApiError } from "../../../lib/api-error.ts";
+import { ApiError, fieldsInError } from "../../../lib/api-error.ts";
 import { errorText } from "../../../lib/error-text.ts";
 import { navigate } from "../../../lib/router.tsx";
 import { activityPreviewQuery } from "../api/manager-queries.ts";
 import { managerPaths } from "../lib/manager-pages.ts";
 import { managerMessages as s } from "../messages.ts";
 
-// Look an activity up by its CrowdTwist id. The BFF decides what an id is: its 400 message and its
-// 404 are shown by the field, so a manager can correct the id where they typed it.
+// Look an activity up by its CrowdTwist id. The BFF decides what an id is: its 400 (an issue at the
+// path `id`) and its 404 are shown by the field, so a manager can correct the id where they typed it.
 
 const referenceText = (reference: string) => t`Reference: ${reference}`;
 
@@ -41,7 +41,7 @@ export function LookupForm() {
         message:
           apiError?.code === "activity_not_found"
             ? s.find.unknown(wanted)
-            : apiError?.status === 400
+            : fieldsInError(caught, ["id"]).length > 0
               ? s.find.idInvalid
               : errorText(caught),
         requestId: apiError && apiError.status >= 500 ? apiError.requestId : null,

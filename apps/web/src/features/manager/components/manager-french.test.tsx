@@ -140,6 +140,7 @@ describe("the manager area in French", () => {
     [
       "an end before the start",
       "?from=2025-03-05&to=2025-03-01",
+      "to",
       "to must be the same day as from or later.",
       "Au (jour)",
       "Le jour de fin doit être le jour de début ou un jour suivant.",
@@ -147,6 +148,7 @@ describe("the manager area in French", () => {
     [
       "no day",
       "?from=0000-01-01",
+      "from",
       "from must be a day written YYYY-MM-DD from the year 1900 on, e.g. 2025-03-01.",
       "Du (jour)",
       "Écrivez le jour sous la forme AAAA-MM-JJ, à partir de l’an 1900, par exemple 2025-03-01.",
@@ -154,6 +156,7 @@ describe("the manager area in French", () => {
     [
       "too long",
       `?member=${"x".repeat(300)}`,
+      "member",
       "member can be at most 255 characters.",
       "Identifiant du membre",
       "255 caractères au plus.",
@@ -161,18 +164,21 @@ describe("the manager area in French", () => {
     [
       "a control character",
       "?manager=a%01b",
+      "manager",
       "manager contains a control character or a broken one; remove it.",
       "Responsable",
       "Retirez le caractère de contrôle ou le caractère invalide.",
     ],
   ])(
     "the audit log's filter, %s: the field's problem in French",
-    async (_what, search, message, label, words) => {
+    async (_what, search, path, message, label, words) => {
       window.history.replaceState(null, "", `/manage/audit${search}`);
       stubApi({
         "/api/manager/audit": {
           status: 400,
-          body: { error: { code: "invalid_audit_filter", message, requestId: "r1" } },
+          body: {
+            error: { code: "invalid_audit_filter", message, requestId: "r1", issues: [{ path, message }] },
+          },
         },
         "/api/manager/audit/managers": { status: 200, body: { managers: [] } },
       });

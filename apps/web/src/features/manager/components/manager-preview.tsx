@@ -11,14 +11,17 @@ import { PreviewMemberPage } from "./preview-member-page.tsx";
 // The program manager area, loaded as its own chunk (members never download it): its navigation and
 // the page the address asks for. The app's router sends every /manage/* address here.
 
+// Labels are read while rendering, never when this module runs: the chunk may run before the area's
+// catalog has arrived (the words would be missing: ids in the build), and a language chosen later
+// must reach them too.
 const NAV = [
   {
     to: managerPaths.find,
-    label: s.nav.find,
+    label: () => s.nav.find,
     current: (p: ManagerPage) => p.name === "find" || p.name === "activity",
   },
-  { to: managerPaths.preview, label: s.nav.preview, current: (p: ManagerPage) => p.name === "preview" },
-  { to: managerPaths.audit, label: s.nav.audit, current: (p: ManagerPage) => p.name === "audit" },
+  { to: managerPaths.preview, label: () => s.nav.preview, current: (p: ManagerPage) => p.name === "preview" },
+  { to: managerPaths.audit, label: () => s.nav.audit, current: (p: ManagerPage) => p.name === "audit" },
 ];
 
 function ManagerNav({ page }: { page: ManagerPage }) {
@@ -38,7 +41,7 @@ function ManagerNav({ page }: { page: ManagerPage }) {
                     : "border-transparent text-gray-700 hover:border-gray-400 hover:text-gray-900 dark:text-gray-300 dark:hover:text-white"
                 }`}
               >
-                {item.label}
+                {item.label()}
               </Link>
             </li>
           );

@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
-import { ApiError } from "../../../lib/api-error.ts";
+import { fieldsInError } from "../../../lib/api-error.ts";
 import type { PreviewMemberInput } from "../api/use-preview-member.ts";
 import { managerMessages as s } from "../messages.ts";
 
 // Which member to preview and why. The BFF owns the rules (seven id types, a reason of at least ten
-// characters); its 400 message is shown by the field it is about.
+// characters); its 400 names each refused field by path (`issues`), and each is marked by its field.
 
 export const ID_TYPES = [
   "third_party_id",
@@ -16,17 +16,11 @@ export const ID_TYPES = [
   "mobile_phone_number",
 ] as const satisfies readonly PreviewMemberInput["idType"][];
 
-type Field = "idType" | "userId" | "reason";
+const FIELDS = ["idType", "userId", "reason"] as const satisfies readonly (keyof PreviewMemberInput)[];
+type Field = (typeof FIELDS)[number];
 
-/** The BFF's 400 names the problem in words; pick the field the words are about. */
-export function fieldOf(error: ApiError): Field | null {
-  if (error.status !== 400) return null;
-  const message = error.message.toLowerCase();
-  if (message.includes("idtype")) return "idType";
-  if (message.includes("why") || message.includes("reason")) return "reason";
-  if (message.includes("member")) return "userId";
-  return null;
-}
+/** The fields the BFF refused (none for an outage, or a 400 about no one field). */
+export const previewFieldsInError = (error: unknown): Field[] => fieldsInError(error, FIELDS);
 
 /** The field's problem in the portal's language (the BFF's own words are for the console). */
 function fieldErrorText(field: Field): string {
@@ -49,21 +43,22 @@ export function PreviewMemberForm({ onSubmit, pending, error }: Props) {
   const [idType, setIdType] = useState<PreviewMemberInput["idType"]>("third_party_id");
   const [userId, setUserId] = useState("");
   const [reason, setReason] = useState("");
-  const apiError = error instanceof ApiError ? error : null;
-  const field = apiError ? fieldOf(apiError) : null;
+  const invalid = previewFieldsInError(error);
+  // Each refused field is described by its own message; the ids differ per field.
+  const errorId = (name: Field) => `${ids.error}-${name}`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ idType, userId, reason });
   };
   const fieldError = (name: Field) =>
-    field === name && apiError ? (
-      <p id={ids.error} className="text-sm font-medium text-red-800 dark:text-red-300">
+    invalid.includes(name) ? (
+      <p id={errorId(name)} className="text-sm font-medium text-red-800 dark:text-red-300">
         {fieldErrorText(name)}
       </p>
     ) : null;
   const described = (name: Field, extra?: string) =>
-    [extra, field === name ? ids.error : undefined].filter(Boolean).join(" ") || undefined;
+    [extra, invalid.includes(name) ? errorId(name) : undefined].filter(Boolean).join(" ") || undefined;
 
   return (
     <form onSubmit={submit} noValidate className="grid max-w-2xl gap-4">
@@ -76,7 +71,7 @@ export function PreviewMemberForm({ onSubmit, pending, error }: Props) {
             id={ids.idType}
             value={idType}
             onChange={(e) => setIdType(e.target.value as PreviewMemberInput["idType"])}
-            aria-invalid={field === "idType" || undefined}
+            aria-invalid={invalid.includes("idType") || undefined}
             aria-describedby={described("idType")}
             className={CONTROL}
           >
@@ -98,7 +93,7 @@ export function PreviewMemberForm({ onSubmit, pending, error }: Props) {
             autoComplete="off"
             required
             onChange={(e) => setUserId(e.target.value)}
-            aria-invalid={field === "userId" || undefined}
+            aria-invalid={invalid.includes("userId") || undefined}
             aria-describedby={described("userId")}
             className={CONTROL}
           />
@@ -120,7 +115,7 @@ export function PreviewMemberForm({ onSubmit, pending, error }: Props) {
           maxLength={500}
           rows={3}
           onChange={(e) => setReason(e.target.value)}
-          aria-invalid={field === "reason" || undefined}
+          aria-invalid={invalid.includes("reason") || undefined}
           aria-describedby={described("reason", ids.hint)}
           className={CONTROL}
         />

@@ -36,7 +36,14 @@ describe("PreviewMemberPage", () => {
     const { calls } = stubApi({
       "/api/manager/preview-member": {
         status: 400,
-        body: { error: { code: "invalid_preview_request", message: REASON_MESSAGE, requestId: "r1" } },
+        body: {
+          error: {
+            code: "invalid_preview_request",
+            message: REASON_MESSAGE,
+            requestId: "r1",
+            issues: [{ path: "reason", message: REASON_MESSAGE }],
+          },
+        },
       },
     });
     const user = userEvent.setup();
@@ -48,6 +55,52 @@ describe("PreviewMemberPage", () => {
     expect(reason.getAttribute("aria-describedby")).toContain(message.id);
     expect(screen.queryByRole("alert")).toBeNull();
     expect(calls).toEqual(["/api/manager/preview-member"]);
+  });
+
+  test("each field the BFF refused is marked by its issue's path, not by the words of a message", async () => {
+    stubApi({
+      "/api/manager/preview-member": {
+        status: 400,
+        body: {
+          error: {
+            // Words that name the reason, issues that name the member id and the id type.
+            code: "invalid_preview_request",
+            message: "reason: anything at all",
+            requestId: "r2",
+            issues: [
+              { path: "userId", message: "userId is not an id of that type." },
+              { path: "idType", message: "idType must be one of the list." },
+            ],
+          },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    renderWithClient(<PreviewMemberPage renderMemberPage={() => null} />);
+    await fill(user, "ava", "Support ticket 4711");
+    const userIdProblem = await screen.findByText("Name the member to preview.");
+    const userId = screen.getByLabelText("Member id");
+    expect(userId.getAttribute("aria-invalid")).toBe("true");
+    expect(userId.getAttribute("aria-describedby")).toBe(userIdProblem.id);
+    const idTypeProblem = screen.getByText("Choose one of the id types in the list.");
+    expect(screen.getByLabelText("Member id type").getAttribute("aria-describedby")).toBe(idTypeProblem.id);
+    expect(idTypeProblem.id).not.toBe(userIdProblem.id);
+    expect(screen.getByLabelText("Reason").getAttribute("aria-invalid")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  test("a 400 that names no field of the form is the page's error, not a field's", async () => {
+    stubApi({
+      "/api/manager/preview-member": {
+        status: 400,
+        body: { error: { code: "invalid_preview_request", message: REASON_MESSAGE, requestId: "r3" } },
+      },
+    });
+    const user = userEvent.setup();
+    renderWithClient(<PreviewMemberPage renderMemberPage={() => null} />);
+    await fill(user, "ava", "Support ticket 4711");
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(screen.getByLabelText("Reason").getAttribute("aria-invalid")).toBeNull();
   });
 
   test("an outage is the standard error panel with its reference", async () => {

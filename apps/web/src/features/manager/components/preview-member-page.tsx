@@ -1,16 +1,15 @@
 import { ErrorPanel } from "../../../components/error-panel.tsx";
 import { PageHeading } from "../../../components/page-heading.tsx";
-import { ApiError } from "../../../lib/api-error.ts";
 import { usePreviewMember } from "../api/use-preview-member.ts";
 import { managerMessages as s } from "../messages.ts";
 import { MemberPreviewResult, type RenderMemberPage } from "./member-preview-result.tsx";
-import { fieldOf, PreviewMemberForm } from "./preview-member-form.tsx";
+import { PreviewMemberForm, previewFieldsInError } from "./preview-member-form.tsx";
 
 export function PreviewMemberPage({ renderMemberPage }: { renderMemberPage: RenderMemberPage }) {
   const mutation = usePreviewMember();
   const error = mutation.error;
   // A field's 400 is shown by the field; anything else (an outage, a 400 about no one field) here.
-  const pageError = error && !(error instanceof ApiError && fieldOf(error) !== null) ? error : null;
+  const pageError = error && previewFieldsInError(error).length === 0 ? error : null;
   return (
     <div className="space-y-6">
       <div className="space-y-2">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../../lib/api-error.ts";
 import {
   auditFieldOf,
   auditFilterQuery,
@@ -29,14 +30,39 @@ describe("audit filters in the address", () => {
     expect(hasAuditFilters(filters)).toBe(true);
   });
 
+  const refused = (paths: string[], message = "whatever the words") =>
+    new ApiError(
+      400,
+      "invalid_audit_filter",
+      message,
+      "r1",
+      paths.map((path) => ({ path, message })),
+    );
+
   it.each([
-    ["from must be a day written YYYY-MM-DD, e.g. 2025-03-01.", "from"],
-    ["to must be the same day as from or later.", "to"],
-    ["member contains a control character or a broken one; remove it.", "member"],
-    ["manager can be at most 255 characters.", "manager"],
-    ["limit must be a number from 1 to 200.", null],
-    ["The rewards service is not answering right now.", null],
-  ])("a 400 saying %j is about %j", (message, field) => {
-    expect(auditFieldOf(message)).toBe(field);
+    [["from"], "from"],
+    [["to"], "to"],
+    [["member"], "member"],
+    [["manager"], "manager"],
+    // The first the form shows, in the form's order.
+    [["to", "manager"], "manager"],
+    [["limit"], null],
+    [[""], null],
+    [[], null],
+  ])("a 400 with issues at %j is about %j", (paths, field) => {
+    expect(auditFieldOf(refused(paths))).toBe(field);
+  });
+
+  it("never picks a field by the wording of a message", () => {
+    expect(auditFieldOf(refused([], "from must be a day written YYYY-MM-DD, e.g. 2025-03-01."))).toBeNull();
+    expect(auditFieldOf(refused(["member"], "from must be a day"))).toBe("member");
+  });
+
+  it("is about no field when the failure is not a refused input", () => {
+    const outage = new ApiError(503, "upstream_unavailable", "from is down", "r2", [
+      { path: "from", message: "x" },
+    ]);
+    expect(auditFieldOf(outage)).toBeNull();
+    expect(auditFieldOf(new Error("from"))).toBeNull();
   });
 });

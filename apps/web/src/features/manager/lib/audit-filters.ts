@@ -1,3 +1,5 @@
+import { fieldsInError } from "../../../lib/api-error.ts";
+
 // The audit log's filters, kept in the address (`?manager=morgan&member=ava&from=2025-03-01`) so a
 // filtered view can be shared or reloaded; the same values go to the page query and the CSV link.
 
@@ -30,12 +32,9 @@ export function auditFiltersToSearch(filters: AuditFilters): string {
 
 export const hasAuditFilters = (filters: AuditFilters) => KEYS.some((key) => filters[key] !== "");
 
-/**
- * Which field a 400 from the BFF is about: its messages start with the field's name
- * ("from must be a day written YYYY-MM-DD…").
- */
-export function auditFieldOf(message: string): AuditFilterField | null {
-  return KEYS.find((key) => message.startsWith(`${key} `)) ?? null;
+/** Which filter a 400 from the BFF is about: the first its issues name by path (null for none). */
+export function auditFieldOf(error: unknown): AuditFilterField | null {
+  return fieldsInError(error, KEYS)[0] ?? null;
 }
 
 /** What is wrong with a filter the BFF refused: the words are the page's, in the manager's language. */

@@ -1,8 +1,9 @@
 import type { MemberProfileView } from "@portal/bff/profile/profile-view";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
+import { apiJson } from "../../../lib/api-call.ts";
 import { api } from "../../../lib/api-client.ts";
-import { call, toApiError } from "../../../lib/api-error.ts";
+import { ApiError } from "../../../lib/api-error.ts";
 import { setProgramTimeZone } from "../../../lib/format.ts";
 
 export type { MemberProfileView };
@@ -20,11 +21,13 @@ export function meQuery() {
   return queryOptions({
     queryKey: memberKeys.me(),
     queryFn: async ({ signal }): Promise<Me | null> => {
-      const response = await call(() => api.api.me.$get(undefined, { init: { signal } }));
-      // The route types only its 200; requireSession answers 401 before it.
-      if ((response.status as number) === 401) return null;
-      if (!response.ok) throw await toApiError(response);
-      const me = await response.json();
+      const me = await apiJson(() => api.api.me.$get(undefined, { init: { signal } })).catch(
+        (error: unknown) => {
+          if (error instanceof ApiError && error.isUnauthenticated) return null;
+          throw error;
+        },
+      );
+      if (me === null) return null;
       // Every date on the page is shown in the zone whose midnights start the program's periods.
       setProgramTimeZone(me.program.timeZone);
       return me.user ? { ...me, user: me.user } : null;

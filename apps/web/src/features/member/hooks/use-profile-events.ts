@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { apiPath } from "../../../lib/api-client.ts";
 import { type Me, type MemberProfileView, memberKeys } from "../api/me-query.ts";
 import { type Announcements, announcements as pageAnnouncements } from "../lib/announcements.ts";
 import { profileAnnouncement } from "../lib/profile-announcement.ts";
@@ -21,7 +22,7 @@ import { profileAnnouncement } from "../lib/profile-announcement.ts";
 // order). Their data names the feed (`null` after a gap: everything); the handlers refetch whatever
 // shows it. One stream per tab carries them all (the BFF allows a session a few streams only).
 
-export const EVENTS_URL = "/api/me/events";
+export const EVENTS_URL = apiPath((routes) => routes.api.me.events.$url());
 export const INITIAL_RETRY_MS = 5_000;
 export const MAX_RETRY_MS = 5 * 60_000;
 

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
+import { apiJson } from "../../../lib/api-call.ts";
 import { api } from "../../../lib/api-client.ts";
-import { call, toApiError } from "../../../lib/api-error.ts";
 
 export type ServiceStatusBody = InferResponseType<typeof api.api.status.$get, 200>;
 export type UpstreamStatus = ServiceStatusBody["upstreams"][number];
@@ -15,11 +15,8 @@ export const statusKeys = {
 export function statusQuery() {
   return queryOptions({
     queryKey: statusKeys.services(),
-    queryFn: async ({ signal }): Promise<ServiceStatusBody> => {
-      const response = await call(() => api.api.status.$get(undefined, { init: { signal } }));
-      if (!response.ok) throw await toApiError(response);
-      return response.json();
-    },
+    queryFn: ({ signal }): Promise<ServiceStatusBody> =>
+      apiJson(() => api.api.status.$get(undefined, { init: { signal } })),
     // Always the latest: "Check again" and the minute's poll ask the portal, not the cache.
     staleTime: 0,
     refetchInterval: 60_000,
