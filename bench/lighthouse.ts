@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Agent, formAction } from "@portal/bff/testing/agent";
+import { Agent, formAction } from "@portal/sandbox/testing/agent";
 
 // `node bench/lighthouse.ts`: Lighthouse (mobile, Debian's Chromium) on the signed-in member home, as a
 // benchmark, not a test. Starts the whole system on its own ports with a fresh database, signs ava in

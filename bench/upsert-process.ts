@@ -1,7 +1,7 @@
 import { openDatabase } from "@portal/bff/db/database";
 import { migrate } from "@portal/bff/db/migrate";
 import { livePushBody } from "@portal/bff/live-push/profile-fixture";
-import { minimiseProfile } from "@portal/bff/live-push/stored-profile";
+import { minimiseProfile } from "@portal/bff/profile/stored-profile";
 import { livePushProfileSchema } from "@portal/crowdtwist/live-push-profile";
 import { cpuMs, serve } from "./ipc.ts";
 import { benchUsername } from "./members.ts";

@@ -5,21 +5,18 @@ import type { DestinationStream } from "pino";
 import { createApi } from "./app.ts";
 import { createLoginStateStore } from "./auth/login-state-store.ts";
 import { createOidcClient } from "./auth/oidc-client.ts";
-import { createSessionStore } from "./auth/session-store.ts";
+import { createSessionStore, startSessionSweep } from "./auth/session-store.ts";
 import { createClusterBus } from "./cluster/cluster-bus.ts";
-import { profileStoredAnnouncement } from "./cluster/profile-stored-announcement.ts";
 import { connectRedis } from "./cluster/redis.ts";
-import { openDatabase } from "./db/database.ts";
-import { type EmbeddedPostgres, startEmbeddedPostgres } from "./db/embedded-postgres.ts";
-import { migrate } from "./db/migrate.ts";
+import { profileStoredAnnouncement } from "./cluster/stored-announcements.ts";
+import { openPortalDatabase } from "./db/portal-database.ts";
 import type { Env } from "./env.ts";
-import { createFeedFanOut } from "./live/feed-fan-out.ts";
+import { createLiveUpdates } from "./live/live-updates.ts";
 import { createProfileHub } from "./live/profile-hub.ts";
 import { createFeeds } from "./live-push/feeds/create-feeds.ts";
 import { createLivePushIngest } from "./live-push/ingest.ts";
 import { parseIpAllowlist } from "./live-push/ip-allowlist.ts";
 import { createLivePushMetrics } from "./live-push/metrics.ts";
-import { createProfileListeners } from "./live-push/profile-listeners.ts";
 import { createManager } from "./manager/create-manager.ts";
 import { createActivityCatalog } from "./member/activity-catalog.ts";
 import { createCommunityStatus } from "./member/community-status.ts";
@@ -27,11 +24,12 @@ import { startHistoryPrune } from "./member/history-retention.ts";
 import { type ActivitiesBytes, createMemberActivities } from "./member/member-activities.ts";
 import { createMemberActivityState } from "./member/member-activity-state.ts";
 import { createMemberFeeds } from "./member/member-feeds.ts";
-import { createMemberProfiles } from "./member/member-profiles.ts";
 import { createPointsHistory } from "./member/points-history.ts";
 import { createLogger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
-import { loadProgramConfig } from "./program-config.ts";
+import { createMemberProfiles } from "./profile/member-profiles.ts";
+import { createProfileListeners } from "./profile/profile-listeners.ts";
+import { loadProgramConfig, memberTiers } from "./program-config.ts";
 import { activitiesFastPath } from "./routes/activities-fast-path.ts";
 import { SIGNED_OUT_PATH } from "./routes/auth.ts";
 import { webhookFastPath } from "./routes/webhook-fast-path.ts";
@@ -81,18 +79,8 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   const programConfig = loadProgramConfig(env.PROGRAM_CONFIG);
   const page = appPage(env, programConfig);
   // Without DATABASE_URL, the portal runs its own PostgreSQL in DATA_DIR and stops it at close.
-  const embedded = env.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: (line) => logger.info(line) });
-  const databaseUrl = env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url;
-  const db = await openDatabase({
-    databaseUrl,
-    onIdleConnectionError: (err) => logger.warn({ err }, "the database dropped an idle connection"),
-  }).catch((error: unknown) => {
-    embedded?.stop();
-    throw error;
-  });
-  await migrate(db);
+  const database = await openPortalDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, logger });
+  const { db, databaseUrl } = database;
   const metrics = createMetrics();
   const clientIp = clientIpResolver(
     env.TRUSTED_PROXIES ? parseIpAllowlist(env.TRUSTED_PROXIES, "TRUSTED_PROXIES") : null,
@@ -156,11 +144,9 @@ export async function createBff(env: Env, options: BffOptions = {}) {
           revive: storedJson,
         })
       : undefined,
-    // /api/me answers from the database without waiting for CrowdTwist; when the member's activities
-    // arrive, their open tabs get the profile again, now with the path to the next tier.
     onStored: (key) => {
       const memberKey = memberActivities.memberOf(key);
-      if (memberKey !== null && hub.hasMember(memberKey)) publishProfile(memberKey);
+      if (memberKey !== null) liveUpdates.activitiesStored(memberKey);
     },
   });
 
@@ -170,10 +156,9 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     cacheMs: 5_000,
     ...(options.now ? { now: options.now } : {}),
   });
-  const sweeper = setInterval(() => {
-    sessions.sweep().catch((err: unknown) => logger.warn({ err }, "session sweep failed"));
-  }, SWEEP_EVERY_MS);
-  sweeper.unref();
+  const stopSweeping = startSessionSweep(sessions, SWEEP_EVERY_MS, (err) =>
+    logger.warn({ err }, "session sweep failed"),
+  );
 
   // Activity descriptions are the same for every member: one program-wide cache for members and managers.
   const catalog = createActivityCatalog({
@@ -276,9 +261,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     }),
     memberActivities,
     history,
-    programTiers: [...programConfig.tiers]
-      .sort((a, b) => a.minScore - b.minScore)
-      .map(({ id, title, minScore, maxScore, benefits }) => ({ id, title, minScore, maxScore, benefits })),
+    programTiers: memberTiers(programConfig),
     profiles,
     hub,
     manager,
@@ -294,73 +277,24 @@ export async function createBff(env: Env, options: BffOptions = {}) {
   });
 
   const livePushMetrics = createLivePushMetrics(metrics);
-  /** Sends the member's current profile to their open tabs. */
-  function publishProfile(memberKey: string) {
-    profiles
-      .current(memberKey)
-      .then((current) => {
-        if (current)
-          hub.publish(memberKey, {
-            id: String(current.version),
-            event: "profile",
-            data: JSON.stringify(current.view),
-          });
-      })
-      .catch((err: unknown) => logger.error({ err }, "could not send a profile change to the member's tabs"));
-  }
+  // Every stored change goes to the member's open tabs on every instance (live/live-updates.ts).
+  const liveUpdates = createLiveUpdates({
+    hub,
+    profiles,
+    memberActivities,
+    bus,
+    sharedTier: redis !== null,
+    onError: (err, what) => logger.error({ err }, what),
+  });
   const profileListeners = createProfileListeners((err) =>
     logger.error({ err }, "a profile listener failed"),
   );
-  /** The member's profile changed: their open tabs here get it, with the activities it unlocks. */
-  function refreshTabs(memberKey: string) {
-    if (!hub.hasMember(memberKey)) return;
-    // Loading them anew publishes the profile with its plan (the loader's onStored); if that cannot be
-    // done, the profile goes out alone.
-    memberActivities.forMember(memberKey).then(
-      (result) => {
-        if (!result.enrolled) publishProfile(memberKey);
-      },
-      () => publishProfile(memberKey),
-    );
-  }
-  // Every stored change goes to the member's open tabs on every instance, as the same view /api/me
-  // serves. A new profile can mean a new tier: what is locked may have changed, so the activities
-  // are forgotten everywhere before the other instances are told. Without Redis they were told by
-  // the statement that stored the profile, at its commit (cluster/profile-stored-announcement.ts).
-  profileListeners.subscribe(({ memberKey }) => {
-    // Reloaded only once Redis has dropped them too, or the reload could read the old list there.
-    void memberActivities.forget(memberKey).then((sharedDropped) => {
-      if (redis) void bus.publish({ type: "profile_stored", memberKey, sharedDropped });
-      refreshTabs(memberKey);
-    });
-  });
-  const feedFanOut = createFeedFanOut({
-    hub,
-    memberActivities,
-    bus,
-    announcesAfterCommit: redis !== null,
-    refreshTabs,
-    publishProfile,
-  });
+  profileListeners.subscribe(liveUpdates.profileStored);
   bus.subscribe((message) => {
     if (message.type === "session_ended") sessions.endedElsewhere(message.idHash);
-    else if (message.type === "feed_stored") feedFanOut.heard(message);
-    else if (message.sharedDropped) {
-      memberActivities.forgetHere(message.memberKey);
-      refreshTabs(message.memberKey);
-    } else {
-      // The sender could not reach Redis to drop the old list: try from here before reloading.
-      void memberActivities.forget(message.memberKey).then(() => refreshTabs(message.memberKey));
-    }
+    else liveUpdates.heard(message);
   });
-  // Announcements may have been missed while the bus was reconnecting: re-read what the tabs show.
-  bus.onResync(() => {
-    memberActivities.forgetAllHere();
-    for (const memberKey of hub.members()) {
-      refreshTabs(memberKey);
-      feedFanOut.resynced(memberKey);
-    }
-  });
+  bus.onResync(liveUpdates.resynced);
   const webhookDeps: WebhookDeps = {
     logger,
     clientIp,
@@ -386,7 +320,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       idType: env.CROWDTWIST_ID_TYPE,
       metrics,
       logger,
-      onStored: feedFanOut.stored,
+      onStored: liveUpdates.feedStored,
       bus,
       redis: redis !== null,
     }),
@@ -437,7 +371,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       draining = true;
     },
     async close() {
-      clearInterval(sweeper);
+      stopSweeping();
       stopPruning();
       hub.close();
       await activitiesLoader.idle();
@@ -446,8 +380,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
       await crowdtwist.close();
       await manager.close();
       await alida?.close();
-      await db.close();
-      embedded?.stop();
+      await database.close();
       logger.flush();
     },
   };

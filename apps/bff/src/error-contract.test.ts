@@ -1,8 +1,8 @@
 import { zValidator } from "@hono/zod-validator";
+import { Agent, type AgentResponse } from "@portal/sandbox/testing/agent";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { Agent, type AgentResponse } from "./testing/agent.ts";
 import { SANDBOX_API_KEY } from "./testing/sandbox.ts";
 import {
   ALIDA_CLIENT_SECRET,

@@ -172,6 +172,13 @@ export function parseProgramConfig(input: unknown, source = "program config"): P
   };
 }
 
+/** Every tier as members are told of it, lowest first: threshold and benefits in words. */
+export function memberTiers(config: ProgramConfig) {
+  return [...config.tiers]
+    .sort((a, b) => a.minScore - b.minScore)
+    .map(({ id, title, minScore, maxScore, benefits }) => ({ id, title, minScore, maxScore, benefits }));
+}
+
 export function loadProgramConfig(path = DEFAULT_PROGRAM_CONFIG): ProgramConfig {
   let raw: unknown;
   try {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { LruMap } from "./lru-map.ts";
 
 // The library's answers to plain GETs of hashed assets, kept in memory. serveStatic opens and streams
 // the file on every request (two stats, a read stream turned into a web stream and back), about four
@@ -32,7 +33,7 @@ export function memoKey(path: string, method: string, range: string | undefined,
 export function createAssetMemo(options: MemoOptions = {}) {
   const maxAnswers = options.maxAnswers ?? 256;
   const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
-  const answers = new Map<string, RememberedAnswer>();
+  const answers = new LruMap<string, RememberedAnswer>(maxAnswers);
   // One copy of each file on disk, shared by every key answered with it.
   const files = new Map<string, Uint8Array<ArrayBuffer>>();
 
@@ -59,7 +60,6 @@ export function createAssetMemo(options: MemoOptions = {}) {
         const value = answer.headers.get(name);
         if (value !== null) headers.push([name, value]);
       }
-      if (answers.size >= maxAnswers) answers.delete(answers.keys().next().value as string);
       answers.set(key, { headers, bytes });
     },
   };

@@ -8,7 +8,7 @@ import { createDeadline, type Deadline } from "./deadline.ts";
 import { AlidaError, alidaErrorForStatus } from "./errors.ts";
 import { parseBody } from "./parse-body.ts";
 import { createPoolSet } from "./pool-set.ts";
-import { sendRequest, type UpstreamResponse } from "./send-request.ts";
+import { type AlidaHttpResponse, sendRequest } from "./send-request.ts";
 import { type AlidaActivitySummary, alidaActivitySummarySchema } from "./summary.ts";
 import { createTokenCache } from "./token-cache.ts";
 
@@ -70,7 +70,7 @@ export function createAlidaClient(options: AlidaClientOptions): AlidaClient {
   }
 
   /** GET with our bearer token; on a 401 the token is renewed and the call tried once more. */
-  async function authorizedGet(url: URL, what: string, deadline: Deadline): Promise<UpstreamResponse> {
+  async function authorizedGet(url: URL, what: string, deadline: Deadline): Promise<AlidaHttpResponse> {
     const send = (bearer: string) =>
       sendRequest(
         pools.get(url.origin),

@@ -1,6 +1,8 @@
 // One error type for everything the Alida client can fail with, so the BFF can map it to a status
 // and a banner without knowing about undici or zod. Messages are built here from fixed text plus
-// values we control (status, path, OAuth error code); never from headers, tokens or secrets.
+// values we control (status, path, OAuth error code); never from headers, tokens or secrets. Whether
+// a failure is worth retrying is decided in one place for both upstreams, the BFF's
+// upstream/failure-kind.ts, not here.
 
 export type AlidaErrorCode =
   /** The client credentials were refused, or a fresh token was refused too (401 twice). */
@@ -20,13 +22,6 @@ export type AlidaErrorCode =
   /** A summary was asked for an activity that carries no summary link (e.g. a `fields=` selection). */
   | "no_summary_link";
 
-const RETRYABLE: ReadonlySet<AlidaErrorCode> = new Set([
-  "timeout",
-  "network",
-  "upstream_error",
-  "rate_limited",
-]);
-
 export class AlidaError extends Error {
   override readonly name = "AlidaError";
   readonly code: AlidaErrorCode;
@@ -41,11 +36,6 @@ export class AlidaError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status ?? null;
-  }
-
-  /** Whether trying the same idempotent GET again later could succeed. */
-  get retryable(): boolean {
-    return RETRYABLE.has(this.code);
   }
 }
 

@@ -5,7 +5,7 @@ import { AlidaError } from "./errors.ts";
 // The one place that talks HTTP: sends, reads the whole body under the deadline, and turns
 // transport failures into AlidaErrors. Status codes are left to the caller.
 
-export interface UpstreamRequest {
+export interface AlidaHttpRequest {
   method: "GET" | "POST";
   url: URL;
   headers: Record<string, string>;
@@ -14,16 +14,16 @@ export interface UpstreamRequest {
   what: string;
 }
 
-export interface UpstreamResponse {
+export interface AlidaHttpResponse {
   status: number;
   text: string;
 }
 
 export async function sendRequest(
   dispatcher: Dispatcher,
-  request: UpstreamRequest,
+  request: AlidaHttpRequest,
   deadline: Deadline,
-): Promise<UpstreamResponse> {
+): Promise<AlidaHttpResponse> {
   try {
     const response = await dispatcher.request({
       origin: request.url.origin,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EARLIEST_DATE, idOrNull, LATEST_DATE } from "./bounded-values.ts";
+import type { CrowdTwistIdType } from "./id-types.ts";
 import { parseUtcDate } from "./utc-date.ts";
 
 // What the Data Push feeds beyond the profile share: the member's ids, instants sent either as epoch
@@ -145,3 +146,25 @@ export function fromSnakeIds(raw: { [K in keyof typeof snakeMemberIds]: string |
     twitterUserId: raw.twitter_user_id,
   };
 }
+
+/** Which of the member's ids holds the id of each `id_type` (the profile's names). */
+export const LIVE_PUSH_ID_FIELD: Readonly<Record<CrowdTwistIdType, keyof LivePushMemberIds>> = {
+  id: "id",
+  email: "emailAddress",
+  third_party_id: "thirdPartyId",
+  username: "userName",
+  mobile_phone_number: "mobilePhoneNumber",
+  facebook_user_id: "facebookUserId",
+  twitter_user_id: "twitterUserId",
+};
+
+/** How the snake_case feeds (Points Expiration, User Segmentation) name the same ids. */
+export const SNAKE_LIVE_PUSH_ID_FIELD: Readonly<Record<CrowdTwistIdType, keyof typeof snakeMemberIds>> = {
+  id: "user_id",
+  email: "email_address",
+  third_party_id: "third_party_id",
+  username: "username",
+  mobile_phone_number: "mobile_phone_number",
+  facebook_user_id: "facebook_user_id",
+  twitter_user_id: "twitter_user_id",
+};

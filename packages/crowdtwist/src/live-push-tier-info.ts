@@ -19,6 +19,13 @@ import {
 export const TIER_EVENTS = ["JUMP", "UPDATE", "DROP", "MAINTAIN", "RESET", "START"] as const;
 export type TierEvent = (typeof TIER_EVENTS)[number];
 
+/** The events that assign a tier; an UPDATE only changes points (Live Push document, ADR 0018). */
+export type TierAssignmentEvent = Exclude<TierEvent, "UPDATE">;
+
+export function isTierAssignment(event: string | null | undefined): event is TierAssignmentEvent {
+  return event !== "UPDATE" && (TIER_EVENTS as readonly (string | null | undefined)[]).includes(event);
+}
+
 export interface TierLevel {
   /** `null` for a tier that starts at nothing (the document's lowest tier). */
   minValue: number | null;

@@ -13,7 +13,7 @@ import type { NamedSegmentRule, SegmentEligibility } from "./segment.ts";
 /** `none` also when another reason makes the hint pointless (see `blocked` below). */
 export type UnavailableAction = "earn_points" | "wait" | "none";
 
-export type UnavailableReason =
+export type ActivityUnavailableReason =
   | {
       kind: "tier";
       /** `null` when CrowdTwist names a tier the program config does not list. */
@@ -58,7 +58,7 @@ const known = (value: number | null | undefined): value is number => Number.isFi
  * be done. A community that could not be checked is no reason: the member is not told something
  * Alida did not say.
  */
-export function whyUnavailable(input: WhyUnavailableInput): UnavailableReason[] {
+export function whyUnavailable(input: WhyUnavailableInput): ActivityUnavailableReason[] {
   const { now } = input;
   const window = toDateWindow(input.window);
   const status = dateWindowStatus(window, now);
@@ -70,7 +70,7 @@ export function whyUnavailable(input: WhyUnavailableInput): UnavailableReason[] 
   const community = input.community;
   const [block] = community?.checked ? community.blocks : [];
   const blocked = endedAt !== null || excluded !== null || block !== undefined;
-  const reasons: UnavailableReason[] = [];
+  const reasons: ActivityUnavailableReason[] = [];
 
   if (input.visibility.state === "locked") {
     const tier = input.visibility.unlockTier;

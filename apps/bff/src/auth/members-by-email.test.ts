@@ -1,7 +1,7 @@
+import { Agent, type AgentResponse, formAction } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readMemberProfile } from "../live-push/read-member-profile.ts";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import type { MemberActivitiesBody } from "../routes/me.ts";
-import { Agent, type AgentResponse, formAction } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
 // CROWDTWIST_ID_TYPE=email end to end, against the sandbox: the member is the identity provider's

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../db/database.ts";
+import { LruMap } from "../lru-map.ts";
 
 // Server-side sessions. The browser holds only a random id; the database holds its hash and who
 // the member is. Lookups are served from memory for a few seconds so the hot path stays off the
@@ -71,7 +72,7 @@ export type NewSession = Pick<Session, "sub" | "crowdtwistUserId" | "name" | "em
 
 export function createSessionStore(db: Database, settings: SessionSettings = DEFAULT_SESSION_SETTINGS) {
   const now = settings.now ?? (() => new Date());
-  const cache = new Map<string, { session: Session; cachedAt: number }>();
+  const cache = new LruMap<string, { session: Session; cachedAt: number }>(MAX_CACHED);
   const endListeners = new Set<(idHash: string, here: boolean) => void>();
   const ended = (idHash: string, here = true) => {
     for (const listener of endListeners) listener(idHash, here);
@@ -79,7 +80,6 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
 
   // Keyed by the cookie's id itself, so a warm lookup costs no hashing; the id never leaves memory.
   function remember(id: string, session: Session) {
-    if (!cache.delete(id) && cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     cache.set(id, { session, cachedAt: now().getTime() });
   }
 
@@ -215,3 +215,16 @@ export function createSessionStore(db: Database, settings: SessionSettings = DEF
   };
 }
 export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/** Sweeps ended sessions every `everyMs` (reporting a failed sweep); returns what stops it. */
+export function startSessionSweep(
+  sessions: SessionStore,
+  everyMs: number,
+  onError: (error: unknown) => void,
+): () => void {
+  const timer = setInterval(() => {
+    sessions.sweep().catch(onError);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

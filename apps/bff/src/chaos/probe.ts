@@ -1,4 +1,4 @@
-import type { Agent } from "../testing/agent.ts";
+import type { Agent } from "@portal/sandbox/testing/agent";
 
 // Members using the portal through a fault: each keeps loading their page's two API calls, as the
 // web app does, and every answer's status, time and freshness is recorded. A request the portal

@@ -1,8 +1,8 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEED_PATH, segmentationBody, userActivityBody } from "../live-push/feeds/feed-fixtures.ts";
 import type { MemberActivityView } from "../member/activity-views.ts";
 import type { MemberActivitiesBody } from "../routes/me.ts";
-import type { Agent } from "../testing/agent.ts";
 import { createPostgresDatabase } from "../testing/databases.ts";
 import { openLiveTab } from "../testing/live-tab.ts";
 import { startTestRedis, type TestRedis } from "../testing/redis.ts";

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { livePushBody } from "../live-push/profile-fixture.ts";
-import type { Agent } from "../testing/agent.ts";
 import { type LiveTab, openLiveTab } from "../testing/live-tab.ts";
 import { signIn } from "../testing/sign-in.ts";
 import { startTopology, type Topology } from "../testing/topology.ts";

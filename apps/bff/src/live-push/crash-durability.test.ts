@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/database.ts";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.ts";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import { type PortalProcess, startPortalProcess } from "../testing/portal-process.ts";
 import { livePushBody } from "./profile-fixture.ts";
-import { readMemberProfile } from "./read-member-profile.ts";
 
 // "Stored before acknowledged", tested the hard way: the real BFF process, running its embedded
 // PostgreSQL in DATA_DIR, is killed with SIGKILL the moment it answers 2xx, then the database server

@@ -1,14 +1,14 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClusterBus, type ClusterMessage, createClusterBus } from "../cluster/cluster-bus.ts";
-import { profileStoredAnnouncement } from "../cluster/profile-stored-announcement.ts";
+import { profileStoredAnnouncement } from "../cluster/stored-announcements.ts";
 import type { Database } from "../db/database.ts";
 import { createMetrics } from "../observability/metrics.ts";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
 import { createLivePushIngest, type ProfileStoredEvent } from "./ingest.ts";
 import { createLivePushMetrics } from "./metrics.ts";
 import { livePushBody } from "./profile-fixture.ts";
-import { readMemberProfile } from "./read-member-profile.ts";
 
 // Pushes that arrive together are stored together (group-commit.ts, one statement per batch), on a
 // real Postgres: each push is still answered for itself and exactly as if the pushes had been applied

@@ -1,12 +1,12 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics } from "../observability/metrics.ts";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import { openTestDatabase, type TestDatabase } from "../testing/databases.ts";
 import type { ProfileStoredEvent } from "./ingest.ts";
 import { createLivePushIngest } from "./ingest.ts";
 import { createLivePushMetrics } from "./metrics.ts";
 import { livePushBody } from "./profile-fixture.ts";
-import { readMemberProfile } from "./read-member-profile.ts";
 
 const T0 = 1_700_000_000;
 

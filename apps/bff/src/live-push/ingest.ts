@@ -9,19 +9,19 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Database } from "../db/database.ts";
 import { AppError, type ErrorIssue } from "../errors.ts";
-import { issuesOf } from "../validation-issues.ts";
-import { createGroupCommit } from "./group-commit.ts";
-import { memberKeyField, memberKeyOf } from "./member-key.ts";
-import type { LivePushMetrics, ValidationFailureReason } from "./metrics.ts";
 import {
   type Announcement,
   MAX_FUTURE_MS,
   type StoreInput,
   type StoreOutcome,
   storeProfiles,
-} from "./profile-store.ts";
+} from "../profile/profile-store.ts";
+import { minimiseProfile, type StoredProfile } from "../profile/stored-profile.ts";
+import { issuesOf } from "../validation-issues.ts";
+import { createGroupCommit } from "./group-commit.ts";
+import { memberKeyField, memberKeyOf } from "./member-key.ts";
+import type { LivePushMetrics, ValidationFailureReason } from "./metrics.ts";
 import { isDataRefusal } from "./storage-failure.ts";
-import { minimiseProfile, type StoredProfile } from "./stored-profile.ts";
 
 // One Live Push body from parsed JSON to a committed row: parse (quirks normalised, secrets dropped),
 // find the member, minimise, store, count — and only after the commit tell the listeners.

@@ -1,11 +1,11 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MemberProfileView } from "../member/profile-view.ts";
-import type { Agent } from "../testing/agent.ts";
+import type { MemberProfileView } from "../profile/profile-view.ts";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import { type EventStream, openEventStream } from "../testing/event-stream.ts";
 import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { ValidationFailureReason } from "./metrics.ts";
 import { livePushBody } from "./profile-fixture.ts";
-import { readMemberProfile } from "./read-member-profile.ts";
 
 // Live Push input that could poison a member, over real HTTP against the real database (
 // Postgres): pushes that can never be stored are refused with 422 naming the field and counted by
@@ -267,7 +267,7 @@ describe("poisonous Live Push input", () => {
     );
     const profile = await me();
     // What could be read: the order of pushes, from the row's own column.
-    expect(profile?.freshness.dateLastUpdated).toBe(new Date(clock * 1000).toISOString());
+    expect(profile?.lastPush.dateLastUpdated).toBe(new Date(clock * 1000).toISOString());
     expect(profile?.history.map((entry) => entry.event)).not.toContain("TELEPORT");
     await expectMemberFine(null);
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { ProfileStoredEvent } from "./ingest.ts";
-import { readMemberProfile } from "./read-member-profile.ts";
 
 // End to end: the sandbox's Live Push sender (retries, duplicates, late older profiles) against the
 // real webhook, with the BFF on Postgres.

@@ -1,6 +1,6 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MemberProfileView } from "../member/profile-view.ts";
-import type { Agent } from "../testing/agent.ts";
+import type { MemberProfileView } from "../profile/profile-view.ts";
 import { openLiveTab } from "../testing/live-tab.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 

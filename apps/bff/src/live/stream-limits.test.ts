@@ -1,6 +1,6 @@
+import { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { securityHeaderValues } from "../security/security-headers.ts";
-import { Agent } from "../testing/agent.ts";
 import { type LiveTab, openLiveTab } from "../testing/live-tab.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 

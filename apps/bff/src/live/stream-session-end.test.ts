@@ -1,6 +1,6 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../auth/cookies.ts";
-import type { Agent } from "../testing/agent.ts";
 import { createPostgresDatabase } from "../testing/databases.ts";
 import { type LiveTab, openLiveTab } from "../testing/live-tab.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";

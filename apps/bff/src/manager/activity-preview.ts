@@ -11,6 +11,7 @@ import type { Program } from "@portal/loyalty/program";
 import { type VisibilityMatrix, visibilityMatrix } from "@portal/loyalty/visibility-matrix";
 import { type MemberActivityView, toActivityViews } from "../member/activity-views.ts";
 import type { ProgramConfig } from "../program-config.ts";
+import { parseCachedActivities } from "../upstream/cached-json.ts";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
 import type { AlidaPanel } from "./alida-panel.ts";
 
@@ -66,7 +67,7 @@ export function createActivityPreview(deps: ActivityPreviewDeps) {
             await deps.crowdtwist.getUserActivities(persona.userId, { idType: persona.idType, signal }),
           ),
       );
-      return JSON.parse(loaded.bytes) as UserActivity[];
+      return parseCachedActivities(loaded.bytes);
     } catch {
       return null;
     }

@@ -1,23 +1,7 @@
-// Where the next page of the audit log starts: the last entry shown, as (time in microseconds since
-// the epoch, id). Postgres keeps microseconds and a JS Date only milliseconds, so the time travels as
-// an integer count, never through a Date; two entries in the same millisecond still page apart.
+import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "../db/keyset-cursor.ts";
 
-export interface AuditCursor {
-  atMicros: bigint;
-  id: bigint;
-}
+// The audit log's page cursor (db/keyset-cursor.ts): entries are written now, never before the epoch.
 
-const CURSOR = /^(\d{1,17})\.(\d{1,19})$/;
-const MAX_BIGINT = 9_223_372_036_854_775_807n;
-
-export function encodeAuditCursor(cursor: AuditCursor): string {
-  return `${cursor.atMicros}.${cursor.id}`;
-}
-
-/** null for anything that is not a cursor this server wrote (the caller answers 400). */
-export function decodeAuditCursor(value: string): AuditCursor | null {
-  const match = CURSOR.exec(value);
-  if (!match?.[1] || !match[2]) return null;
-  const cursor = { atMicros: BigInt(match[1]), id: BigInt(match[2]) };
-  return cursor.id > MAX_BIGINT ? null : cursor;
-}
+export type AuditCursor = KeysetCursor;
+export const encodeAuditCursor = encodeKeysetCursor;
+export const decodeAuditCursor = (value: string) => decodeKeysetCursor(value, { beforeEpoch: false });

@@ -1,8 +1,8 @@
 import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import type { MemberActivities } from "../member/member-activities.ts";
 import type { MemberFeeds } from "../member/member-feeds.ts";
-import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { PointsHistory } from "../member/points-history.ts";
+import type { MemberProfiles } from "../profile/member-profiles.ts";
 import type { ActivityPreviewService } from "./activity-preview.ts";
 import type { AuditLog } from "./audit-log.ts";
 import type { KnownActivities } from "./known-activities.ts";

@@ -1,9 +1,9 @@
-import { CROWDTWIST_ID_TYPES } from "@portal/crowdtwist/id-types";
+import { CROWDTWIST_ID_TYPES, type CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import { describe, expect, it } from "vitest";
 import { MAX_MEMBER_ID_LENGTH, memberIdProblem } from "./member-id-problem.ts";
 
 describe("memberIdProblem", () => {
-  it.each([
+  it.each<[CrowdTwistIdType, string]>([
     ["id", "6566"],
     ["third_party_id", "ava"],
     ["third_party_id", "CRM-000123"],
@@ -24,7 +24,7 @@ describe("memberIdProblem", () => {
     expect(memberIdProblem(idType, userId)).toBeNull();
   });
 
-  it.each([
+  it.each<[CrowdTwistIdType, string, string]>([
     ["third_party_id", "", "is empty"],
     ["third_party_id", "ava\u0000", "control character (U+0000)"],
     ["third_party_id", "\u0000", "control character (U+0000)"],

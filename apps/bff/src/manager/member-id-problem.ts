@@ -1,3 +1,5 @@
+import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
+
 // What a member id typed into the manager's preview may look like, before it reaches the audit log
 // (Postgres refuses a NUL in text) or a CrowdTwist URL path (where "." and ".." are dot segments that
 // no encoding makes safe). The `user_id` of GET /v2/users/{user_id}/activities is one of the member's
@@ -17,7 +19,7 @@ const codePoint = (char: string) =>
   `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** Shape rules per id type, for the types whose ids have a known shape. */
-const SHAPES: Record<string, { pattern: RegExp; problem: string }> = {
+const SHAPES: Partial<Record<CrowdTwistIdType, { pattern: RegExp; problem: string }>> = {
   id: {
     pattern: /^\d{1,20}$/,
     problem: "a CrowdTwist id is the member's number in CrowdTwist, digits only, e.g. 6566",
@@ -46,7 +48,7 @@ const SHAPES: Record<string, { pattern: RegExp; problem: string }> = {
  * Why `userId` cannot be a member id of `idType` ("is empty; …", to follow the field's name), or null
  * when it can. `userId` is already trimmed.
  */
-export function memberIdProblem(idType: string, userId: string): string | null {
+export function memberIdProblem(idType: CrowdTwistIdType, userId: string): string | null {
   if (userId === "") return "is empty; name the member to preview";
   if (!userId.isWellFormed())
     return "contains a broken character (half of a surrogate pair); type the id again";

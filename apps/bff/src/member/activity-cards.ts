@@ -7,6 +7,7 @@ import type { UserActivityInput } from "@portal/loyalty/member-activity";
 import { compareMemberActivities } from "@portal/loyalty/member-activity-order";
 import { nextPeriodStart } from "@portal/loyalty/period-boundary";
 import type { Program } from "@portal/loyalty/program";
+import { LruMap } from "../lru-map.ts";
 import { type JsonBytes, type JsonText, jsonArray, stringify } from "../wire/json-bytes.ts";
 import type { ActivityDetails } from "./activity-catalog.ts";
 import {
@@ -98,7 +99,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
   let serials = 0;
   // A list is a function of its cards in order, and cards never change: members whose lists are made
   // of the same cards get the same bytes object (no re-encoding, and its digest is known already).
-  const lists = new Map<string, WeakRef<JsonBytes<MemberActivityView[]>>>();
+  const lists = new LruMap<string, WeakRef<JsonBytes<MemberActivityView[]>>>(MAX_LISTS);
 
   function cardOf(
     activity: UserActivityInput<ActivityType>,
@@ -164,9 +165,7 @@ export function createActivityCards({ program, timeZone, links }: ActivityCardsO
       const known = lists.get(key)?.deref();
       if (known) return known;
       const bytes = jsonArray(shown.map((card) => card.json));
-      lists.delete(key);
       lists.set(key, new WeakRef(bytes));
-      if (lists.size > MAX_LISTS) lists.delete(lists.keys().next().value as string);
       return bytes;
     },
   };

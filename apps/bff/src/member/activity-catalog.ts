@@ -2,6 +2,8 @@ import type { ActivityExtended } from "@portal/crowdtwist/activity-extended";
 import type { CrowdTwistClient } from "@portal/crowdtwist/client";
 import type { FrequencyInput } from "@portal/loyalty/frequency";
 import type { NamedSegmentRule } from "@portal/loyalty/segment";
+import { LruMap } from "../lru-map.ts";
+import { parseCachedActivity } from "../upstream/cached-json.ts";
 import type { CachedLoader } from "../upstream/cached-upstream.ts";
 import { failureKind } from "../upstream/failure-kind.ts";
 import { isUpstreamUnavailable } from "../upstream/upstream-unavailable-error.ts";
@@ -56,22 +58,13 @@ interface Described {
 export function createActivityCatalog(deps: { crowdtwist: CrowdTwistClient; loader: CachedLoader }) {
   // Parsed once per cached answer: every member's cache miss reads every activity's description, so
   // parsing the same bytes again each time would dominate the miss path.
-  const parsed = new Map<string, Described>();
+  const parsed = new LruMap<string, Described>(MAX_PARSED);
 
   /** The parsed description for these cached bytes (parsed once per cached answer). */
   function parse(id: string, bytes: string): Described {
     const memo = parsed.get(id);
     if (memo?.bytes === bytes) return memo;
-    const raw = JSON.parse(bytes) as ActivityExtended & {
-      dateStart: string | null;
-      dateEnd: string | null;
-    };
-    const activity: ActivityExtended = {
-      ...raw,
-      dateStart: raw.dateStart ? new Date(raw.dateStart) : null,
-      dateEnd: raw.dateEnd ? new Date(raw.dateEnd) : null,
-    };
-    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+    const activity = parseCachedActivity(bytes);
     const entry = { bytes, activity, details: toDetails(activity) };
     parsed.set(id, entry);
     return entry;

@@ -14,7 +14,7 @@ import {
 } from "@portal/loyalty/member-activity";
 import type { Program } from "@portal/loyalty/program";
 import { listedSegmentEligibility } from "@portal/loyalty/segment";
-import { type UnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
+import { type ActivityUnavailableReason, whyUnavailable } from "@portal/loyalty/why-unavailable";
 import type { JSONParsed } from "hono/utils/types";
 import type { ActivityDetails } from "./activity-catalog.ts";
 
@@ -28,7 +28,7 @@ import type { ActivityDetails } from "./activity-catalog.ts";
  * this week", in completions) when it has a cap and the member's completions are known.
  */
 export type MemberActivityView = MemberActivity & {
-  why: UnavailableReason[];
+  why: ActivityUnavailableReason[];
   action: ActivityAction | null;
   // Always sent; optional in the type so that clients (and their fixtures) written before these
   // fields still compile.

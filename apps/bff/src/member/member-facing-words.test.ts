@@ -1,9 +1,9 @@
 import { seedActivities } from "@portal/sandbox/program/seed-activities";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MemberProfileView } from "../profile/profile-view.ts";
 import type { MemberActivitiesBody } from "../routes/me.ts";
 import { openLiveTab } from "../testing/live-tab.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
-import type { MemberProfileView } from "./profile-view.ts";
 
 // Members read CrowdTwist's member-facing words (`public_title`/`public_description` from the
 // extended endpoint), never the internal title the user-activities list carries, wherever they see

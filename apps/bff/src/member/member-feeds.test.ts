@@ -1,12 +1,12 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEED_PATH, segmentationBody, userActivityBody } from "../live-push/feeds/feed-fixtures.ts";
+import type { MemberProfileView } from "../profile/profile-view.ts";
 import type { MemberPreviewBody } from "../routes/manager.ts";
 import type { HistoryBody, MemberActivitiesBody } from "../routes/me.ts";
-import type { Agent } from "../testing/agent.ts";
 import { openLiveTab } from "../testing/live-tab.ts";
 import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { MemberActivityView } from "./activity-views.ts";
-import type { MemberProfileView } from "./profile-view.ts";
 
 // What the Data Push feeds give members, end to end: the sandbox completes, redeems and moves
 // segments and pushes every feed; the BFF stores them and serves completions in the activities list,

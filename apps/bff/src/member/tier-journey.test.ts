@@ -1,7 +1,7 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Agent } from "../testing/agent.ts";
+import type { MemberProfileView } from "../profile/profile-view.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
-import type { MemberProfileView } from "./profile-view.ts";
 
 // The tier card's numbers and history end to end (docs/decisions/0018): the sandbox's Live Push
 // (tier events in both letter cases, maintain, drop, reset, the sandbox's rewind) through the real
@@ -25,11 +25,11 @@ async function profileOf(agent: Agent): Promise<MemberProfileView | null> {
   return response.json<{ profile: MemberProfileView | null }>().profile;
 }
 
-/** Polls /api/me until the push has been stored (its freshness moves past `after`). */
+/** Polls /api/me until the push has been stored (its lastPush.dateLastUpdated moves past `after`). */
 async function profileAfter(agent: Agent, dateLastUpdated: number): Promise<MemberProfileView> {
   const at = new Date(dateLastUpdated * 1000).toISOString();
   await expect
-    .poll(async () => (await profileOf(agent))?.freshness.dateLastUpdated, { timeout: 10_000 })
+    .poll(async () => (await profileOf(agent))?.lastPush.dateLastUpdated, { timeout: 10_000 })
     .toBe(at);
   const profile = await profileOf(agent);
   if (!profile) throw new Error("no profile");

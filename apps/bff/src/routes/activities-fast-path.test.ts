@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
+import type { Agent, AgentResponse } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Agent, AgentResponse } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
 // The fast path (activities-fast-path.ts) must answer exactly as the API's middleware chain does. Two

@@ -1,5 +1,5 @@
+import { Agent, formAction } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Agent, formAction } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
 const SESSION = "__Host-portal.sid";

@@ -1,6 +1,6 @@
+import type { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANAGERS_SQL, MAX_MANAGERS } from "../manager/audit-log.ts";
-import type { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
 // The audit log's reads over HTTP against real Postgres: keyset pages (boundaries, ties in the same

@@ -1,6 +1,6 @@
+import { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MemberActivityView } from "../member/activity-views.ts";
-import { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 import type { MemberActivitiesBody, ProgramTierView } from "./me.ts";
 

@@ -9,8 +9,8 @@ import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "..
 import type { MemberActivityView } from "../member/activity-views.ts";
 import { decodeHistoryCursor } from "../member/history-cursor.ts";
 import type { MemberActivities, MemberActivitiesResult } from "../member/member-activities.ts";
-import type { MemberProfiles } from "../member/member-profiles.ts";
 import type { HistoryPage, PointsHistory } from "../member/points-history.ts";
+import type { MemberProfiles } from "../profile/member-profiles.ts";
 import type { Freshness } from "../upstream/cached-upstream.ts";
 import { digestOf } from "../upstream/shared-bytes.ts";
 import { type JsonChunks, jsonAround } from "../wire/json-bytes.ts";
@@ -123,7 +123,6 @@ export function meRoutes(deps: MeDeps) {
       .use(requireSession())
       .get("/events", async (c) => {
         const session = c.get("session");
-        if (!session) throw new Error("requireSession let an anonymous request through");
         // The stream is written straight to the Node response (see live/profile-hub.ts).
         const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
         if (!outgoing) throw new Error("live updates need the Node server");
@@ -149,7 +148,6 @@ export function meRoutes(deps: MeDeps) {
       // Points earned and redeemed, newest first, a page at a time: `cursor` is the previous page's `next`.
       .get("/history", validate("query", historyQuery, "invalid_history_request"), async (c) => {
         const session = c.get("session");
-        if (!session) throw new Error("requireSession let an anonymous request through");
         const { cursor, limit } = c.req.valid("query");
         const page: HistoryBody = await deps.history.page(
           session.crowdtwistUserId,
@@ -160,7 +158,6 @@ export function meRoutes(deps: MeDeps) {
       })
       .get("/activities", async (c) => {
         const session = c.get("session");
-        if (!session) throw new Error("requireSession let an anonymous request through");
         // Whose data is fetched comes from the session alone: no query parameter or header can change it.
         const result = await deps.memberActivities.forMember(session.crowdtwistUserId);
         if (!result.enrolled) {

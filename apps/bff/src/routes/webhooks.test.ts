@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { livePushBody } from "../live-push/profile-fixture.ts";
-import { readMemberProfile } from "../live-push/read-member-profile.ts";
+import { readMemberProfile } from "../profile/read-member-profile.ts";
 import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 
 // The receiver over real HTTP: who may call, what bodies it takes, what each answer tells the sender.

@@ -1,6 +1,6 @@
+import type { Agent, AgentResponse } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { Agent, AgentResponse } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 import { activitiesBodySchema, memberPreviewSchema } from "../testing/wire-schemas.ts";
 

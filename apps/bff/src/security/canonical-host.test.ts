@@ -1,8 +1,8 @@
 import { request } from "node:http";
+import { Agent, formAction } from "@portal/sandbox/testing/agent";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { livePushBody } from "../live-push/profile-fixture.ts";
-import { Agent, formAction } from "../testing/agent.ts";
 import { LIVE_PUSH_API_KEY, startTestSystem, type TestSystem } from "../testing/system.ts";
 import { canonicalHost } from "./canonical-host.ts";
 

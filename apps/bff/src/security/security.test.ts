@@ -1,5 +1,5 @@
+import { Agent } from "@portal/sandbox/testing/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Agent } from "../testing/agent.ts";
 import { startTestSystem, type TestSystem } from "../testing/system.ts";
 
 let system: TestSystem;

@@ -1,4 +1,4 @@
-import type { Agent } from "./agent.ts";
+import type { Agent } from "@portal/sandbox/testing/agent";
 
 // A Server-Sent Events reader for integration tests: opens a stream as a signed-in agent, collects
 // the events as they arrive, and waits for one with a deadline (never forever).

@@ -1,5 +1,5 @@
 import { get, type IncomingMessage } from "node:http";
-import type { Agent } from "./agent.ts";
+import type { Agent } from "@portal/sandbox/testing/agent";
 
 // A browser tab's live-update stream for integration tests: GET /api/me/events over plain node:http
 // with the agent's cookies, so a test sees the status and headers at once, everything received so far

@@ -1,4 +1,4 @@
-import { Agent, formAction } from "./agent.ts";
+import { Agent, formAction } from "@portal/sandbox/testing/agent";
 
 // The whole sign-in dance of a demo account, as a browser does it: the portal's login route, the
 // sandbox's identity provider and its form, and back into the portal with a session cookie.

@@ -193,7 +193,7 @@ const profileView = z.strictObject({
   }),
   lastEvent: tierAssignment.nullable(),
   history: z.array(tierAssignment),
-  freshness: z.strictObject({ dateLastUpdated: isoDate, receivedAt: isoDate }),
+  lastPush: z.strictObject({ dateLastUpdated: isoDate, receivedAt: isoDate }),
   plan: z.strictObject({ toNextTier: tierPath.nullable(), toKeep: tierPath.nullable() }).nullable(),
   expiringPoints: z.array(z.strictObject({ points: z.number(), date: isoDate })).optional(),
 });

@@ -40,7 +40,7 @@ export interface ResilienceOptions {
   deadlineMs?: number | undefined;
 }
 
-export interface UpstreamRequest {
+export interface UpstreamCall {
   /** A stable name such as `user_activities`, used as a metrics label; never a member id. */
   operation: string;
   /** Only idempotent reads (GET) are retried. */
@@ -66,7 +66,7 @@ export interface UpstreamResilience {
    * Runs `call` under the policy. Throws UpstreamUnavailableError when the breaker is open or every
    * attempt failed; a definitive upstream answer (404, 401…) is rethrown unchanged.
    */
-  execute<T>(request: UpstreamRequest, call: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  execute<T>(request: UpstreamCall, call: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Cockatiel moves from open to half-open lazily, on the first call after `halfOpenAfterMs`. */
   breakerState(): BreakerState;
   health(): UpstreamHealth;
@@ -142,7 +142,7 @@ export function createUpstreamResilience(options: ResilienceOptions): UpstreamRe
     }
   }
 
-  async function execute<T>(request: UpstreamRequest, call: (signal: AbortSignal) => Promise<T>) {
+  async function execute<T>(request: UpstreamCall, call: (signal: AbortSignal) => Promise<T>) {
     const { operation } = request;
     const once = (signal: AbortSignal) =>
       breaker.execute(({ signal: inner }) => attempt(operation, call, inner), signal);

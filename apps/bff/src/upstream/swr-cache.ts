@@ -1,7 +1,8 @@
+import { LruMap } from "../lru-map.ts";
+
 // A bounded in-memory cache of serialised upstream answers for stale-while-revalidate. It keeps the
 // bytes we send to the browser, not objects: a warm hit then costs a Map lookup, not a
-// JSON.stringify of a member's whole activity list. Map iteration order is insertion order, so
-// re-inserting on every read makes the first key the least recently used one.
+// JSON.stringify of a member's whole activity list. Least recently used entries go first (lru-map.ts).
 
 export type CachedBytes = string | Uint8Array;
 
@@ -62,18 +63,7 @@ export function createSwrCache<B extends CachedBytes = string>(options: SwrCache
   if (!(maxEntries >= 1 && freshMs >= 0 && staleMs >= freshMs)) {
     throw new RangeError("swr cache needs maxEntries >= 1 and 0 <= freshMs <= staleMs");
   }
-  const entries = new Map<string, CacheEntry<B>>();
-
-  function put(key: string, entry: CacheEntry<B>): CacheEntry<B> {
-    entries.delete(key);
-    entries.set(key, entry);
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next();
-      if (oldest.done) break;
-      entries.delete(oldest.value);
-    }
-    return entry;
-  }
+  const entries = new LruMap<string, CacheEntry<B>>(maxEntries);
 
   return {
     get(key, at = now()) {
@@ -84,19 +74,20 @@ export function createSwrCache<B extends CachedBytes = string>(options: SwrCache
         entries.delete(key);
         return undefined;
       }
-      put(key, entry);
       return { entry, state: age <= freshMs && entry.lastFailureAt === null ? "fresh" : "stale" };
     },
     set(key, bytes, { incomplete = false, fetchedAt } = {}) {
       const at = now();
-      return put(key, {
+      const entry = {
         bytes,
         fetchedAt: Math.min(fetchedAt ?? at, at),
         lastFailureAt: incomplete ? at : null,
-      });
+      };
+      entries.set(key, entry);
+      return entry;
     },
     markFailure(key, fetchedAt) {
-      const entry = entries.get(key);
+      const entry = entries.peek(key);
       if (entry?.fetchedAt === fetchedAt) entries.set(key, { ...entry, lastFailureAt: now() });
     },
     delete: (key) => void entries.delete(key),

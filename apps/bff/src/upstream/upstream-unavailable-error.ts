@@ -4,7 +4,7 @@
 
 export type UpstreamName = "crowdtwist" | "alida";
 
-export type UnavailableReason =
+export type UpstreamUnavailableReason =
   /** The breaker is open: we did not even try, to give the upstream room to recover. */
   | "circuit_open"
   /** We tried (with retries where allowed) and every attempt timed out, failed or was throttled. */
@@ -13,12 +13,12 @@ export type UnavailableReason =
 export class UpstreamUnavailableError extends Error {
   override readonly name = "UpstreamUnavailableError";
   readonly upstream: UpstreamName;
-  readonly reason: UnavailableReason;
+  readonly reason: UpstreamUnavailableReason;
   readonly operation: string;
 
   constructor(init: {
     upstream: UpstreamName;
-    reason: UnavailableReason;
+    reason: UpstreamUnavailableReason;
     operation: string;
     cause?: unknown;
   }) {

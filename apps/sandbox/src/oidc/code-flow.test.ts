@@ -7,8 +7,8 @@ import {
   signIn,
   startTestProvider,
   type TestProvider,
+  testBrowser,
 } from "./oidc-test-harness.ts";
-import { TestBrowser } from "./test-browser.ts";
 
 describe("sandbox OIDC authorization code flow", () => {
   let provider: TestProvider;
@@ -26,17 +26,12 @@ describe("sandbox OIDC authorization code flow", () => {
     "signs in $username with PKCE and puts the profile in the ID token",
     async ({ username, roles, name }) => {
       const request = await buildAuthorizationRequest(config);
-      const { loginPage, afterSubmit, final } = await signIn(
-        new TestBrowser(),
-        request.url,
-        username,
-        "demo",
-      );
+      const { loginPage, afterSubmit, final } = await signIn(testBrowser(), request.url, username, "demo");
 
       expect(new URL(loginPage.url).pathname).toMatch(/^\/oidc\/interaction\/[\w-]+$/);
-      expect(loginPage.body).toMatch(/<label for="username">Username<\/label>/);
-      expect(loginPage.body).toMatch(/<label for="password">Password<\/label>/);
-      expect(loginPage.body).toMatch(/<button type="submit">Sign in<\/button>/);
+      expect(loginPage.text).toMatch(/<label for="username">Username<\/label>/);
+      expect(loginPage.text).toMatch(/<label for="password">Password<\/label>/);
+      expect(loginPage.text).toMatch(/<button type="submit">Sign in<\/button>/);
       expect(afterSubmit.status).toBe(303);
 
       const callback = new URL(final.location ?? "");
@@ -63,7 +58,7 @@ describe("sandbox OIDC authorization code flow", () => {
 
   it("lets openid-client reject a callback whose state differs", async () => {
     const request = await buildAuthorizationRequest(config);
-    const { final } = await signIn(new TestBrowser(), request.url, "ava", "demo");
+    const { final } = await signIn(testBrowser(), request.url, "ava", "demo");
     const callback = new URL(final.location ?? "");
     callback.searchParams.set("state", client.randomState());
 
@@ -78,7 +73,7 @@ describe("sandbox OIDC authorization code flow", () => {
 
   it("rejects a code redeemed with the wrong PKCE verifier", async () => {
     const request = await buildAuthorizationRequest(config);
-    const { final } = await signIn(new TestBrowser(), request.url, "ava", "demo");
+    const { final } = await signIn(testBrowser(), request.url, "ava", "demo");
 
     await expect(
       client.authorizationCodeGrant(config, new URL(final.location ?? ""), {
@@ -91,7 +86,7 @@ describe("sandbox OIDC authorization code flow", () => {
 
   it("redeems a code only once", async () => {
     const request = await buildAuthorizationRequest(config);
-    const { final } = await signIn(new TestBrowser(), request.url, "ava", "demo");
+    const { final } = await signIn(testBrowser(), request.url, "ava", "demo");
     const callback = new URL(final.location ?? "");
     const checks = {
       pkceCodeVerifier: request.codeVerifier,
@@ -111,7 +106,7 @@ describe("sandbox OIDC authorization code flow", () => {
       scope: "openid",
       state: "s1",
     });
-    const response = await new TestBrowser().get(url);
+    const response = await testBrowser().get(url);
 
     expect(response.status).toBe(303);
     const redirect = new URL(response.location ?? "");

@@ -1,13 +1,15 @@
 import type * as client from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formAction, inputValue } from "../testing/agent.ts";
 import {
   buildAuthorizationRequest,
   discoverClient,
+  leaving,
   signIn,
   startTestProvider,
   type TestProvider,
+  testBrowser,
 } from "./oidc-test-harness.ts";
-import { formAction, inputValue, TestBrowser } from "./test-browser.ts";
 
 describe("sandbox OIDC login page", () => {
   let provider: TestProvider;
@@ -19,57 +21,57 @@ describe("sandbox OIDC login page", () => {
   afterAll(() => provider.close());
 
   it("is an accessible, script-free page listing the demo accounts", async () => {
-    const browser = new TestBrowser();
+    const browser = testBrowser();
     const request = await buildAuthorizationRequest(config);
-    const page = await browser.follow(await browser.get(request.url), request.url.origin);
+    const page = await browser.follow(await browser.get(request.url), leaving(request.url.origin));
 
     expect(page.status).toBe(200);
-    expect(page.body).toContain('<html lang="en">');
-    expect(page.body).toMatch(/<title>[^<]+<\/title>/);
-    expect(page.body).toMatch(/<h1>Sandbox sign-in<\/h1>/);
-    expect(page.body).toMatch(/<form method="post" action="\/oidc\/interaction\/[\w-]+">/);
-    expect(page.body).not.toMatch(/<script|<link|src=|onclick|javascript:/i);
-    expect(page.body).toContain("<code>ava</code>");
-    expect(page.body).toContain("Member · Bronze tier (lowest)");
+    expect(page.text).toContain('<html lang="en">');
+    expect(page.text).toMatch(/<title>[^<]+<\/title>/);
+    expect(page.text).toMatch(/<h1>Sandbox sign-in<\/h1>/);
+    expect(page.text).toMatch(/<form method="post" action="\/oidc\/interaction\/[\w-]+">/);
+    expect(page.text).not.toMatch(/<script|<link|src=|onclick|javascript:/i);
+    expect(page.text).toContain("<code>ava</code>");
+    expect(page.text).toContain("Member · Bronze tier (lowest)");
     // Descriptions are data; markup in them is escaped, not rendered.
-    expect(page.body).toContain("Program manager &lt;previews activities&gt;");
-    expect(page.body).toMatch(/password of every demo account is <code>demo<\/code>/);
-    expect(page.body).not.toContain('role="alert"');
+    expect(page.text).toContain("Program manager &lt;previews activities&gt;");
+    expect(page.text).toMatch(/password of every demo account is <code>demo<\/code>/);
+    expect(page.text).not.toContain('role="alert"');
   });
 
   it("re-renders with an alert, keeps the username and issues no code on a wrong password", async () => {
     const request = await buildAuthorizationRequest(config);
-    const { afterSubmit, final } = await signIn(new TestBrowser(), request.url, 'ava"><b>x', "not-demo");
+    const { afterSubmit, final } = await signIn(testBrowser(), request.url, 'ava"><b>x', "not-demo");
 
     expect(afterSubmit.status).toBe(200);
-    expect(afterSubmit.location).toBeUndefined();
+    expect(afterSubmit.location).toBeNull();
     expect(final).toBe(afterSubmit);
-    expect(afterSubmit.body).toMatch(/role="alert">Unknown username or wrong password\.<\/p>/);
-    expect(inputValue(afterSubmit.body, "username")).toBe("ava&quot;&gt;&lt;b&gt;x");
-    expect(afterSubmit.body).not.toContain("<b>x");
+    expect(afterSubmit.text).toMatch(/role="alert">Unknown username or wrong password\.<\/p>/);
+    expect(inputValue(afterSubmit.text, "username")).toBe("ava&quot;&gt;&lt;b&gt;x");
+    expect(afterSubmit.text).not.toContain("<b>x");
   });
 
   it("still signs in after a failed attempt on the same page", async () => {
-    const browser = new TestBrowser();
+    const browser = testBrowser();
     const request = await buildAuthorizationRequest(config);
     const { afterSubmit } = await signIn(browser, request.url, "ava", "wrong");
-    const retry = await browser.postForm(new URL(formAction(afterSubmit.body) ?? "", request.url.origin), {
+    const retry = await browser.postForm(new URL(formAction(afterSubmit.text) ?? "", request.url.origin), {
       username: "ava",
       password: "demo",
     });
-    const final = await browser.follow(retry, request.url.origin);
+    const final = await browser.follow(retry, leaving(request.url.origin));
 
     expect(new URL(final.location ?? "").searchParams.get("code")).toBeTruthy();
   });
 
   it("explains an expired sign-in instead of failing when the interaction cookie is gone", async () => {
-    const browser = new TestBrowser();
+    const browser = testBrowser();
     const request = await buildAuthorizationRequest(config);
-    const page = await browser.follow(await browser.get(request.url), request.url.origin);
+    const page = await browser.follow(await browser.get(request.url), leaving(request.url.origin));
 
-    const fresh = await new TestBrowser().get(page.url);
+    const fresh = await testBrowser().get(page.url);
     expect(fresh.status).toBe(400);
-    expect(fresh.body).toContain("This sign-in request has expired or was already completed.");
+    expect(fresh.text).toContain("This sign-in request has expired or was already completed.");
   });
 
   it("renders provider errors as an escaped page without a stack", async () => {
@@ -82,11 +84,11 @@ describe("sandbox OIDC login page", () => {
       code_challenge: "x".repeat(43),
       code_challenge_method: "S256",
     }).toString();
-    const page = await new TestBrowser().get(url);
+    const page = await testBrowser().get(url);
 
     expect(page.status).toBe(400);
-    expect(page.location).toBeUndefined();
-    expect(page.body).toContain("invalid_redirect_uri");
-    expect(page.body).not.toMatch(/<script|evil\.example|\bat .*\.js:\d+/);
+    expect(page.location).toBeNull();
+    expect(page.text).toContain("invalid_redirect_uri");
+    expect(page.text).not.toMatch(/<script|evil\.example|\bat .*\.js:\d+/);
   });
 });

@@ -2,8 +2,8 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as client from "openid-client";
+import { Agent, type AgentResponse, formAction } from "../testing/agent.ts";
 import { createOidcServer, type DemoAccount, type OidcClientConfig } from "./provider.ts";
-import { formAction, type Page, type TestBrowser } from "./test-browser.ts";
 
 // Shared by the OIDC integration tests: a real node http server on loopback, routed the way the
 // sandbox routes it (mount path to `handle`, everything else elsewhere), and a tiny cookie-carrying
@@ -39,6 +39,12 @@ export const ACCOUNTS: DemoAccount[] = [
     description: "Program manager <previews activities>",
   },
 ];
+
+/** A browser on the provider's pages: it asks for HTML, as a browser navigating to them does. */
+export const testBrowser = () => new Agent(RP_ORIGIN, { headers: { accept: "text/html" } });
+
+/** For `follow`: stop at the first hop that leaves `origin` (the provider's), i.e. back to the RP. */
+export const leaving = (origin: string) => (next: URL) => next.origin !== origin;
 
 export interface TestProvider {
   issuer: string;
@@ -95,24 +101,24 @@ export async function buildAuthorizationRequest(config: client.Configuration): P
 }
 
 export interface SignInResult {
-  loginPage: Page;
-  afterSubmit: Page;
+  loginPage: AgentResponse;
+  afterSubmit: AgentResponse;
   /** The last hop on the provider: its Location is the RP callback when sign-in succeeded. */
-  final: Page;
+  final: AgentResponse;
 }
 
 /** Drives the login UI: authorization URL → interaction page → form post → redirects back to the RP. */
 export async function signIn(
-  browser: TestBrowser,
+  browser: Agent,
   authorizationUrl: URL,
   username: string,
   password: string,
 ): Promise<SignInResult> {
   const origin = authorizationUrl.origin;
-  const loginPage = await browser.follow(await browser.get(authorizationUrl), origin);
-  const action = formAction(loginPage.body);
+  const loginPage = await browser.follow(await browser.get(authorizationUrl), leaving(origin));
+  const action = formAction(loginPage.text);
   if (!action) throw new Error(`no login form on ${loginPage.url} (status ${loginPage.status})`);
   const afterSubmit = await browser.postForm(new URL(action, origin), { username, password });
-  const final = await browser.follow(afterSubmit, origin);
+  const final = await browser.follow(afterSubmit, leaving(origin));
   return { loginPage, afterSubmit, final };
 }

@@ -7,7 +7,7 @@ import { useLocale } from "../lib/i18n/use-locale.ts";
 import { createQueryClient } from "../lib/query-client.ts";
 import { matchRoute } from "../lib/router.tsx";
 import { maybeSignedIn } from "../lib/session-hint.ts";
-import { AppRouter } from "./router.tsx";
+import { Pages } from "./pages.tsx";
 
 /** The manager area, the points history and the pages where sign-in and sign-out end show no activities. */
 const WITHOUT_ACTIVITIES = new Set(["manage", "history", "signed-out", "sign-in-failed"]);
@@ -44,7 +44,7 @@ export function App({ client }: { client?: QueryClient }) {
   useLocale();
   return (
     <QueryClientProvider client={queryClient}>
-      <AppRouter />
+      <Pages />
     </QueryClientProvider>
   );
 }

@@ -43,7 +43,7 @@ export function profileFixture(overrides: Partial<MemberProfileView> = {}): Memb
       { event: "JUMP", tierTitle: "Bronze", at: "2024-03-03T12:00:00.000Z" },
       { event: "START", tierTitle: "Bronze", at: "2023-01-10T12:00:00.000Z" },
     ],
-    freshness: { dateLastUpdated: "2026-11-23T10:00:00.000Z", receivedAt: "2026-11-23T10:00:00.000Z" },
+    lastPush: { dateLastUpdated: "2026-11-23T10:00:00.000Z", receivedAt: "2026-11-23T10:00:00.000Z" },
     plan: null,
     active: true,
     ...overrides,

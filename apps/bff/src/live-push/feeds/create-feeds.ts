@@ -2,7 +2,7 @@ import type { CrowdTwistIdType } from "@portal/crowdtwist/id-types";
 import type { LivePushMemberIds } from "@portal/crowdtwist/live-push-feed-values";
 import type { Logger } from "pino";
 import type { ClusterBus } from "../../cluster/cluster-bus.ts";
-import { feedStoredAnnouncement } from "../../cluster/profile-stored-announcement.ts";
+import { feedStoredAnnouncement } from "../../cluster/stored-announcements.ts";
 import type { Database } from "../../db/database.ts";
 import type { Metrics } from "../../observability/metrics.ts";
 import { createFeedMetrics, type FeedMetricsView } from "../metrics.ts";
@@ -29,7 +29,7 @@ export interface FeedsDeps {
   logger: Logger;
   onStored(event: FeedStoredEvent): void;
   bus: ClusterBus;
-  /** With Redis the other instances are told after the member's shared list is dropped (bff.ts). */
+  /** With Redis the other instances are told after the member's shared list is dropped (live/live-updates.ts). */
   redis: boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/database.ts";
-import { type Announcement, contentHash, MAX_FUTURE_MS } from "../profile-store.ts";
+import { type Announcement, contentHash, MAX_FUTURE_MS } from "../../profile/profile-store.ts";
 import { announcedCte, announcementParams, classify, type FeedOutcome } from "./feed-store.ts";
 
 // Stores a member's expiring points from the Points Expiration feed. Each message is the whole

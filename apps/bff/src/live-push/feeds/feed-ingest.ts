@@ -9,11 +9,11 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { AppError, type ErrorIssue } from "../../errors.ts";
+import { type Announcement, MAX_FUTURE_MS } from "../../profile/profile-store.ts";
 import { issuesOf } from "../../validation-issues.ts";
 import { createGroupCommit } from "../group-commit.ts";
 import { memberKeyField, memberKeyOf } from "../member-key.ts";
 import type { FeedLabel, FeedMetricsView, ValidationFailureReason } from "../metrics.ts";
-import { type Announcement, MAX_FUTURE_MS } from "../profile-store.ts";
 import { isDataRefusal } from "../storage-failure.ts";
 import type { FeedOutcome } from "./feed-store.ts";
 

@@ -1,4 +1,4 @@
-import type { Announcement } from "../profile-store.ts";
+import type { Announcement } from "../../profile/profile-store.ts";
 
 // What the Data Push feeds' stores share. Each store writes a batch of messages (several members,
 // from the group commit) in one statement: the rows, and, without Redis, the announcement to the

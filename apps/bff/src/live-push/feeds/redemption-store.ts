@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/database.ts";
-import type { Announcement } from "../profile-store.ts";
+import type { Announcement } from "../../profile/profile-store.ts";
 import { announcedCte, announcementParams, DUPLICATE, type FeedOutcome, STORED } from "./feed-store.ts";
 
 // Stores reward orders from the User Redemption feed: one row per orderId, so a redelivery writes

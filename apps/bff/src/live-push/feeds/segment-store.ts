@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/database.ts";
-import { type Announcement, contentHash, MAX_FUTURE_MS } from "../profile-store.ts";
+import { type Announcement, contentHash, MAX_FUTURE_MS } from "../../profile/profile-store.ts";
 import { announcedCte, announcementParams, classify, type FeedOutcome } from "./feed-store.ts";
 
 // Stores segment changes from the User Segmentation feed: per member and segment (or group), the

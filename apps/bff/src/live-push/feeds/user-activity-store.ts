@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/database.ts";
-import type { Announcement } from "../profile-store.ts";
+import type { Announcement } from "../../profile/profile-store.ts";
 import { announcedCte, announcementParams, DUPLICATE, type FeedOutcome, STORED } from "./feed-store.ts";
 
 // Stores completions and redemptions from the User Activity feed: one row per userActivityId, so a

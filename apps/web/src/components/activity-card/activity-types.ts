@@ -8,5 +8,5 @@ import type { api } from "../../lib/api-client.ts";
 export type ActivitiesAnswer = InferResponseType<typeof api.api.me.activities.$get, 200>;
 
 export type Activity = ActivitiesAnswer["activities"][number];
-export type UnavailableReason = Activity["why"][number];
+export type ActivityUnavailableReason = Activity["why"][number];
 export type FrequencyRule = NonNullable<Activity["frequency"]>;

@@ -1,7 +1,7 @@
 import { t } from "@lingui/core/macro";
 import { useId, useState } from "react";
 import { ChevronIcon } from "../icons.tsx";
-import type { UnavailableReason } from "./activity-types.ts";
+import type { ActivityUnavailableReason } from "./activity-types.ts";
 import { whyText } from "./why-text.ts";
 
 const REASONS = "space-y-1 text-sm text-gray-800 dark:text-gray-100";
@@ -14,7 +14,7 @@ export function WhyReasons({
   hidden = false,
   className = REASONS,
 }: {
-  reasons: readonly UnavailableReason[];
+  reasons: readonly ActivityUnavailableReason[];
   memberScore: number | null;
   id?: string;
   hidden?: boolean;
@@ -36,7 +36,7 @@ export function WhyDisclosure({
   defaultOpen = false,
   onToggle,
 }: {
-  reasons: readonly UnavailableReason[];
+  reasons: readonly ActivityUnavailableReason[];
   memberScore: number | null;
   defaultOpen?: boolean;
   onToggle?: ((open: boolean) => void) | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { UnavailableReason } from "./activity-types.ts";
+import type { ActivityUnavailableReason } from "./activity-types.ts";
 import { earningTexts, whyText } from "./why-text.ts";
 
 const thisYear = new Date().getFullYear();
@@ -8,7 +8,7 @@ const SILVER = { id: "345", title: "Silver", minScore: 1000 };
 const MONDAY = "2026-11-30T00:00:00.000Z";
 
 describe("whyText", () => {
-  test.each<[string, UnavailableReason, number | null, string]>([
+  test.each<[string, ActivityUnavailableReason, number | null, string]>([
     [
       "tier, score from the card",
       { kind: "tier", unlockTier: SILVER, pointsToGo: null, action: "earn_points" },

@@ -1,6 +1,6 @@
 import { plural, select, t } from "@lingui/core/macro";
 import { formatDay, formatPeriodDay, formatPeriodWeekday } from "../../lib/format.ts";
-import type { Activity, FrequencyRule, UnavailableReason } from "./activity-types.ts";
+import type { Activity, ActivityUnavailableReason, FrequencyRule } from "./activity-types.ts";
 import { progressText, shownProgress } from "./progress-text.ts";
 
 // Words for the BFF's reasons and rules. The BFF sends reasons without the member's score (it is
@@ -100,7 +100,7 @@ function capText(period: FrequencyPeriod, resetsAt: string | null, wait: boolean
 }
 
 /** One reason in words, with what the member can do about it when they can do anything. */
-export function whyText(reason: UnavailableReason, memberScore: number | null): string {
+export function whyText(reason: ActivityUnavailableReason, memberScore: number | null): string {
   switch (reason.kind) {
     case "tier":
       return tierText(

@@ -1,4 +1,4 @@
-import type { MemberProfileView } from "@portal/bff/member/profile-view";
+import type { MemberProfileView } from "@portal/bff/profile/profile-view";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
 import { apiJson } from "../../../lib/api-call.ts";

@@ -239,7 +239,7 @@ describe("TierCard", () => {
 
   test("says how fresh the profile is", () => {
     const receivedAt = new Date(Date.now() - 2 * 60_000).toISOString();
-    render(<TierCard profile={profileFixture({ freshness: { dateLastUpdated: receivedAt, receivedAt } })} />);
+    render(<TierCard profile={profileFixture({ lastPush: { dateLastUpdated: receivedAt, receivedAt } })} />);
     expect(screen.getByText("Updated 2 min ago")).toBeTruthy();
   });
 

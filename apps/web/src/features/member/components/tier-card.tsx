@@ -41,7 +41,7 @@ export function TierCard({
         <Heading id="tier-heading" className="text-lg font-semibold">
           {t`Your tier`}
         </Heading>
-        {profile && <FreshnessText at={profile.freshness.receivedAt} />}
+        {profile && <FreshnessText at={profile.lastPush.receivedAt} />}
       </div>
       {profile ? <TierDetails profile={profile} tiers={tiers} /> : <TierPending />}
     </section>

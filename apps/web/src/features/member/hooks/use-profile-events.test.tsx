@@ -77,7 +77,7 @@ describe("useProfileEvents", () => {
     const later = "2026-11-24T10:00:00.000Z";
     latest().emit(
       "profile",
-      JSON.stringify(profileFixture({ freshness: { dateLastUpdated: later, receivedAt: later } })),
+      JSON.stringify(profileFixture({ lastPush: { dateLastUpdated: later, receivedAt: later } })),
     );
     expect(onChange).toHaveBeenCalledTimes(1);
   });
@@ -157,7 +157,7 @@ describe("useProfileEvents", () => {
       JSON.stringify({
         ...fixture,
         points: { ...fixture.points, total: 1400 },
-        freshness: { dateLastUpdated: later, receivedAt: later },
+        lastPush: { dateLastUpdated: later, receivedAt: later },
       }),
     );
     expect(store.shown().map((a) => a.message)).toEqual(["You earned 50 points."]);

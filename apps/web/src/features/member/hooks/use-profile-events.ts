@@ -29,12 +29,17 @@ export const MAX_RETRY_MS = 5 * 60_000;
 function isProfileView(value: unknown): value is MemberProfileView {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Partial<Record<keyof MemberProfileView, unknown>>;
-  return typeof v.tier === "object" && typeof v.points === "object" && Array.isArray(v.history);
+  return (
+    typeof v.tier === "object" &&
+    typeof v.points === "object" &&
+    Array.isArray(v.history) &&
+    typeof v.lastPush === "object"
+  );
 }
 
 const sameVersion = (a: MemberProfileView | null | undefined, b: MemberProfileView) =>
-  a?.freshness.dateLastUpdated === b.freshness.dateLastUpdated &&
-  a.freshness.receivedAt === b.freshness.receivedAt;
+  a?.lastPush.dateLastUpdated === b.lastPush.dateLastUpdated &&
+  a.lastPush.receivedAt === b.lastPush.receivedAt;
 
 export interface LiveHandlers {
   /** A pushed profile differs from the one shown. */

@@ -1,8 +1,9 @@
 import { t } from "@lingui/core/macro";
+import type { TierAssignmentView } from "@portal/bff/profile/profile-view";
 import { formatDay } from "../../../lib/format.ts";
 
 // Tier assignments only: an update of points is no event in the member's history (ADR 0018).
-type TierEventName = "JUMP" | "DROP" | "MAINTAIN" | "RESET" | "START";
+type TierEventName = NonNullable<TierAssignmentView["event"]>;
 
 /**
  * One tier assignment in words, "You reached Gold on 3 March". `null`: an assignment the rewards

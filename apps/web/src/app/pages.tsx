@@ -26,7 +26,7 @@ import { SignInFailed } from "./routes/sign-in-failed.tsx";
 import { SignedOut } from "./routes/signed-out.tsx";
 
 /** Which page the address asks for, given who is signed in. */
-function RouteView() {
+function PageForAddress() {
   const route = matchRoute(usePathname());
   // Not suspending: the page paints in the same frame its answer arrives (throw-without-data.ts).
   const { data: me, isPending } = useQuery({ ...meQuery(), throwOnError: throwWithoutData });
@@ -83,17 +83,17 @@ function PageSkeleton() {
   );
 }
 
-export function AppRouter() {
+export function Pages() {
   return (
     <>
-      <AppRoutes />
+      <PagesWithinBoundaries />
       {/* Outside the routes, so a live update is said whatever page is open. */}
       <LiveAnnouncements />
     </>
   );
 }
 
-function AppRoutes() {
+function PagesWithinBoundaries() {
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (
@@ -112,7 +112,7 @@ function AppRoutes() {
           )}
         >
           <Suspense fallback={<PageSkeleton />}>
-            <RouteView />
+            <PageForAddress />
           </Suspense>
         </ErrorBoundary>
       )}

@@ -3,9 +3,9 @@ import { TIER_EVENTS } from "@portal/crowdtwist/live-push-tier-info";
 import { z } from "zod";
 
 // What the portal keeps of a Live Push profile: an explicit allow-list of what a member sees (name,
-// tier, points, freshness). Contact details, addresses, social ids, custom data and every id are left
-// out — the parsed profile already lacks password/salt/hashAlgorithmId/ipAddress, and this narrows it
-// further. Add a field here only when a screen shows it.
+// tier, points, when it was last updated). Contact details, addresses, social ids, custom data and
+// every id are left out — the parsed profile already lacks password/salt/hashAlgorithmId/ipAddress,
+// and this narrows it further. Add a field here only when a screen shows it.
 
 export type StoredProfile = Pick<
   LivePushProfile,

@@ -1,17 +1,16 @@
+import { isTierAssignment, type TierAssignmentEvent } from "@portal/crowdtwist/live-push-tier-info";
 import type { Program } from "@portal/loyalty/program";
 import { type TierRef, tierProgress, tierScoreOf } from "@portal/loyalty/tier-progress";
-import type { MemberProfileRecord } from "../live-push/read-member-profile.ts";
-import type { ExpiringPointsView } from "./member-feeds.ts";
+import type { ExpiringPointsView } from "../member/member-feeds.ts";
+import type { MemberProfileRecord } from "./read-member-profile.ts";
 
 // What the browser gets of a member's stored Live Push profile: tier journey, points, the latest
 // tier event and the history, with timestamps as ISO strings. Built by `toProfileView`. What each
 // CrowdTwist number means here is docs/decisions/0018.
 
-export type TierEventName = "JUMP" | "UPDATE" | "DROP" | "MAINTAIN" | "RESET" | "START";
-
 /** A tier assignment; `event` is `null` when no push named it (first seen on an UPDATE). */
 export interface TierAssignmentView {
-  event: Exclude<TierEventName, "UPDATE"> | null;
+  event: TierAssignmentEvent | null;
   tierTitle: string;
   at: string;
 }
@@ -44,13 +43,17 @@ export interface MemberProfileView {
    * member and offers no earning); `null` when the push did not say.
    */
   active: boolean | null;
-  /** `null` when the stored profile does not say (see live-push/stored-profile.ts). */
+  /** `null` when the stored profile does not say (see stored-profile.ts). */
   points: { total: number | null; redeemable: number | null; tierScore: number | null };
   /** The assignment that gave the member their current tier. */
   lastEvent: TierAssignmentView | null;
   /** Assignments only, newest first; the first is always the current tier's. */
   history: TierAssignmentView[];
-  freshness: { dateLastUpdated: string; receivedAt: string };
+  /**
+   * The push this profile came from: when CrowdTwist dated it and when it arrived here. (Not called
+   * `freshness`: that is the activities' `{fetchedAt, ageSeconds, degraded}`.)
+   */
+  lastPush: { dateLastUpdated: string; receivedAt: string };
   /** The fewest activities that reach the next tier, and (when the tier is at risk) that keep it. */
   plan: { toNextTier: TierPathView | null; toKeep: TierPathView | null } | null;
   /**
@@ -71,10 +74,6 @@ const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null
 const tierView = (tier: TierRef | null): TierView | null =>
   tier ? { id: tier.id, title: tier.title, minScore: tier.minScore, maxScore: tier.maxScore } : null;
 
-const ASSIGNMENT_EVENTS = new Set<string>(["START", "JUMP", "DROP", "MAINTAIN", "RESET"]);
-const isAssignment = (event: string | null): event is TierAssignmentView["event"] & string =>
-  event !== null && ASSIGNMENT_EVENTS.has(event);
-
 /**
  * The current assignment, from the profile itself: an UPDATE carries the date of the assignment it
  * updates, so the event comes from the history row with that tier and date (or stays unnamed).
@@ -86,7 +85,7 @@ function currentAssignment(
   if (!info?.dateAssigned) return null;
   const at = info.dateAssigned.toISOString();
   const tierTitle = info.currentLevel.title;
-  const event = isAssignment(info.assignedByEvent)
+  const event = isTierAssignment(info.assignedByEvent)
     ? info.assignedByEvent
     : (history.find((entry) => entry.tierTitle === tierTitle && entry.at === at)?.event ?? null);
   return { event, tierTitle, at };
@@ -110,7 +109,7 @@ export function toProfileView(record: MemberProfileRecord, program: Program, now
     now,
   });
   const recorded = record.history.map((entry) => ({
-    event: entry.event === "UPDATE" ? null : entry.event,
+    event: entry.event,
     tierTitle: entry.tier,
     at: (entry.dateAssigned ?? entry.dateLastUpdated).toISOString(),
   }));
@@ -142,7 +141,7 @@ export function toProfileView(record: MemberProfileRecord, program: Program, now
     },
     lastEvent: current ?? history[0] ?? null,
     history,
-    freshness: {
+    lastPush: {
       dateLastUpdated: profile.dateLastUpdated.toISOString(),
       receivedAt: record.receivedAt.toISOString(),
     },

@@ -1,12 +1,12 @@
 import type { Program } from "@portal/loyalty/program";
 import { planTierPath } from "@portal/loyalty/tier-path";
 import type { Queryable } from "../db/database.ts";
-import { readMemberProfile } from "../live-push/read-member-profile.ts";
+import { plannable } from "../member/activity-views.ts";
+import type { MemberActivities } from "../member/member-activities.ts";
+import type { MemberFeeds } from "../member/member-feeds.ts";
 import { parseJson } from "../wire/json-bytes.ts";
-import { plannable } from "./activity-views.ts";
-import type { MemberActivities } from "./member-activities.ts";
-import type { MemberFeeds } from "./member-feeds.ts";
 import { type MemberProfileView, toProfileView } from "./profile-view.ts";
+import { readMemberProfile } from "./read-member-profile.ts";
 
 // A member's stored Live Push profile as the browser sees it, with the version that orders changes,
 // and the plan: which of the member's own activities reach the next tier (or keep the current one).
@@ -32,7 +32,7 @@ export function createMemberProfiles(deps: MemberProfilesDeps) {
    * The plan is a bonus, made from the activities already cached: the profile comes from the database
    * alone and never waits on CrowdTwist. Without cached activities (first visit, not enrolled,
    * CrowdTwist down) the profile stands alone; once they are loaded, the member's open tabs get the
-   * profile again with its plan (see bff.ts).
+   * profile again with its plan (see live/live-updates.ts).
    */
   function plan(memberKey: string, view: MemberProfileView, at: Date): MemberProfileView["plan"] {
     const bytes = deps.memberActivities.cached(memberKey);

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
+import { isTierAssignment } from "@portal/crowdtwist/live-push-tier-info";
 import type { Queryable } from "../db/database.ts";
 import type { StoredProfile } from "./stored-profile.ts";
 
 // Writes members' newest profiles and their tier assignments, several members in one statement (the
-// group commit in profile-writer.ts hands it what arrived together). Ordering is enforced by the
+// group commit of live-push/ingest.ts hands it what arrived together). Ordering is enforced by the
 // upsert itself: a row is replaced only by a later dateLastUpdated (or, at the same second, by
 // different content — see docs/decisions/0006), so concurrent deliveries for one member serialise on
 // the row lock and the newest always wins, whatever order they commit in.
@@ -102,9 +103,6 @@ select i.n, w.version as written_version, b.version as previous_version, b.conte
   left join written w on w.member_key = i.member_key
   left join before b on b.member_key = i.member_key`;
 
-/** The events that assign a tier; an UPDATE only changes points (Live Push document). */
-const ASSIGNMENTS: ReadonlySet<string> = new Set(["START", "JUMP", "DROP", "MAINTAIN", "RESET"]);
-
 type StoreRow = {
   n: number;
   written_version: string | number | null;
@@ -127,8 +125,7 @@ function inputRow(n: number, input: StoreInput, json: string, hash: string, noti
     date_last_updated: input.profile.dateLastUpdated,
     received_at: input.receivedAt,
     tier_title: tier?.currentLevel.title ?? null,
-    assigned_by_event:
-      tier?.assignedByEvent && ASSIGNMENTS.has(tier.assignedByEvent) ? tier.assignedByEvent : null,
+    assigned_by_event: isTierAssignment(tier?.assignedByEvent) ? tier.assignedByEvent : null,
     date_assigned: tier?.dateAssigned ?? null,
     notice,
   });

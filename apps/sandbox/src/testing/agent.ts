@@ -1,6 +1,7 @@
-// A small user agent for integration tests: fetch with manual redirects and one cookie jar shared by
-// every origin on localhost (as browsers share cookies across ports), so a test can walk the whole
-// sign-in dance between the portal and the sandbox's identity provider and then call the API.
+// The one small user agent of the tests (the sandbox's own and the BFF's): fetch with manual redirects
+// and one path-aware cookie jar shared by every origin on localhost (as browsers share cookies across
+// ports), so a test can walk the whole sign-in dance between the portal and the sandbox's identity
+// provider, see every hop and every cookie the provider scopes to a path, and then call the API.
 
 export interface AgentResponse {
   status: number;
@@ -20,10 +21,15 @@ interface StoredCookie {
 export class Agent {
   readonly cookies = new Map<string, StoredCookie>();
   readonly origin: string;
+  readonly #headers: Record<string, string>;
 
-  /** `origin` is the portal's: API calls from this agent look like they come from its page. */
-  constructor(origin: string) {
+  /**
+   * `origin` is the portal's: API calls from this agent look like they come from its page.
+   * `headers` go with every request (a browser's `accept: text/html`, say).
+   */
+  constructor(origin: string, options: { headers?: Record<string, string> } = {}) {
     this.origin = origin;
+    this.#headers = options.headers ?? {};
   }
 
   cookie(name: string): string | undefined {
@@ -47,7 +53,7 @@ export class Agent {
     const response = await fetch(target, {
       method,
       redirect: "manual",
-      headers: { ...(cookie ? { cookie } : {}), ...init.headers },
+      headers: { ...this.#headers, ...(cookie ? { cookie } : {}), ...init.headers },
       ...(init.body === undefined ? {} : { body: init.body }),
       ...(init.signal ? { signal: init.signal } : {}),
     });
@@ -113,7 +119,13 @@ export class Agent {
   }
 }
 
-/** The login form's action in the sandbox's server-rendered page. */
+/** The form's action in server-rendered HTML (the sandbox's sign-in and sign-out pages). */
 export function formAction(html: string): string | undefined {
   return /<form[^>]*action="([^"]*)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
+}
+
+/** The value of a hidden or text input in server-rendered HTML (tests only; our markup is regular). */
+export function inputValue(html: string, name: string): string | undefined {
+  const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0];
+  return input ? /value="([^"]*)"/.exec(input)?.[1] : undefined;
 }

@@ -1,4 +1,4 @@
-import type { ProfileStoredEvent, ProfileStoredListener } from "./ingest.ts";
+import type { ProfileStoredEvent, ProfileStoredListener } from "../live-push/ingest.ts";
 
 // Who hears about stored profiles (the SSE fan-out, tests). Listeners run after the commit, in the
 // webhook's request; one that throws is reported and does not stop the others.

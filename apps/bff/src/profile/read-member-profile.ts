@@ -1,15 +1,15 @@
-import { TIER_EVENTS, type TierEvent } from "@portal/crowdtwist/live-push-tier-info";
+import { isTierAssignment, type TierAssignmentEvent } from "@portal/crowdtwist/live-push-tier-info";
 import type { Queryable } from "../db/database.ts";
 import { reviveStoredProfile, type StoredProfile } from "./stored-profile.ts";
 
 // What the portal knows about a member from Live Push: the newest stored profile and the tier
-// assignments seen so far, newest assignment first (docs/decisions/0018). Read tolerantly (see stored-profile.ts): a row that older
-// code wrote oddly loses the odd part, never the member's page.
+// assignments seen so far, newest assignment first (docs/decisions/0018). Read tolerantly (see
+// stored-profile.ts): a row that older code wrote oddly loses the odd part, never the member's page.
 
 export interface TierHistoryEntry {
   tier: string;
   /** `null` for an assignment no push named (first seen on an UPDATE). */
-  event: TierEvent | null;
+  event: TierAssignmentEvent | null;
   /** When CrowdTwist assigned the tier (`null` if the push did not say). */
   dateAssigned: Date | null;
   /** The dateLastUpdated of the push that first recorded this assignment. */
@@ -51,8 +51,6 @@ function toDate(value: Date | string | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-const isTierEvent = (event: string): event is TierEvent => (TIER_EVENTS as readonly string[]).includes(event);
-
 /** pg parses jsonb into objects; a driver may hand back the text instead. */
 function jsonOf(value: unknown): unknown {
   if (typeof value !== "string") return value;
@@ -68,7 +66,7 @@ function historyEntry(row: HistoryRow): TierHistoryEntry | null {
   const recordedAt = toDate(row.recorded_at);
   const stored = row.assigned_by_event;
   // An event name older code stored that we do not know (or an UPDATE) is no assignment we can tell.
-  const event = stored === null ? null : isTierEvent(stored) && stored !== "UPDATE" ? stored : undefined;
+  const event = stored === null ? null : isTierAssignment(stored) ? stored : undefined;
   if (event === undefined || !dateLastUpdated || !recordedAt) return null;
   return {
     tier: row.tier_title,
