@@ -45,6 +45,9 @@ describe("request deadline", () => {
       .onError(createErrorHandler(() => {}));
     const response = await api.request("/api/auth/callback?code=x&state=y");
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("https://portal.example/sign-in-failed?reason=unavailable");
+    // With the reference the error handler gives every failure (ADR 0035), for the member to quote.
+    expect(response.headers.get("location")).toMatch(
+      /^https:\/\/portal\.example\/sign-in-failed\?reason=unavailable&ref=[\w-]+$/,
+    );
   });
 });

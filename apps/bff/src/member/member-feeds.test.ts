@@ -126,6 +126,8 @@ describe("the points history", () => {
         code: "invalid_history_request",
         message: expect.stringMatching(new RegExp(`^${field}`)),
         requestId: expect.any(String),
+        // The field refused, by its path (the one error contract, ADR 0035).
+        issues: [{ path: field, message: expect.stringMatching(new RegExp(`^${field}`)) }],
       },
     });
   });
