@@ -1,4 +1,4 @@
-import { StrictMode, startTransition } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App, createStartedClient } from "./app/app.tsx";
 import { activateLocale } from "./lib/i18n/i18n.ts";
@@ -17,9 +17,6 @@ const LANGUAGE_WAIT_MS = 3_000;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// When the app's script began: the page preloads the first answers, which may be there before it.
-performance.mark("portal:app-start");
-
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
@@ -28,17 +25,13 @@ const { queryClient, answered } = createStartedClient();
 // language's catalog is fetched (the BFF's page for it preloads it) while the first answers are on
 // their way. Should it fail to load, the portal opens in English rather than not at all.
 const language = activateLocale(startingLocale(navigator.languages)).catch(() => activateLocale("en"));
-// The first render is a transition: React draws the whole page (the tier card, the ladder, every
-// card) in slices of a few milliseconds, between which the browser can paint and answer input,
-// rather than in one long task while the frame from index.html stays on screen anyway.
 const render = () => {
-  const reactRoot = createRoot(root);
-  startTransition(() =>
-    reactRoot.render(
-      <StrictMode>
-        <App client={queryClient} />
-      </StrictMode>,
-    ),
+  // When the app starts drawing: the page preloads the first answers, which may be there before it.
+  performance.mark("portal:app-start");
+  createRoot(root).render(
+    <StrictMode>
+      <App client={queryClient} />
+    </StrictMode>,
   );
 };
 // A catalog that arrives after the deadline still switches the page when it lands.
