@@ -10,8 +10,11 @@ const PLAIN_KEY = /^[\w$-]{1,64}$/;
 /** A path from a deeply nested body would be as long as the body; the start says where to look. */
 const MAX_PATH_KEYS = 12;
 
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "(root)";
+/**
+ * Where a problem is, spelled without quoting the body: `userId`, `campaigns[1].multiplier`, `""` for
+ * the value as a whole. The one spelling of the webhooks' messages and the API's `issues`.
+ */
+export function issuePath(path: readonly PropertyKey[]): string {
   const shown = path
     .slice(0, MAX_PATH_KEYS)
     .map((key, index) => {
@@ -22,6 +25,8 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join("");
   return path.length > MAX_PATH_KEYS ? `${shown}…` : shown;
 }
+
+const formatPath = (path: readonly PropertyKey[]) => (path.length === 0 ? "(root)" : issuePath(path));
 
 /** Why a schema refused a value: a bounded helper's tag (`out_of_range`, `unsafe_text`) or `schema`. */
 export type SchemaFailureReason = "out_of_range" | "unsafe_text" | "schema";
