@@ -8,7 +8,7 @@
 // Only with a session cookie, so a signed-out visit sends nothing that is bound to answer 401, and
 // only on the pages whose first render uses the answer, so no preload goes unused.
 
-const SESSION_COOKIE_NAME = "__Host-portal.sid=";
+import { SESSION_COOKIE_NAME } from "./auth/cookies.ts";
 
 /** The pages that show the member's activities first: the home and an activity's own page. */
 const ACTIVITIES_PAGE = /^\/(?:activities\/[^/]+\/?)?$/;
@@ -23,7 +23,7 @@ export const PRELOADED_PATHS: Record<PagePreloads, readonly string[]> = {
 
 /** Which answers a page request for `path` should name, from its Cookie header alone. */
 export function pagePreloads(path: string, cookieHeader: string | undefined): PagePreloads {
-  if (!cookieHeader?.includes(SESSION_COOKIE_NAME)) return "none";
+  if (!cookieHeader?.includes(`${SESSION_COOKIE_NAME}=`)) return "none";
   return ACTIVITIES_PAGE.test(path) ? "member-activities" : "member";
 }
 

@@ -15,7 +15,7 @@ export const LOGIN_COOKIE = "portal.login";
 export const SIGNED_IN_HINT_COOKIE = "portal.signed-in";
 const LOGIN_MAX_AGE = 10 * 60;
 
-const SESSION_COOKIE_NAME = `__Host-${SESSION_COOKIE}`;
+export const SESSION_COOKIE_NAME = `__Host-${SESSION_COOKIE}`;
 /** Our session ids: 32 random bytes in base64url. */
 const SESSION_ID = /^[\w-]{43}$/;
 
