@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { PORTAL_URL, SANDBOX_URL } from "../system.ts";
+import { expectNoAxeViolations } from "./member-helpers.ts";
 
 // The program manager area end to end, as morgan: activities tier by tier (locked 105, hidden 107),
 // the Alida side (open survey 111, closed hidden forum 112), a member preview with its audit entry;
@@ -22,17 +22,6 @@ async function signIn(page: Page, username: string, path: string) {
   await page.getByLabel("Password").fill("demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === path);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${colorScheme}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 async function screenshots(page: Page, name: string) {
