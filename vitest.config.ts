@@ -9,6 +9,9 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/dist/**"],
     // A throwaway Postgres for the storage tests' Postgres variants (unless TEST_DATABASE_URL is set).
     globalSetup: ["scripts/vitest-postgres.mjs"],
+    // Two files at a time even on 2 cores (Vitest's default is one fewer worker than cores, so one):
+    // most files wait on loopback servers and Postgres rather than compute.
+    maxWorkers: 2,
     // Integration tests start real servers on loopback; give them room on a 2-core machine.
     testTimeout: 20_000,
     hookTimeout: 30_000,
