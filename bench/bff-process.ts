@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBff } from "@portal/bff/bff";
 import { parseEnv } from "@portal/bff/env";
-import type { HubEvent } from "@portal/bff/live/profile-hub";
+import type { HubEvent } from "@portal/bff/live/member-streams";
 import { startMemoryRelease } from "@portal/bff/memory-release";
 import { getRequestListener, Hono } from "./deps.ts";
 import { cpuMs, serve } from "./ipc.ts";

@@ -8,7 +8,7 @@ import type { SessionStore } from "./auth/session-store.ts";
 import { signInFailurePages } from "./auth/sign-in-failure.ts";
 import type { Database } from "./db/database.ts";
 import { apiErrorHandler, handleNotFound } from "./errors.ts";
-import type { ProfileHub } from "./live/profile-hub.ts";
+import type { MemberStreams } from "./live/member-streams.ts";
 import type { ManagerDeps } from "./manager/manager-deps.ts";
 import type { MemberActivities } from "./member/member-activities.ts";
 import { requestIds } from "./observability/request-id.ts";
@@ -39,7 +39,7 @@ export interface ApiDeps {
   programTiers: MeDeps["programTiers"];
   profiles: MemberProfiles;
   history: MeDeps["history"];
-  hub: ProfileHub;
+  hub: MemberStreams;
   manager: ManagerDeps;
   draining: () => boolean;
   upstreams: StatusDeps["upstreams"];

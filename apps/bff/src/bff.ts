@@ -12,7 +12,7 @@ import { profileStoredAnnouncement } from "./cluster/stored-announcements.ts";
 import { openPortalDatabase } from "./db/portal-database.ts";
 import type { Env } from "./env.ts";
 import { createLiveUpdates } from "./live/live-updates.ts";
-import { createProfileHub } from "./live/profile-hub.ts";
+import { createMemberStreams } from "./live/member-streams.ts";
 import { createFeeds } from "./live-push/feeds/create-feeds.ts";
 import { createLivePushIngest } from "./live-push/ingest.ts";
 import { parseIpAllowlist } from "./live-push/ip-allowlist.ts";
@@ -186,7 +186,7 @@ export async function createBff(env: Env, options: BffOptions = {}) {
     // Completions and segment changes from the Data Push feeds (docs/decisions/0030).
     state: createMemberActivityState({ db, timeZone: env.PROGRAM_TIME_ZONE }),
   });
-  const hub = createProfileHub({
+  const hub = createMemberStreams({
     ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),
     maxPerAddress: env.LIVE_STREAMS_PER_ADDRESS,
     // Catches what ended elsewhere: a sign-out on another instance, an expiry no lookup has seen.

@@ -1,7 +1,7 @@
 import type { ClusterBus, ClusterMessage } from "../cluster/cluster-bus.ts";
 import type { FeedName } from "../live-push/feeds/feed-names.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
-import type { ProfileHub } from "./profile-hub.ts";
+import type { MemberStreams } from "./member-streams.ts";
 
 // What a stored Data Push message changes for the member's open tabs, on every instance:
 // - a completion (user_activity) or a segment change (user_segmentation) changes the member's
@@ -10,13 +10,13 @@ import type { ProfileHub } from "./profile-hub.ts";
 // - a completion or an order (user_redemption) adds to the points history: the tabs are told `history`;
 // - expiring points (points_expiration) are part of the profile the tabs show: it is sent again.
 // The events carry no data but the feed and no id, so a reconnecting tab still resumes by the
-// profile's version (profile-hub.ts); the tab refetches what it shows.
+// profile's version (member-streams.ts); the tab refetches what it shows.
 
 const CHANGES_ACTIVITIES: ReadonlySet<FeedName> = new Set(["user_activity", "user_segmentation"]);
 const CHANGES_HISTORY: ReadonlySet<FeedName> = new Set(["user_activity", "user_redemption"]);
 
 export interface FeedFanOutDeps {
-  hub: ProfileHub;
+  hub: MemberStreams;
   memberActivities: MemberActivities;
   bus: ClusterBus;
   /** With Redis the sender announces after dropping the shared list; without, the storing statement did. */

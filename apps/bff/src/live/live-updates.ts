@@ -3,7 +3,7 @@ import type { FeedName } from "../live-push/feeds/feed-names.ts";
 import type { MemberActivities } from "../member/member-activities.ts";
 import type { MemberProfiles } from "../profile/member-profiles.ts";
 import { createFeedFanOut } from "./feed-fan-out.ts";
-import type { ProfileHub } from "./profile-hub.ts";
+import type { MemberStreams } from "./member-streams.ts";
 
 // What a stored change means for the member's open tabs, on every instance: the profile goes out as
 // the same view /api/me serves, with the activities it unlocks. A new profile can mean a new tier:
@@ -13,7 +13,7 @@ import type { ProfileHub } from "./profile-hub.ts";
 // (cluster/stored-announcements.ts). The other Data Push feeds go through feed-fan-out.ts.
 
 export interface LiveUpdatesDeps {
-  hub: ProfileHub;
+  hub: MemberStreams;
   profiles: MemberProfiles;
   memberActivities: MemberActivities;
   bus: ClusterBus;

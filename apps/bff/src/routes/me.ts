@@ -5,7 +5,7 @@ import { z } from "zod";
 import { clearSignedInHint } from "../auth/cookies.ts";
 import { MANAGER_ROLE, requireSession, type SessionVariables } from "../auth/session-middleware.ts";
 import { AppError } from "../errors.ts";
-import { MAX_STREAMS_PER_SESSION, type ProfileHub, type StreamRefusal } from "../live/profile-hub.ts";
+import { MAX_STREAMS_PER_SESSION, type MemberStreams, type StreamRefusal } from "../live/member-streams.ts";
 import type { MemberActivityView } from "../member/activity-views.ts";
 import { decodeHistoryCursor } from "../member/history-cursor.ts";
 import type { MemberActivities, MemberActivitiesResult } from "../member/member-activities.ts";
@@ -37,7 +37,7 @@ export interface MeDeps {
   profiles: MemberProfiles;
   /** The member's points history (User Activity and User Redemption feeds). */
   history: PointsHistory;
-  hub: ProfileHub;
+  hub: MemberStreams;
   /**
    * The security headers every response carries. The stream is written straight to the Node response,
    * so the middleware that sets them on every other answer cannot (and reading them back through
@@ -123,7 +123,7 @@ export function meRoutes(deps: MeDeps) {
       .use(requireSession())
       .get("/events", async (c) => {
         const session = c.get("session");
-        // The stream is written straight to the Node response (see live/profile-hub.ts).
+        // The stream is written straight to the Node response (see live/member-streams.ts).
         const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
         if (!outgoing) throw new Error("live updates need the Node server");
         const memberKey = session.crowdtwistUserId;

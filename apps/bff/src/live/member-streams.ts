@@ -1,8 +1,9 @@
 import type { ServerResponse } from "node:http";
 
-// Fan-out of profile changes to every open tab of the member they belong to, over Server-Sent
-// Events. Events are written straight to the Node responses: one preformatted string per change,
-// no per-connection stream machinery, so a change reaches a thousand tabs in one pass.
+// Each member's open tabs, and the fan-out to them over Server-Sent Events of what changed for the
+// member: the profile, and the `activities` and `history` notices of the other feeds. Events are
+// written straight to the Node responses: one preformatted string per change, no per-connection
+// stream machinery, so a change reaches a thousand tabs in one pass.
 //
 // Every stream belongs to a session and ends with it: at once when the session ends on this instance
 // (`endSession`), and at the next heartbeat when it ended anywhere else (`liveSessions`). Streams are
@@ -19,7 +20,7 @@ export interface HubEvent {
   data: string;
 }
 
-export interface ProfileHubOptions {
+export interface MemberStreamsOptions {
   heartbeatMs?: number;
   /** Tells a browser how long to wait before reconnecting after a drop. */
   retryMs?: number;
@@ -76,7 +77,7 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
   if (set?.delete(value) && set.size === 0) map.delete(key);
 }
 
-export function createProfileHub(options: ProfileHubOptions = {}) {
+export function createMemberStreams(options: MemberStreamsOptions = {}) {
   const maxPerSession = options.maxPerSession ?? MAX_STREAMS_PER_SESSION;
   const maxPerAddress = options.maxPerAddress ?? DEFAULT_MAX_STREAMS_PER_ADDRESS;
   const owners = new Map<ServerResponse, StreamOwner>();
@@ -206,4 +207,4 @@ export function createProfileHub(options: ProfileHubOptions = {}) {
     },
   };
 }
-export type ProfileHub = ReturnType<typeof createProfileHub>;
+export type MemberStreams = ReturnType<typeof createMemberStreams>;

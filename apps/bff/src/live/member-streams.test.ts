@@ -1,13 +1,18 @@
 import { createServer, get, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createProfileHub, formatEvent, type ProfileHub, type StreamRefusal } from "./profile-hub.ts";
+import {
+  createMemberStreams,
+  formatEvent,
+  type MemberStreams,
+  type StreamRefusal,
+} from "./member-streams.ts";
 
 // Real HTTP: a node server whose handler subscribes each request to the hub under ?member=, in the
 // session ?session= (default "s-<member>") from the address ?address= (default "a"). A refused
 // stream answers 429 with the refusal as its body.
 let server: Server | undefined;
-let hub: ProfileHub | undefined;
+let hub: MemberStreams | undefined;
 afterEach(async () => {
   hub?.close();
   const running = server;
@@ -19,8 +24,8 @@ afterEach(async () => {
   hub = undefined;
 });
 
-async function start(options: Parameters<typeof createProfileHub>[0] = {}) {
-  const created = createProfileHub(options);
+async function start(options: Parameters<typeof createMemberStreams>[0] = {}) {
+  const created = createMemberStreams(options);
   hub = created;
   const listening = createServer((req, res) => {
     const query = new URL(req.url ?? "/", "http://x").searchParams;
@@ -69,7 +74,7 @@ function open(port: number, query: string) {
   });
 }
 
-describe("profile hub", () => {
+describe("member streams", () => {
   it("formats events as the SSE wire format, multi-line data included", () => {
     expect(formatEvent({ id: "3", event: "profile", data: "a\nb" })).toBe(
       "id: 3\nevent: profile\ndata: a\ndata: b\n\n",
@@ -213,7 +218,7 @@ describe("profile hub", () => {
   });
 
   it("does not count a stream whose tab went away before it opened", async () => {
-    const created = createProfileHub({ maxPerSession: 1 });
+    const created = createMemberStreams({ maxPerSession: 1 });
     hub = created;
     let subscribed = false;
     const listening = createServer((req, res) => {
