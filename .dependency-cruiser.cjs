@@ -56,18 +56,27 @@ module.exports = {
     },
     {
       name: "clients-stand-alone",
-      comment: "The CrowdTwist and Alida clients depend on no app and on each other not at all.",
+      comment:
+        "The CrowdTwist and Alida clients depend on no app and on each other not at all; what they share is the HTTP core (packages/upstream-http).",
       severity: "error",
       from: { path: "^packages/(crowdtwist|alida)/", pathNot: TEST },
       to: { path: "^(apps/|packages/(loyalty|crowdtwist|alida)/)", pathNot: "^packages/$1/" },
     },
     {
+      name: "http-core-serves-the-clients",
+      comment:
+        "The clients' HTTP core (sending, deadlines, the base error) knows no client and no app: it is below both clients (ADR 0040).",
+      severity: "error",
+      from: { path: "^packages/upstream-http/", pathNot: TEST },
+      to: { path: "^(apps|packages)/", pathNot: "^packages/upstream-http/" },
+    },
+    {
       name: "sandbox-written-from-the-documents",
       comment:
-        "The stand-in imports none of our clients or apps, so that the clients' tests against it can fail.",
+        "The stand-in imports none of our clients (nor their HTTP core) or apps, so that the clients' tests against it can fail.",
       severity: "error",
       from: { path: "^apps/sandbox/", pathNot: TEST },
-      to: { path: "^(packages/(crowdtwist|alida|loyalty)|apps/(bff|web))/" },
+      to: { path: "^(packages/(crowdtwist|alida|loyalty|upstream-http)|apps/(bff|web))/" },
     },
     {
       name: "apps-never-import-the-bench-or-e2e",

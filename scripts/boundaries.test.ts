@@ -52,4 +52,8 @@ describe("workspace boundaries", () => {
   it("lets the web import the BFF's types", () => {
     expect(fixture.filter((violation) => violation.from === "apps/web/src/typed.ts")).toEqual([]);
   });
+
+  it("lets a client use the HTTP core", () => {
+    expect(fixture.filter((violation) => violation.from === "packages/alida/src/a.ts")).toEqual([]);
+  });
 });

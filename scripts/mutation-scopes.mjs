@@ -11,6 +11,14 @@ export const scopes = {
     database: false,
     ignoreStatic: false,
   },
+  // The clients' HTTP core, likewise by its own tests (real servers on loopback that misbehave), not
+  // by the clients' contract tests that also run through it.
+  "upstream-http": {
+    mutate: ["packages/upstream-http/src/**/*.ts", "!**/*.test.ts"],
+    tests: ["packages/upstream-http/src/**/*.test.ts"],
+    database: false,
+    ignoreStatic: false,
+  },
   // A BFF module is judged by the tests in its own folder, as the domain is: a mutant that only a
   // route's or another module's test notices counts as a gap (nearly every BFF test reaches these
   // modules through the app, and the whole BFF suite is far too slow to run per mutant). Its static

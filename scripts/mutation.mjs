@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `pnpm mutation` (or `node scripts/bootstrap.mjs mutation`): how strong the tests are, measured by
-// Stryker on demand, like the benchmarks; `npm test` never runs it. MUTATE=loyalty|member|manager|
-// live-push picks one scope (default: all, one after another); MUTATE_FILES narrows to some files,
-// MUTATION_TESTS to some tests; MUTATION_CONCURRENCY sets Stryker's workers (default 1). Other
-// arguments go to `stryker run` (`--force` retests every mutant, not only those whose code or
-// tests changed). Reports land in reports/mutation/<scope>/ (index.html, mutation.json) beside the
-// incremental file that makes a rerun cheap. See docs/testing.md.
+// Stryker on demand, like the benchmarks; `npm test` never runs it. MUTATE=loyalty|upstream-http|
+// member|manager|live-push picks one scope (default: all, one after another); MUTATE_FILES narrows
+// to some files, MUTATION_TESTS to some tests; MUTATION_CONCURRENCY sets Stryker's workers (default
+// 1). Other arguments go to `stryker run` (`--force` retests every mutant, not only those whose code
+// or tests changed). Reports land in reports/mutation/<scope>/ (index.html, mutation.json) beside
+// the incremental file that makes a rerun cheap. See docs/testing.md.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

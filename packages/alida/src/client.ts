@@ -1,14 +1,15 @@
+import { createDeadline, type Deadline } from "@portal/upstream-http/deadline";
+import { createPoolSet } from "@portal/upstream-http/pool-set";
+import type { HttpAnswer } from "@portal/upstream-http/send-request";
 import {
   type AlidaActivity,
   type AlidaActivityField,
   type AlidaActivitySelection,
   alidaActivitySchema,
 } from "./activity.ts";
-import { createDeadline, type Deadline } from "./deadline.ts";
 import { AlidaError, alidaErrorForStatus } from "./errors.ts";
 import { parseBody } from "./parse-body.ts";
-import { createPoolSet } from "./pool-set.ts";
-import { type AlidaHttpResponse, sendRequest } from "./send-request.ts";
+import { sendAlidaRequest } from "./send-request.ts";
 import { type AlidaActivitySummary, alidaActivitySummarySchema } from "./summary.ts";
 import { createTokenCache } from "./token-cache.ts";
 
@@ -48,7 +49,7 @@ export function createAlidaClient(options: AlidaClientOptions): AlidaClient {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const pools = createPoolSet({ connections: options.connections });
+  const pools = createPoolSet({ connections: options.connections ?? 16 });
   const tokens = createTokenCache({
     tokenUrl: options.tokenUrl,
     clientId: options.clientId,
@@ -61,18 +62,31 @@ export function createAlidaClient(options: AlidaClientOptions): AlidaClient {
     try {
       return await tokens.getToken(deadline.signal);
     } catch (error) {
-      if (deadline.caller?.aborted) throw deadline.caller.reason;
-      if (deadline.timedOut() && !(error instanceof AlidaError)) {
+      // The caller gave up: hand back its own reason, as fetch does.
+      if (deadline.endedBy() === "caller") throw deadline.signal.reason;
+      if (deadline.endedBy() === "time" && !(error instanceof AlidaError)) {
         throw new AlidaError("timeout", `Alida did not issue a token within ${timeoutMs} ms`);
       }
       throw error;
     }
   }
 
-  /** GET with our bearer token; on a 401 the token is renewed and the call tried once more. */
-  async function authorizedGet(url: URL, what: string, deadline: Deadline): Promise<AlidaHttpResponse> {
+  /**
+   * GET with our bearer token; on a 401 the token is renewed and the call tried once more. One
+   * deadline spans it all: the token fetch, the call and its retry.
+   */
+  async function authorizedGet(url: URL, what: string, signal: AbortSignal | undefined): Promise<HttpAnswer> {
+    const deadline = createDeadline(timeoutMs, signal);
+    try {
+      return await authorizedGetWithin(url, what, deadline);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async function authorizedGetWithin(url: URL, what: string, deadline: Deadline): Promise<HttpAnswer> {
     const send = (bearer: string) =>
-      sendRequest(
+      sendAlidaRequest(
         pools.get(url.origin),
         {
           method: "GET",
@@ -103,7 +117,7 @@ export function createAlidaClient(options: AlidaClientOptions): AlidaClient {
     const fields = callOptions.fields ?? [];
     if (fields.length > 0) url.searchParams.set("fields", fields.join(","));
     const what = `activity ${id}`;
-    const response = await authorizedGet(url, what, createDeadline(timeoutMs, callOptions.signal));
+    const response = await authorizedGet(url, what, callOptions.signal);
     const activity = parseBody(response.text, alidaActivitySchema, what, response.status);
     return fields.length > 0 ? onlySelected(activity, fields) : activity;
   }
@@ -127,7 +141,7 @@ export function createAlidaClient(options: AlidaClientOptions): AlidaClient {
         );
       }
       const what = "activity summary";
-      const response = await authorizedGet(url, what, createDeadline(timeoutMs, callOptions.signal));
+      const response = await authorizedGet(url, what, callOptions.signal);
       return parseBody(response.text, alidaActivitySummarySchema, what, response.status);
     },
 

@@ -1,8 +1,12 @@
+import type { HttpFailure } from "@portal/upstream-http/send-request";
+import { UpstreamHttpError } from "@portal/upstream-http/upstream-http-error";
+
 // One error type for everything the Alida client can fail with, so the BFF can map it to a status
 // and a banner without knowing about undici or zod. Messages are built here from fixed text plus
 // values we control (status, path, OAuth error code); never from headers, tokens or secrets. Whether
 // a failure is worth retrying is decided in one place for both upstreams, the BFF's
-// upstream/failure-kind.ts, not here.
+// upstream/failure-kind.ts, not here. It extends the HTTP core's UpstreamHttpError, whose `timeout`
+// and `network` it shares with CrowdTwist's.
 
 export type AlidaErrorCode =
   /** The client credentials were refused, or a fresh token was refused too (401 twice). */
@@ -22,20 +26,36 @@ export type AlidaErrorCode =
   /** A summary was asked for an activity that carries no summary link (e.g. a `fields=` selection). */
   | "no_summary_link";
 
-export class AlidaError extends Error {
+/** Its `status` is the upstream's HTTP status, or `null` when no response arrived (timeout, network, refused link). */
+export class AlidaError extends UpstreamHttpError {
   override readonly name = "AlidaError";
-  readonly code: AlidaErrorCode;
-  /** The upstream's HTTP status, or `null` when no response arrived (timeout, network, refused link). */
-  readonly status: number | null;
+  override readonly code: AlidaErrorCode;
 
   constructor(
     code: AlidaErrorCode,
     message: string,
     options: { status?: number | null; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, { code, status: options.status ?? null, cause: options.cause });
     this.code = code;
-    this.status = options.status ?? null;
+  }
+}
+
+/** A call that got no usable answer; `what` names the resource for the message. */
+export function alidaErrorForFailure(failure: HttpFailure, what: string): AlidaError {
+  switch (failure.kind) {
+    case "timeout":
+      return new AlidaError("timeout", `Alida did not answer for ${what} within ${failure.timeoutMs} ms`);
+    case "network": {
+      const detail = failure.systemCode === undefined ? "" : ` (${failure.systemCode})`;
+      return new AlidaError("network", `Could not reach Alida for ${what}${detail}`, {
+        cause: failure.cause,
+      });
+    }
+    case "body_too_large":
+      return new AlidaError("bad_response", `Alida sent ${what} longer than ${failure.maxBodyBytes} bytes`, {
+        status: failure.status,
+      });
   }
 }
 

@@ -1,9 +1,10 @@
+import type { Deadline } from "@portal/upstream-http/deadline";
+import { type HttpAnswer, sendRequest } from "@portal/upstream-http/send-request";
 import type { Dispatcher } from "undici";
-import type { Deadline } from "./deadline.ts";
-import { AlidaError } from "./errors.ts";
+import { alidaErrorForFailure } from "./errors.ts";
 
-// The one place that talks HTTP: sends, reads the whole body under the deadline, and turns
-// transport failures into AlidaErrors. Status codes are left to the caller.
+// Alida over the HTTP core (@portal/upstream-http): the whole body read under the deadline, and
+// transport failures named as AlidaErrors. Status codes are left to the caller.
 
 export interface AlidaHttpRequest {
   method: "GET" | "POST";
@@ -14,37 +15,25 @@ export interface AlidaHttpRequest {
   what: string;
 }
 
-export interface AlidaHttpResponse {
-  status: number;
-  text: string;
-}
+/** An activity, its summary or a token is a few kilobytes; a body past this is a fault. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-export async function sendRequest(
+export function sendAlidaRequest(
   dispatcher: Dispatcher,
   request: AlidaHttpRequest,
   deadline: Deadline,
-): Promise<AlidaHttpResponse> {
-  try {
-    const response = await dispatcher.request({
+): Promise<HttpAnswer> {
+  return sendRequest(
+    dispatcher,
+    {
+      method: request.method,
       origin: request.url.origin,
       path: `${request.url.pathname}${request.url.search}`,
-      method: request.method,
       headers: request.headers,
-      body: request.body ?? null,
-      signal: deadline.signal,
-    });
-    return { status: response.statusCode, text: await response.body.text() };
-  } catch (error) {
-    throw transportError(error, request.what, deadline);
-  }
-}
-
-function transportError(error: unknown, what: string, deadline: Deadline): unknown {
-  // The caller gave up: hand back its own reason, as fetch does.
-  if (deadline.caller?.aborted) return deadline.caller.reason;
-  if (deadline.timedOut()) {
-    return new AlidaError("timeout", `Alida did not answer for ${what} within ${deadline.timeoutMs} ms`);
-  }
-  const detail = error instanceof Error && "code" in error ? ` (${String(error.code)})` : "";
-  return new AlidaError("network", `Could not reach Alida for ${what}${detail}`, { cause: error });
+      body: request.body,
+      maxBodyBytes: MAX_BODY_BYTES,
+    },
+    deadline,
+    (failure) => alidaErrorForFailure(failure, request.what),
+  );
 }

@@ -1,8 +1,11 @@
-import { type Dispatcher, Pool } from "undici";
+import { createDeadline } from "@portal/upstream-http/deadline";
+import { parseJson } from "@portal/upstream-http/json-text";
+import { createPoolSet } from "@portal/upstream-http/pool-set";
+import { untilAborted } from "@portal/upstream-http/until-aborted";
+import type { Dispatcher } from "undici";
 import { z } from "zod";
-import { createDeadline } from "./deadline.ts";
 import { AlidaError } from "./errors.ts";
-import { sendRequest } from "./send-request.ts";
+import { sendAlidaRequest } from "./send-request.ts";
 
 // OAuth2 client credentials (RFC 6749 §4.4) for Alida. The token is cached until shortly before it
 // expires, and concurrent callers share one token request, so a burst of member page loads after
@@ -49,8 +52,7 @@ interface CachedToken {
 
 export function createTokenCache(options: TokenCacheOptions): TokenCache {
   const url = new URL(options.tokenUrl);
-  const ownPool = options.dispatcher ? undefined : new Pool(url.origin, { connections: 2 });
-  const dispatcher = options.dispatcher ?? (ownPool as Dispatcher);
+  const pools = createPoolSet({ connections: 2, dispatcher: options.dispatcher });
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   // RFC 6749 §2.3.1: id and secret are form-encoded before they go into the Basic header.
@@ -64,8 +66,9 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   async function fetchToken(): Promise<CachedToken> {
     const sentAt = now();
     const what = "an access token";
-    const response = await sendRequest(
-      dispatcher,
+    const deadline = createDeadline(timeoutMs);
+    const response = await sendAlidaRequest(
+      pools.get(url.origin),
       {
         method: "POST",
         url,
@@ -77,15 +80,15 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
         },
         body: "grant_type=client_credentials",
       },
-      createDeadline(timeoutMs),
-    );
+      deadline,
+    ).finally(() => deadline.clear());
     if (response.status === 400 || response.status === 401) throw credentialsRefused(response);
     if (response.status !== 200) {
       throw new AlidaError("upstream_error", `Alida's token endpoint failed (${response.status})`, {
         status: response.status,
       });
     }
-    const body = tokenResponseSchema.safeParse(safeJson(response.text));
+    const body = tokenResponseSchema.safeParse(parseJson(response.text));
     if (!body.success) {
       throw new AlidaError("bad_response", "Alida's token endpoint sent no usable bearer token", {
         status: response.status,
@@ -116,7 +119,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
       signal?.throwIfAborted();
       if (cached && now() < cached.expiresAt) return cached.value;
       // The request is shared, so one caller giving up must not abort it for the others.
-      const token = await untilAborted(shared(), signal);
+      const token = await (signal ? untilAborted(shared(), signal) : shared());
       return token.value;
     },
     invalidate(staleToken) {
@@ -124,34 +127,17 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     },
     async close() {
       cached = undefined;
-      await ownPool?.close();
+      await pools.close();
     },
   };
 }
 
 function credentialsRefused(response: { status: number; text: string }): AlidaError {
-  const oauth = oauthErrorSchema.safeParse(safeJson(response.text));
+  const oauth = oauthErrorSchema.safeParse(parseJson(response.text));
   const code = oauth.success ? ` (${oauth.data.error})` : "";
   return new AlidaError(
     "unauthorized",
     `Alida refused our client credentials${code}; check the configured Alida client id and secret`,
     { status: response.status },
   );
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

@@ -1,6 +1,8 @@
+import type { HttpFailure } from "@portal/upstream-http/send-request";
+import { UpstreamHttpError } from "@portal/upstream-http/upstream-http-error";
 import { describe, expect, it } from "vitest";
 import { encodePathSegment } from "./client.ts";
-import { CrowdTwistError } from "./errors.ts";
+import { CrowdTwistError, crowdTwistErrorForFailure } from "./errors.ts";
 import { describeSchemaFailure } from "./schema-failure.ts";
 import { userActivitiesResponseSchema } from "./user-activity.ts";
 
@@ -57,5 +59,28 @@ describe("CrowdTwistError", () => {
     expect(error.message).toBe(
       "CrowdTwist GET /v2/activities/{activity_id}/extended failed: 403 invalid_auth (Invalid access credentials.)",
     );
+  });
+});
+
+describe("crowdTwistErrorForFailure", () => {
+  const operation = "GET /v2/users/{user_id}/activities";
+  const cause = new Error("connect ECONNREFUSED https://api.test/v2/users/ava@example.com/activities");
+
+  it.each([
+    [{ kind: "timeout", timeoutMs: 300 }, 504, "timeout", "no answer within 300 ms"],
+    [
+      { kind: "network", detail: "ECONNREFUSED", systemCode: "ECONNREFUSED", cause },
+      502,
+      "network",
+      "ECONNREFUSED",
+    ],
+    [{ kind: "body_too_large", status: 200, maxBodyBytes: 10 }, 502, "bad_response", "body over 10 bytes"],
+    [{ kind: "body_too_large", status: 503, maxBodyBytes: 10 }, 503, "bad_response", "body over 10 bytes"],
+  ] satisfies [HttpFailure, number, string, string][])("%j → %i %s", (failure, status, code, detail) => {
+    const error = crowdTwistErrorForFailure(failure, operation);
+    expect(error).toBeInstanceOf(UpstreamHttpError);
+    expect(error).toMatchObject({ name: "CrowdTwistError", status, code, operation });
+    expect(error.message).toBe(`CrowdTwist ${operation} failed: ${status} ${code} (${detail})`);
+    expect(error.message).not.toContain("ava@example.com");
   });
 });

@@ -1,9 +1,13 @@
-import { type Dispatcher, Pool } from "undici";
-import { CrowdTwistError, errorBodySchema } from "./errors.ts";
+import { createDeadline } from "@portal/upstream-http/deadline";
+import { parseJson } from "@portal/upstream-http/json-text";
+import { createPoolSet } from "@portal/upstream-http/pool-set";
+import { type HttpAnswer, sendRequest } from "@portal/upstream-http/send-request";
+import type { Dispatcher } from "undici";
+import { CrowdTwistError, crowdTwistErrorForFailure, errorBodySchema, isSuccess } from "./errors.ts";
 
-// The one place that speaks HTTP to CrowdTwist: a keep-alive pool, the key in its header, a time
-// limit per call, and every failure turned into a CrowdTwistError. Retries, circuit breaking and
-// caching belong to the BFF's resilience layer, which wraps the client.
+// CrowdTwist over the HTTP core (@portal/upstream-http): the key in its header, a time limit per
+// call, the documented error body read, and every failure turned into a CrowdTwistError. Retries,
+// circuit breaking and caching belong to the BFF's resilience layer, which wraps the client.
 
 export interface CrowdTwistHttpOptions {
   baseUrl: string;
@@ -20,67 +24,45 @@ export interface CrowdTwistHttp {
   close(): Promise<void>;
 }
 
+/**
+ * The most of an answer that is read. A member's activity list is the largest CrowdTwist sends, at
+ * about 350 bytes an activity in the documents' shape: this is some 90,000 activities, so a body past
+ * it is a fault, not a program.
+ */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
 export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwistHttp {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, "");
-  const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher = options.dispatcher ?? new Pool(base.origin, { connections: options.connections });
+  const pools = createPoolSet({ connections: options.connections, dispatcher: options.dispatcher });
   const headers = {
     accept: "application/json",
     "x-ct-authorization": `CTApiKey ${options.apiKey}`,
   };
 
   async function getJson(operation: string, path: string, query: URLSearchParams, signal?: AbortSignal) {
-    // One controller for the caller's signal and our time limit, its timer cleared once the body is
-    // in: AbortSignal.timeout cannot be cleared, and every call's would fire later for nothing.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
-    }, options.timeoutMs);
-    // As AbortSignal.timeout's: an unanswered call does not keep the process alive.
-    timer.unref();
-    const onAbort = () => controller.abort(signal?.reason);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
     const search = query.size > 0 ? `?${query.toString()}` : "";
-    let status: number;
-    let text: string;
+    const deadline = createDeadline(options.timeoutMs, signal);
+    let answer: HttpAnswer;
     try {
-      const response = await dispatcher.request({
-        origin: base.origin,
-        path: `${prefix}${path}${search}`,
-        method: "GET",
-        headers,
-        signal: controller.signal,
-      });
-      status = response.statusCode;
-      text = await response.body.text();
-    } catch (error) {
-      if (timedOut) {
-        throw new CrowdTwistError({
-          status: 504,
-          code: "timeout",
-          operation,
-          detail: `no answer within ${options.timeoutMs} ms`,
-        });
-      }
-      // The caller gave up: that is their decision to handle, not an upstream failure.
-      if (signal?.aborted) throw signal.reason;
-      throw new CrowdTwistError({
-        status: 502,
-        code: "network",
-        operation,
-        detail: networkDetail(error),
-        cause: error,
-      });
+      answer = await sendRequest(
+        pools.get(base.origin),
+        {
+          method: "GET",
+          origin: base.origin,
+          path: `${prefix}${path}${search}`,
+          headers,
+          maxBodyBytes: MAX_BODY_BYTES,
+        },
+        deadline,
+        (failure) => crowdTwistErrorForFailure(failure, operation),
+      );
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      deadline.clear();
     }
-    const body = parseJson(text);
-    if (status >= 200 && status < 300) {
+    const { status } = answer;
+    const body = parseJson(answer.text);
+    if (isSuccess(status)) {
       if (body === undefined) {
         throw new CrowdTwistError({
           status: 502,
@@ -108,28 +90,5 @@ export function createCrowdTwistHttp(options: CrowdTwistHttpOptions): CrowdTwist
     });
   }
 
-  return {
-    getJson,
-    close: async () => {
-      if (ownsDispatcher) await dispatcher.close();
-    },
-  };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The system error code (ECONNREFUSED…) or class name — never the message, which may hold the URL. */
-function networkDetail(error: unknown): string {
-  if (typeof error === "object" && error !== null) {
-    const code = "code" in error ? error.code : undefined;
-    if (typeof code === "string") return code;
-    if (error instanceof Error) return error.name;
-  }
-  return "request failed";
+  return { getJson, close: () => pools.close() };
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { untilAborted } from "./until-aborted.ts";
+
+describe("untilAborted", () => {
+  it("settles as the work does while the signal holds", async () => {
+    const signal = new AbortController().signal;
+    await expect(untilAborted(Promise.resolve("done"), signal)).resolves.toBe("done");
+    const failure = new Error("refused");
+    await expect(untilAborted(Promise.reject(failure), signal)).rejects.toBe(failure);
+  });
+
+  it("rejects with the signal's reason when it aborts first, and at once when it already has", async () => {
+    const reason = new Error("gone");
+    const never = new Promise<never>(() => {});
+    const controller = new AbortController();
+    const waiting = untilAborted(never, controller.signal);
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+    await expect(untilAborted(Promise.resolve("late"), AbortSignal.abort(reason))).rejects.toBe(reason);
+  });
+});

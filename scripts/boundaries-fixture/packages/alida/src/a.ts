@@ -1,0 +1,3 @@
+import { send } from "../../upstream-http/src/send.ts";
+
+export const a = send;

@@ -1,0 +1,3 @@
+import { c } from "../../crowdtwist/src/c.ts";
+
+export const h = c;
