@@ -1,5 +1,6 @@
+import { untilAborted } from "@portal/upstream-http/until-aborted";
 import type { CacheEvent, Metrics } from "../observability/metrics.ts";
-import { deadlineSignal, isDeadlineExceeded, untilAborted } from "./deadline.ts";
+import { deadlineSignal, isDeadlineExceeded } from "./deadline.ts";
 import { failureKind } from "./failure-kind.ts";
 import type { SharedTier } from "./shared-tier.ts";
 import { createSingleFlight } from "./single-flight.ts";

@@ -1,3 +1,4 @@
+import { untilAborted } from "@portal/upstream-http/until-aborted";
 import {
   CircuitState,
   ConsecutiveBreaker,
@@ -8,7 +9,7 @@ import {
   retry,
 } from "cockatiel";
 import type { BreakerStateValue, Metrics, UpstreamOutcome } from "../observability/metrics.ts";
-import { DeadlineExceededError, deadlineSignal, untilAborted } from "./deadline.ts";
+import { DeadlineExceededError, deadlineSignal } from "./deadline.ts";
 import { failureKind, isRetryable, isTimeout } from "./failure-kind.ts";
 import { type UpstreamName, UpstreamUnavailableError } from "./upstream-unavailable-error.ts";
 
