@@ -246,6 +246,35 @@ describe("no answer at all", () => {
     expect(await failure(call)).toMatchObject({ kind: "network" });
   });
 
+  it.each([
+    [
+      "a system error",
+      Object.assign(new Error("connect ECONNRESET http://x/?api_key=K"), { code: "ECONNRESET" }),
+      "ECONNRESET",
+      "ECONNRESET",
+    ],
+    [
+      "an error without a code",
+      new TypeError("fetch failed for http://x/?api_key=K"),
+      "TypeError",
+      undefined,
+    ],
+    [
+      "an error whose code is no text",
+      Object.assign(new RangeError("http://x/?api_key=K"), { code: 7 }),
+      "RangeError",
+      undefined,
+    ],
+    ["a bare object with a code", { code: "UND_ERR_SOCKET" }, "UND_ERR_SOCKET", "UND_ERR_SOCKET"],
+    ["a bare object", { message: "http://x/?api_key=K" }, "request failed", undefined],
+    ["null", null, "request failed", undefined],
+    ["text", "http://x/?api_key=K", "request failed", undefined],
+  ])("%s from the dispatcher → network, named %j", async (_, thrown, detail, systemCode) => {
+    const refusing = { request: () => Promise.reject(thrown) } as unknown as Dispatcher;
+    const result = await failure(sendRequest(refusing, get("/any"), deadline(5_000), fail));
+    expect(result).toEqual({ kind: "network", detail, systemCode, cause: thrown });
+  });
+
   it("the detail is a code or a class name, never the URL with what it carries", async () => {
     routes.set("/reset", (request) => request.socket.destroy());
     const result = await failure(send(get("/reset?api_key=SECRET-2"), deadline(5_000)));
@@ -254,9 +283,19 @@ describe("no answer at all", () => {
   });
 });
 
+/** True once the client closes the connection before the answer is finished; false if the test's hold ends first. */
+function droppedByTheClient(response: ServerResponse): Promise<boolean> {
+  return Promise.race([
+    once(response, "close").then(() => !response.writableFinished),
+    held().then(() => false),
+  ]);
+}
+
 describe("a body over the bound", () => {
-  it("is refused after the bound, not read to its end", async () => {
+  it("is refused after the bound, not read to its end, and its connection dropped", async () => {
+    let dropped = Promise.resolve(false);
     routes.set("/endless", async (_request, response) => {
+      dropped = droppedByTheClient(response);
       response.writeHead(503);
       // Twice the bound, then held open: a client that read on would wait for the rest.
       response.write("x".repeat(2048));
@@ -268,10 +307,13 @@ describe("a body over the bound", () => {
       status: 503,
       maxBodyBytes: 1024,
     });
+    expect(await dropped).toBe(true);
   });
 
-  it("is refused on its declared length, before a byte of it is read", async () => {
+  it("is refused on its declared length, before a byte of it is read, and its connection dropped", async () => {
+    let dropped = Promise.resolve(false);
     routes.set("/declared", async (_request, response) => {
+      dropped = droppedByTheClient(response);
       response.writeHead(200, { "content-length": "5000" });
       response.flushHeaders();
       await held();
@@ -281,6 +323,7 @@ describe("a body over the bound", () => {
       kind: "body_too_large",
       status: 200,
     });
+    expect(await dropped).toBe(true);
   });
 
   it("leaves the pool able to serve the next call", async () => {

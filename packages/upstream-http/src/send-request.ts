@@ -77,8 +77,8 @@ export async function sendRequest(
 
 /** The body as text, or `null` (the rest left unread, the connection dropped) when it is longer than `max`. */
 async function readBounded(response: Dispatcher.ResponseData, max: number): Promise<string | null> {
-  const header = response.headers["content-length"];
-  const declared = typeof header === "string" ? Number(header) : Number.NaN;
+  // Not a number when absent (or sent twice): then the body is counted as it comes.
+  const declared = Number(response.headers["content-length"]);
   // A declared length is one undici holds the answer to: read it whole (undici's own way, the hot
   // path), or not at all.
   if (Number.isSafeInteger(declared)) return declared > max ? drop(response.body) : response.body.text();

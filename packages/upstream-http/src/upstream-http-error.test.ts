@@ -10,6 +10,10 @@ describe("UpstreamHttpError", () => {
     expect(error.message).toBe("no answer");
   });
 
+  it("has no cause unless it is given one", () => {
+    expect("cause" in new UpstreamHttpError("x", { code: "network", status: null })).toBe(false);
+  });
+
   it.each([
     ["timeout", null, true],
     ["network", 502, true],
