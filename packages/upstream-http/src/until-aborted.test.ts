@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { untilAborted } from "./until-aborted.ts";
 
@@ -17,5 +18,12 @@ describe("untilAborted", () => {
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
     await expect(untilAborted(Promise.resolve("late"), AbortSignal.abort(reason))).rejects.toBe(reason);
+  });
+
+  it("leaves no listener on a signal that outlives the wait (a member's request, many waits long)", async () => {
+    const signal = new AbortController().signal;
+    await untilAborted(Promise.resolve(1), signal);
+    await untilAborted(Promise.reject(new Error("no")), signal).catch(() => {});
+    expect(getEventListeners(signal, "abort")).toEqual([]);
   });
 });
