@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 // What the member specs share: the sandbox sign-in, keyboard travel and the axe check.
 
@@ -28,13 +28,18 @@ export async function tabTo(page: Page, name: string | RegExp, max = 100) {
   throw new Error(`Tab never reached ${String(name)}`);
 }
 
+const AXE_CHECK_ALLOWANCE_MS = 15_000;
+
 /**
  * axe in both colour schemes. axe runs in the page itself (`setLegacyMode`): the default mode adds a
  * blank page per run to merge the frames' results, and injects axe there too, which took 2–3 s of
  * the 4–5 s of each run on a 2-core machine. That mode is needed for cross-origin frames only; the
  * portal's pages have none, and the check fails if one ever appears rather than skip it unseen.
+ * Each check gives its test more time (two runs take 3–8 s on a busy 2-core machine): the test's
+ * timeout is there to catch a hang, not to race the accessibility check.
  */
 export async function expectNoAxeViolations(page: Page) {
+  test.info().setTimeout(test.info().timeout + AXE_CHECK_ALLOWANCE_MS);
   expect(
     page.frames().map((frame) => frame.url()),
     "axe here covers no child frames",
