@@ -8,7 +8,7 @@ import { TierCard } from "../../features/member/components/tier-card.tsx";
 import { profileAnnouncement } from "../../features/member/lib/profile-announcement.ts";
 import { tierEventText } from "../../features/member/lib/tier-event-text.ts";
 import { profileFixture } from "../../testing/fixtures.ts";
-import { formatInteger } from "../format.ts";
+import { formatInteger, setProgramTimeZone } from "../format.ts";
 import { activateLocale, i18n } from "./i18n.ts";
 
 // The portal in French: the catalog's plurals follow French rules (0 and 1 are singular), numbers
@@ -91,6 +91,23 @@ describe("the portal in French", () => {
     };
     // The program's zone is UTC until told otherwise: the dates read as the BFF meant them.
     expect(whyText(reason, null).replace(/ 2027$/, "")).toBe(text);
+  });
+
+  test("a rolling cap says the day and time a slot frees up, in French and in the program's zone", () => {
+    setProgramTimeZone("America/New_York");
+    try {
+      const reason = {
+        kind: "frequency_cap" as const,
+        rule: { cap: 2, period: "rolling_7d" as const, requiredAttempts: 1 },
+        resetsAt: "2024-05-23T14:05:00.000Z",
+        action: "wait" as const,
+      };
+      expect(whyText(reason, null)).toBe(
+        "Vous avez atteint la limite sur les 7 derniers jours — vous pourrez recommencer le jeudi 23 mai 2024 à 10:05",
+      );
+    } finally {
+      setProgramTimeZone("UTC");
+    }
   });
 
   test("0 and 1 are singular in French, 2 is plural", () => {
