@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { badgeText } from "../../components/activity-card/date-badge.tsx";
 import { whyText } from "../../components/activity-card/why-text.ts";
 import { TierCard } from "../../features/member/components/tier-card.tsx";
-import { profileAnnouncement } from "../../features/member/lib/profile-announcement.ts";
+import { announcementText, profileAnnouncement } from "../../features/member/lib/profile-announcement.ts";
 import { tierEventText } from "../../features/member/lib/tier-event-text.ts";
 import { profileFixture } from "../../testing/fixtures.ts";
 import { formatInteger, setProgramTimeZone } from "../format.ts";
@@ -50,7 +50,8 @@ describe("the portal in French", () => {
     const after = profileFixture({
       points: { ...before.points, total: (before.points.total ?? 0) + earned },
     });
-    expect(profileAnnouncement(before, after)?.message).toBe(text);
+    const announcement = profileAnnouncement(before, after);
+    expect(announcement && announcementText(announcement)).toBe(text);
   });
 
   test("days count in French, and a date in French in the program's time zone", () => {
