@@ -21,7 +21,10 @@ const numberIn = (text: string) => Number((/(\d[\d\u202f]*)/.exec(text)?.[1] ?? 
 async function signInInFrench(page: Page, username: string, heading: RegExp) {
   const first = await page.goto("/");
   // The BFF's own page is French before the app runs: Chromium sends Accept-Language fr-FR.
-  expect(await first?.text()).toContain('<html lang="fr">');
+  const served = await first?.text();
+  expect(served).toContain('<html lang="fr">');
+  // The brand's name, painted before the app runs, in the brand's English (ADR 0041).
+  expect(served).toContain('<span lang="en">Harbourside Rewards</span>');
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(
     page.getByRole("heading", { level: 1, name: "Vos récompenses, au même endroit" }),
@@ -76,6 +79,13 @@ test("ava in French: plurals, numbers and dates the French way, the brand's word
   const total = Number(/(\d+) activités?$/.exec(countText)?.[1]);
   expect(countText).toMatch(total < 2 ? / activité$/ : / activités$/);
   await expect(card(page, "Buy a season ticket")).toContainText("Verrouillée");
+  // The brand's words are English on a French page, and say so (screen readers, hyphenation); the
+  // portal's own words inherit the page's French.
+  const season = card(page, "Buy a season ticket");
+  await expect(season.getByRole("heading", { name: "Buy a season ticket" })).toHaveAttribute("lang", "en");
+  await expect(season.getByText("Verrouillée")).not.toHaveAttribute("lang");
+  await expect(tierCard.getByText("Bronze", { exact: true }).first()).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("banner").getByText("Harbourside Rewards")).toHaveAttribute("lang", "en");
   await expect(card(page, "Redeem a winter code")).toContainText("650 pts");
 
   // The details page: dates in French.
@@ -112,6 +122,10 @@ test("the switcher: English and back, by keyboard, remembered over a reload, <ht
   await expect(english).toHaveValue("en");
   await expect(english).toBeFocused();
   await expect(page.getByRole("region", { name: "Your tier" }).getByText(/pts earned in all$/)).toBeVisible();
+  // In English the brand's English needs no lang of its own.
+  await expect(
+    card(page, "Buy a season ticket").getByRole("heading", { name: "Buy a season ticket" }),
+  ).not.toHaveAttribute("lang");
 
   // Remembered: the reload is English although the browser asks for French, and so is the page the
   // BFF serves before the app runs (the choice travels in a cookie).

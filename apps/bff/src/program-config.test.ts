@@ -149,6 +149,13 @@ describe("program config: what the brand edits", () => {
     expect(() => parseProgramConfig(program(overrides))).toThrow(message);
   });
 
+  it("takes the brand's content language as one language tag, English unless said, spelt canonically", () => {
+    expect(parseProgramConfig(program()).contentLanguage).toBe("en");
+    expect(parseProgramConfig(program({ contentLanguage: " fr-ca " })).contentLanguage).toBe("fr-CA");
+    for (const contentLanguage of ["English", "", "en,fr", 12])
+      expect(() => parseProgramConfig(program({ contentLanguage }))).toThrow(/contentLanguage: /);
+  });
+
   it("lets the file carry a $comment for whoever edits it", () => {
     expect(parseProgramConfig(program({ $comment: "Our program, edited by marketing." })).name).toBe(
       "Harbourside Rewards",

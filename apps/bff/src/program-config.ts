@@ -83,12 +83,28 @@ const logoSchema = z.string().refine(
   "an https:// URL or a path on the portal's own origin such as /brand/logo.svg",
 );
 
+/** One BCP 47 language tag, kept in its canonical spelling ("en", "fr-CA", "pt-BR"). */
+const languageTagSchema = z.string().transform((value, ctx) => {
+  try {
+    const [canonical, ...more] = Intl.getCanonicalLocales(value.trim());
+    // A language's own code (two or three letters, ISO 639), not a name BCP 47 would also take.
+    if (canonical && more.length === 0 && /^[a-z]{2,3}(-|$)/.test(canonical)) return canonical;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: "custom", message: 'one language tag such as "en", "en-GB" or "fr"' });
+  return z.NEVER;
+});
+
 const programConfigSchema = z
   .strictObject(
     {
       /** A note for whoever edits the file; the portal ignores it. */
       $comment: z.string().optional(),
       name: z.string().trim().min(1).max(60),
+      // The language the brand writes in (the name, tier names and benefits, and what CrowdTwist's
+      // activity list carries): text in it is marked so on a page in another (ADR 0041).
+      contentLanguage: languageTagSchema.default("en"),
       logo: logoSchema.nullable().default(null),
       colors: z
         .strictObject({ light: paletteSchema, dark: paletteSchema }, unknownKeys)

@@ -172,7 +172,9 @@ describe("BFF server", () => {
       // The demo program's (apps/bff/config/program.json).
       expect(html).toContain("<title>Harbourside Rewards</title>");
       expect(html).toMatch(/<style>:root\{--color-primary:#0b5d57;/);
-      expect(html).toContain('{"name":"Harbourside Rewards","logo":"/brand/harbourside-logo.svg"}');
+      expect(html).toContain(
+        '{"name":"Harbourside Rewards","logo":"/brand/harbourside-logo.svg","contentLanguage":"en"}',
+      );
       expect(response.headers.get("content-security-policy")).toMatch(/style-src 'self' 'sha256-[\w+/=]+';/);
     }
     const asset = await app.request("/assets/index-abc123.js");

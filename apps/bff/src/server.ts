@@ -52,7 +52,10 @@ const webDistOf = (env: Env) => (env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : 
  * The built index.html with the program's name, logo and colours in it (brand/brand-page.ts), read
  * once at start, before anything is opened: a page the brand cannot go into stops the start.
  */
-export function appPage(env: Env, brand: Pick<ProgramConfig, "name" | "logo" | "colors">): AppPage | null {
+export function appPage(
+  env: Env,
+  brand: Pick<ProgramConfig, "name" | "logo" | "colors" | "contentLanguage">,
+): AppPage | null {
   const dist = webDistOf(env);
   if (!existsSync(join(dist, "index.html"))) return null;
   const byLocale = new Map<string, string>();

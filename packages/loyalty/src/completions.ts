@@ -1,4 +1,9 @@
-import { completionsLeft, type FrequencyPeriod, type FrequencyRule } from "./frequency.ts";
+import {
+  completionsLeft,
+  completionsPerPeriod,
+  type FrequencyPeriod,
+  type FrequencyRule,
+} from "./frequency.ts";
 
 // What a member has done of a capped activity, as the portal shows it: "2 of 5 this week", and
 // "done" for an activity that can never be earned again (its lifetime cap is reached). The counts
@@ -39,6 +44,6 @@ export function activityCompletion(
   const count = Math.max(0, Math.floor(completionsInPeriod));
   return {
     done: rule.period === "lifetime" && completionsLeft(rule, count) === 0,
-    progress: { count, cap: rule.cap * rule.requiredAttempts, period: rule.period },
+    progress: { count, cap: completionsPerPeriod(rule), period: rule.period },
   };
 }

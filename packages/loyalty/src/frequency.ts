@@ -87,6 +87,12 @@ export function frequencyRule(input: FrequencyInput | null): FrequencyRule | nul
 
 const completedSoFar = (completions: number) => wholeAtLeast(completions, 0);
 
+/**
+ * Completions that earn points in one period: the cap (awards) times the completions each award
+ * takes. Once a rolling window holds this many, the newest this many decide when a slot frees up.
+ */
+export const completionsPerPeriod = (rule: FrequencyRule): number => rule.cap * rule.requiredAttempts;
+
 /** Awards still to be earned in the current period, given the completions made in it. */
 export function awardsLeft(rule: FrequencyRule, completionsInPeriod: number): number {
   return Math.max(0, rule.cap - Math.floor(completedSoFar(completionsInPeriod) / rule.requiredAttempts));
@@ -94,5 +100,5 @@ export function awardsLeft(rule: FrequencyRule, completionsInPeriod: number): nu
 
 /** Completions that still count in the current period ("2 more times today"). */
 export function completionsLeft(rule: FrequencyRule, completionsInPeriod: number): number {
-  return Math.max(0, rule.cap * rule.requiredAttempts - completedSoFar(completionsInPeriod));
+  return Math.max(0, completionsPerPeriod(rule) - completedSoFar(completionsInPeriod));
 }

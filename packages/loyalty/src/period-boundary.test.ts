@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { FrequencyPeriod } from "./frequency.ts";
-import { countingWindow, countingWindows, isKnownTimeZone, nextPeriodStart } from "./period-boundary.ts";
+import {
+  countingWindow,
+  countingWindows,
+  isKnownTimeZone,
+  nextPeriodStart,
+  rollingSlotOpens,
+} from "./period-boundary.ts";
 
 describe("nextPeriodStart", () => {
   it.each([
@@ -230,5 +236,28 @@ describe("countingWindow", () => {
     // The window just before the boundary starts where this one does; at the boundary, it starts there.
     expect(countingWindow(period, new Date(next.getTime() - 1), zone)).toEqual(window);
     expect(countingWindow(period, next, zone)).toEqual({ kind: "since", start: next });
+  });
+});
+
+describe("rollingSlotOpens", () => {
+  const now = new Date("2026-03-10T12:00:00Z");
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  it.each([
+    ["rolling_24h", hoursAgo(1), "2026-03-11T11:00:00.000Z"],
+    ["rolling_7d", hoursAgo(24), "2026-03-16T12:00:00.000Z"],
+    ["rolling_30d", hoursAgo(24), "2026-04-08T12:00:00.000Z"],
+    ["rolling_365d", hoursAgo(24), "2027-03-09T12:00:00.000Z"],
+    // Its window has passed it already: the count was read before; nothing sure to say.
+    ["rolling_24h", hoursAgo(24), null],
+    ["rolling_24h", hoursAgo(30), null],
+    // Not a rolling window: its boundary is the calendar's (nextPeriodStart).
+    ["day", hoursAgo(1), null],
+    ["week", hoursAgo(1), null],
+    ["lifetime", hoursAgo(1), null],
+    ["unknown", hoursAgo(1), null],
+    ["rolling_7d", null, null],
+    ["rolling_7d", new Date(Number.NaN), null],
+  ] as const)("%s, freed by %s: %s", (period, freedBy, expected) => {
+    expect(rollingSlotOpens(period, freedBy, now)).toEqual(expected && new Date(expected));
   });
 });

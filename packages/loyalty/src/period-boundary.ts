@@ -152,6 +152,24 @@ function windowFrom(period: FrequencyPeriod, now: Date, wall: Date, timeZone: st
 }
 
 /**
+ * When a reached rolling cap lets the member earn again: the instant its window has passed the
+ * completion whose leaving takes the count under the cap (`freedBy`, the cap-th newest counted, in
+ * completions: every newer one is still in the window then, and it and the older ones are not).
+ * `null` for a period that is not a rolling window, a `freedBy` that is no date, or an answer not
+ * after `now` (a count read before the completion left: nothing sure to say).
+ */
+export function rollingSlotOpens(
+  period: FrequencyPeriod,
+  freedBy: Date | null | undefined,
+  now: Date,
+): Date | null {
+  const length = ROLLING_MS[period];
+  if (length === undefined || !freedBy) return null;
+  const opens = freedBy.getTime() + length;
+  return Number.isFinite(opens) && opens > now.getTime() ? new Date(opens) : null;
+}
+
+/**
  * The next period boundary strictly after `now` in `timeZone`, or `null` when the period does not
  * restart on a calendar boundary (lifetime, rolling windows, unknown), `now` is not a valid date or
  * the zone is unknown.

@@ -112,6 +112,51 @@ describe("whyUnavailable, frequency caps", () => {
     });
   });
 
+  it.each([
+    [
+      "24 hours: a day after the completion that frees a slot",
+      rule("rolling_24h"),
+      1,
+      -0.25,
+      "2026-03-11T06:00:00.000Z",
+    ],
+    ["7 days, 3 a week", rule("rolling_7d", 3), 3, -2, "2026-03-15T12:00:00.000Z"],
+    ["30 days, capped after cap × attempts", rule("rolling_30d", 1, 2), 2, -10, "2026-03-30T12:00:00.000Z"],
+    ["365 days", rule("rolling_365d"), 1, -300, "2026-05-14T12:00:00.000Z"],
+  ] as const)("rolling window, %s", (_name, frequency, completionsInPeriod, freedDaysAgo, resetsAt) => {
+    const [reason] = why({ frequency, completionsInPeriod, slotFreedBy: inDays(freedDaysAgo) });
+    expect(reason).toEqual({
+      kind: "frequency_cap",
+      rule: frequency,
+      resetsAt: new Date(resetsAt),
+      action: "wait",
+    });
+  });
+
+  it.each([
+    ["no time for it", null],
+    ["a time that is no date", new Date(Number.NaN)],
+    ["a completion already out of the window (a count read earlier)", inDays(-8)],
+  ])("a rolling cap with %s still says wait, but no time", (_name, slotFreedBy) => {
+    const [reason] = why({ frequency: rule("rolling_7d"), completionsInPeriod: 1, slotFreedBy });
+    expect(reason).toMatchObject({ kind: "frequency_cap", resetsAt: null, action: "wait" });
+  });
+
+  it("a calendar period's boundary is not moved by a completion's time", () => {
+    const [reason] = why({ frequency: daily, completionsInPeriod: 1, slotFreedBy: inDays(-0.1) });
+    expect(reason).toMatchObject({ resetsAt: new Date("2026-03-11T00:00:00Z") });
+  });
+
+  it("does not say wait when the activity closes before a rolling slot frees up", () => {
+    const [reason] = why({
+      frequency: rule("rolling_7d"),
+      completionsInPeriod: 1,
+      slotFreedBy: inDays(-1),
+      window: { start: null, end: inDays(2) },
+    });
+    expect(reason).toMatchObject({ kind: "frequency_cap", resetsAt: inDays(6), action: "none" });
+  });
+
   it("does not say wait when the activity closes before the cap resets", () => {
     const [reason] = why({
       frequency: daily,

@@ -3,7 +3,7 @@ import type { CommunityKind, MemberCommunity } from "./community.ts";
 import { dateWindowStatus, toDateWindow, type WindowBounds } from "./date-window.ts";
 import { completionsLeft, type FrequencyRule } from "./frequency.ts";
 import type { MemberActivityVisibility, UnlockTier } from "./member-activity.ts";
-import { nextPeriodStart } from "./period-boundary.ts";
+import { nextPeriodStart, rollingSlotOpens } from "./period-boundary.ts";
 import type { NamedSegmentRule, SegmentEligibility } from "./segment.ts";
 
 // "Why can't I do this?": every reason a member cannot do an activity right now, most important
@@ -30,7 +30,11 @@ export type ActivityUnavailableReason =
   | {
       kind: "frequency_cap";
       rule: FrequencyRule;
-      /** Next boundary of a calendar period in the program's zone; `null` for lifetime, rolling, unknown. */
+      /**
+       * When the member can earn again: the next boundary of a calendar period in the program's zone,
+       * or for a rolling window when its oldest counted completion (of those that fill the cap) leaves
+       * it; `null` for lifetime, unknown, or a rolling window whose completions' times are not known.
+       */
       resetsAt: Date | null;
       action: UnavailableAction;
     };
@@ -42,6 +46,11 @@ export interface WhyUnavailableInput {
   frequency?: FrequencyRule | null;
   /** Completions in the rule's current period; without them a cap is never reported. */
   completionsInPeriod?: number | null;
+  /**
+   * For a rolling window: when the completion whose leaving frees a slot happened (the rule's
+   * `completionsPerPeriod`-th newest in the window). Without it a reached rolling cap says no time.
+   */
+  slotFreedBy?: Date | null;
   /** The member's timeframe score. */
   score?: number | null;
   /** The linked Alida activity, when there is one. */
@@ -102,8 +111,10 @@ export function whyUnavailable(input: WhyUnavailableInput): ActivityUnavailableR
 
   const rule = input.frequency;
   if (rule && known(input.completionsInPeriod) && completionsLeft(rule, input.completionsInPeriod) === 0) {
-    const resetsAt = nextPeriodStart(rule.period, now, input.timeZone);
-    // Rolling windows do free up again, we just cannot say when; lifetime and unknown may never.
+    const resetsAt =
+      nextPeriodStart(rule.period, now, input.timeZone) ??
+      rollingSlotOpens(rule.period, input.slotFreedBy, now);
+    // Rolling windows do free up again, even when we cannot say when; lifetime and unknown may never.
     const resets = resetsAt !== null || rule.period.startsWith("rolling_");
     const endsFirst = resetsAt !== null && window.end !== null && window.end <= resetsAt;
     const action = blocked || !resets || endsFirst ? "none" : "wait";

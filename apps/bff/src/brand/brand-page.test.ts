@@ -13,6 +13,7 @@ describe("the brand in the page", () => {
       name: "Harbourside Rewards",
       logo: "/brand/logo.svg",
       colors: DEFAULT_COLORS,
+      contentLanguage: "en",
     });
     expect(html).toContain("<title>Harbourside Rewards</title>");
     expect(html).toContain(
@@ -23,20 +24,30 @@ describe("the brand in the page", () => {
 
   it("makes the logo the page's icon in place of the build's empty one; without a logo the empty one stays", () => {
     const built = BUILT.replace("</title>", '</title><link rel="icon" href="data:," />');
-    const withLogo = brandedPage(built, { name: "H", logo: '/brand/a"b.svg', colors: DEFAULT_COLORS }).html;
+    const withLogo = brandedPage(built, {
+      name: "H",
+      logo: '/brand/a"b.svg',
+      colors: DEFAULT_COLORS,
+      contentLanguage: "en",
+    }).html;
     expect(withLogo).toContain('<link rel="icon" href="/brand/a&#34;b.svg" />');
     expect(withLogo).not.toContain("data:,");
-    const without = brandedPage(built, { name: "H", logo: null, colors: DEFAULT_COLORS }).html;
+    const without = brandedPage(built, {
+      name: "H",
+      logo: null,
+      colors: DEFAULT_COLORS,
+      contentLanguage: "en",
+    }).html;
     expect(without).toContain('<link rel="icon" href="data:," />');
   });
 
   it("hands the app the name and logo as JSON no name can break out of", () => {
     const name = `</script><script>alert("x")</script> & Co`;
-    const { html } = brandedPage(BUILT, { name, logo: null, colors: DEFAULT_COLORS });
+    const { html } = brandedPage(BUILT, { name, logo: null, colors: DEFAULT_COLORS, contentLanguage: "en" });
     const json = new RegExp(`<script type="application/json" id="${BRAND_ELEMENT_ID}">(.*?)</script>`).exec(
       html,
     )?.[1];
-    expect(JSON.parse(json ?? "")).toEqual({ name, logo: null });
+    expect(JSON.parse(json ?? "")).toEqual({ name, logo: null, contentLanguage: "en" });
     expect(html).toContain(
       "<title>&#60;/script&#62;&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; Co</title>",
     );
@@ -44,7 +55,12 @@ describe("the brand in the page", () => {
   });
 
   it("applies the colours, light and dark, through one inline style the policy allows by its hash", () => {
-    const { html, styleHash } = brandedPage(BUILT, { name: "x", logo: null, colors: DEFAULT_COLORS });
+    const { html, styleHash } = brandedPage(BUILT, {
+      name: "x",
+      logo: null,
+      colors: DEFAULT_COLORS,
+      contentLanguage: "en",
+    });
     const css = brandCss(DEFAULT_COLORS);
     expect(html).toContain(`<style>${css}</style>`);
     expect(styleHash).toBe(`'sha256-${createHash("sha256").update(css).digest("base64")}'`);
@@ -70,7 +86,7 @@ describe("the brand in the page", () => {
     ["$'", "Tail $' end"],
   ])("writes a name or logo with %s in it as it is", (_pattern, name) => {
     const logo = `https://cdn.example.com/${encodeURIComponent(name)}/$&.svg`;
-    const { html } = brandedPage(BUILT, { name, logo, colors: DEFAULT_COLORS });
+    const { html } = brandedPage(BUILT, { name, logo, colors: DEFAULT_COLORS, contentLanguage: "en" });
     const escaped = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     expect(html).toContain(`<title>${escaped(name)}</title>`);
     expect(html).toContain(
@@ -79,10 +95,29 @@ describe("the brand in the page", () => {
     const json = new RegExp(`<script type="application/json" id="${BRAND_ELEMENT_ID}">(.*?)</script>`).exec(
       html,
     )?.[1];
-    expect(JSON.parse(json ?? "")).toEqual({ name, logo });
+    expect(JSON.parse(json ?? "")).toEqual({ name, logo, contentLanguage: "en" });
     expect(html.match(/<title>/g)).toHaveLength(1);
     expect(html.match(/<script/g)).toHaveLength(1);
   });
+
+  it.each([
+    ["a French page, English brand", "fr", "en", ' lang="en"'],
+    ["a French page, brand in Canadian French", "fr", "fr-CA", ""],
+    ["an English page, English brand", "en", "en-GB", ""],
+    ["an English page, French brand", "en", "fr", ' lang="fr"'],
+  ])(
+    "marks the painted name with the brand's language on a page in another: %s",
+    (_name, page, content, lang) => {
+      const built = BUILT.replace("<html>", `<html lang="${page}">`);
+      const { html } = brandedPage(built, {
+        name: "Harbourside Rewards",
+        logo: null,
+        colors: DEFAULT_COLORS,
+        contentLanguage: content,
+      });
+      expect(html).toContain(`<a href="/" class="x"><span${lang}>Harbourside Rewards</span></a>`);
+    },
+  );
 
   it("refuses a page without the marker for the name, rather than paint the portal's own", () => {
     expect(() =>
@@ -90,6 +125,7 @@ describe("the brand in the page", () => {
         name: "x",
         logo: null,
         colors: DEFAULT_COLORS,
+        contentLanguage: "en",
       }),
     ).toThrow(/<!--brand:name-->/);
   });

@@ -12,7 +12,15 @@ export interface BrandView {
   name: string;
   /** An https URL or a path on the portal's origin; `null` when the program has none. */
   logo: string | null;
+  /**
+   * The language the brand writes in (program config `contentLanguage`, a BCP 47 tag): the `lang` of
+   * its words on a page in another language (ADR 0041).
+   */
+  contentLanguage: string;
 }
+
+/** The primary language of a tag, in lower case: "en" for "en-GB". */
+export const primaryLanguage = (tag: string) => tag.split("-")[0]?.toLowerCase() ?? "";
 
 export const BRAND_ELEMENT_ID = "portal-brand";
 
@@ -48,11 +56,18 @@ export function brandCss(colors: ProgramConfig["colors"]): string {
   return `:root{${tokens(colors.light)}}@media (prefers-color-scheme: dark){:root{${tokens(colors.dark)}}}`;
 }
 
-/** The header's name (and logo), as layout.tsx renders it. */
-function headerContent(brand: BrandView): string {
+/** The header's name (and logo), as layout.tsx renders it: the name in its own language. */
+function headerContent(brand: BrandView, pageLanguage: string | null): string {
   const logo = brand.logo ? `<img src="${escapeHtml(brand.logo)}" alt="" class="h-8 w-auto shrink-0" />` : "";
-  return `${logo}<span>${escapeHtml(brand.name)}</span>`;
+  const lang =
+    pageLanguage !== null && primaryLanguage(pageLanguage) !== primaryLanguage(brand.contentLanguage)
+      ? ` lang="${escapeHtml(brand.contentLanguage)}"`
+      : "";
+  return `${logo}<span${lang}>${escapeHtml(brand.name)}</span>`;
 }
+
+/** The language the page is written in, from its `<html lang>`. */
+const PAGE_LANGUAGE = /<html[^>]*\slang="([^"]+)"/;
 
 const NAME_SLOT = /<!--brand:name-->[\s\S]*?<!--\/brand:name-->/;
 /** The build's icon: none (apps/web/index.html), so the browser asks for no /favicon.ico. */
@@ -62,8 +77,11 @@ const EMPTY_ICON = /<link rel="icon" href="data:," ?\/?>/;
  * The built index.html with the program's brand in it, and the CSP source that lets its one inline
  * style apply (`style-src` allows nothing else inline).
  */
-export function brandedPage(html: string, config: Pick<ProgramConfig, "name" | "logo" | "colors">) {
-  const brand: BrandView = { name: config.name, logo: config.logo };
+export function brandedPage(
+  html: string,
+  config: Pick<ProgramConfig, "name" | "logo" | "colors" | "contentLanguage">,
+) {
+  const brand: BrandView = { name: config.name, logo: config.logo, contentLanguage: config.contentLanguage };
   const css = brandCss(config.colors);
   const styleHash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
   const head = `<style>${css}</style><script type="application/json" id="${BRAND_ELEMENT_ID}">${scriptJson(brand)}</script>`;
@@ -77,7 +95,7 @@ export function brandedPage(html: string, config: Pick<ProgramConfig, "name" | "
   }
   // Function replacements throughout: a replacement string would read the `$&`, `$'` or `$$` of a
   // name or logo as patterns.
-  const header = headerContent(brand);
+  const header = headerContent(brand, PAGE_LANGUAGE.exec(html)?.[1] ?? null);
   // Into the head; a page written without one (HTML allows that) gets them after its title.
   const page = html
     .replace(/<title>[^<]*<\/title>/, () => (html.includes("</head>") ? title : `${title}${head}`))

@@ -59,7 +59,7 @@ export function createFeedMetrics(metrics: Pick<Metrics, "registry">): (feed: Fe
   );
   const outOfOrder = counter(
     "live_push_feed_out_of_order_total",
-    "Data Push messages older than what is stored (expirations, segment changes): acknowledged and dropped.",
+    "Data Push messages that lose to what is stored (expirations, segment changes: older, or at the same instant lower in content order): acknowledged, not applied.",
   );
   const authFailures = new Counter({
     name: "live_push_feed_auth_failures_total",

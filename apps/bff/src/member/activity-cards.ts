@@ -84,14 +84,16 @@ export interface ActivityCardsOptions {
 export function createActivityCards({ program, timeZone, links }: ActivityCardsOptions) {
   /**
    * What of the member's state a card depends on: the activity's completion count, its segment's
-   * recorded membership and, with a count, the period's next boundary (when a cap resets).
+   * recorded membership and, with a count, the period's next boundary (when a cap resets) or, for a
+   * reached rolling cap, the completion whose leaving frees a slot.
    */
   function stateKey(id: string, details: ActivityDetails | undefined, state: MemberActivityState, now: Date) {
     const count = state.completionsInPeriod.get(id);
     const member = details?.segment ? state.segments.get(details.segment.subscriptionId) : undefined;
     const rule = count === undefined ? null : frequencyRule(details?.frequency ?? null);
     const resets = rule ? nextPeriodStart(rule.period, now, timeZone)?.getTime() : undefined;
-    return `${count ?? ""}|${member ?? ""}|${resets ?? ""}`;
+    const freedBy = state.slotFreedBy.get(id)?.getTime();
+    return `${count ?? ""}|${member ?? ""}|${resets ?? ""}|${freedBy ?? ""}`;
   }
 
   // Weakly held: a card lives as long as the parsed item it was made from is remembered or in use.

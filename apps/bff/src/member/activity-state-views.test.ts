@@ -30,14 +30,17 @@ const base: UserActivityInput<ActivityType> = {
 };
 const weekly = { cap: 3, periodId: "4", periodName: null, requiredAttempts: null };
 const onceOnly = { cap: 1, periodId: "5", periodName: null, requiredAttempts: null };
+const twicePerSevenDays = { cap: 2, periodId: "3", periodName: null, requiredAttempts: null };
 const newYork = { subscriptionId: "2001", eligibility: "inclusion" as const, name: "New York Members" };
 
 const state = (
   completions: [string, number][] = [],
   segments: [string, boolean][] = [],
+  slotFreedBy: [string, Date][] = [],
 ): MemberActivityState => ({
   completionsInPeriod: new Map(completions),
   segments: new Map(segments),
+  slotFreedBy: new Map(slotFreedBy),
 });
 const view = (patch: Partial<UserActivityInput<ActivityType>>, memberState: MemberActivityState) => {
   const [card] = toActivityViews([{ ...base, ...patch }], testProgram(), now, "UTC", undefined, memberState);
@@ -64,6 +67,23 @@ describe("a card with the member's recorded completions and segments", () => {
         why: [{ kind: "frequency_cap", resetsAt: new Date("2026-03-16T00:00:00Z"), action: "wait" }],
         action: null,
       },
+    ],
+    [
+      "2 of 2 in any 7 days: capped until the completion that filled it is 7 days old",
+      { frequency: twicePerSevenDays },
+      state([["1", 2]], [], [["1", new Date("2026-03-08T09:30:00Z")]]),
+      {
+        done: false,
+        progress: { count: 2, cap: 2, period: "rolling_7d" },
+        why: [{ kind: "frequency_cap", resetsAt: new Date("2026-03-15T09:30:00Z"), action: "wait" }],
+        action: null,
+      },
+    ],
+    [
+      "a rolling cap without that completion's time: wait, no time",
+      { frequency: twicePerSevenDays },
+      state([["1", 2]]),
+      { why: [{ kind: "frequency_cap", resetsAt: null, action: "wait" }], action: null },
     ],
     [
       "once only, done",

@@ -40,15 +40,22 @@ export type MemberActivityView = MemberActivity & {
  * What the portal knows of the member beyond CrowdTwist's list, from the Data Push feeds: completions
  * of each capped activity in its current period, and segment changes (subscription id → in it now).
  * An activity absent from `completionsInPeriod` has no known count; a segment absent from `segments`
- * keeps CrowdTwist's answer (it listed the activity, so it admits the member).
+ * keeps CrowdTwist's answer (it listed the activity, so it admits the member). `slotFreedBy` holds,
+ * for an activity whose rolling-window cap is reached, the time of the completion whose leaving the
+ * window frees a slot (loyalty's `rollingSlotOpens`).
  */
 export interface MemberActivityState {
   completionsInPeriod: ReadonlyMap<string, number>;
   segments: ReadonlyMap<string, boolean>;
+  slotFreedBy: ReadonlyMap<string, Date>;
 }
 
 /** Nothing known beyond CrowdTwist's list (a persona preview, a member the portal cannot read). */
-export const NO_MEMBER_STATE: MemberActivityState = { completionsInPeriod: new Map(), segments: new Map() };
+export const NO_MEMBER_STATE: MemberActivityState = {
+  completionsInPeriod: new Map(),
+  segments: new Map(),
+  slotFreedBy: new Map(),
+};
 
 /**
  * The loyalty shape plus the "why". Everyone who sees an activity in their list was admitted by its
@@ -76,6 +83,7 @@ export function toActivityViews(
         : null,
       frequency: activity.frequency ?? null,
       completionsInPeriod: completions,
+      slotFreedBy: state.slotFreedBy.get(activity.id) ?? null,
       community: activity.community ?? null,
       timeZone,
       now,

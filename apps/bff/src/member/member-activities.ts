@@ -12,7 +12,7 @@ import type { CommunityStatus } from "./community-status.ts";
 import type { MemberActivityStateReader, RecordedActivity } from "./member-activity-state.ts";
 
 /** Nothing recorded to read (no feeds wired, or a preview by another id type). */
-const NO_RECORD: RecordedActivity = { stateFor: () => NO_MEMBER_STATE };
+const NO_RECORD: RecordedActivity = { stateFor: async () => NO_MEMBER_STATE };
 
 // A member's activities: CrowdTwist's list for the member's mapped id, turned by the loyalty rules
 // into the one shape the browser sees (hidden-by-tier activities removed here, on the server), and
@@ -127,7 +127,9 @@ export function createMemberActivities(deps: MemberActivitiesDeps) {
           const communities = await deps.community.lookup(
             [...details.values()].flatMap((found) => found.alidaActivityId ?? []),
           );
-          const state = (await recording)?.stateFor(details) ?? null;
+          // A state that cannot be completed (the database went meanwhile) is no state: counts
+          // without the times they need would be cached as if whole.
+          const state = await (await recording)?.stateFor(details).catch(() => null);
           const bytes = cards.serialise(upstream, details, communities, at, state ?? NO_MEMBER_STATE);
           // Without some descriptions the list lacks caps and segments, and without the member's
           // state its counts: show it, marked degraded, and try again on the next request rather

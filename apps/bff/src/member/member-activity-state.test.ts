@@ -95,10 +95,35 @@ describe("member activity state", () => {
     more.set("uncapped", { ...described("2"), frequency: null });
     more.set("odd", described("99"));
     more.set("never-done", described("4"));
-    const read = (await state().recorded("ava", now)).stateFor(more);
+    const read = await (await state().recorded("ava", now)).stateFor(more);
     expect(read.completionsInPeriod.has("uncapped")).toBe(false);
     expect(read.completionsInPeriod.has("odd")).toBe(false);
     expect(read.completionsInPeriod.get("never-done")).toBe(0);
+  });
+
+  it("for a reached rolling cap, finds the completion whose leaving the window frees a slot", async () => {
+    const capped = (periodId: string, cap: number, requiredAttempts: number | null = null) => ({
+      ...described(periodId),
+      frequency: { cap, periodId, periodName: null, requiredAttempts },
+    });
+    const read = await state().read(
+      "ava",
+      new Map([
+        ["a1", capped("1", 2)], // 24 hours, 2 of 2 (2 h, 12 h): the 12 h one
+        ["a3", capped("3", 1, 3)], // 7 days, 3 completions an award, 4 counted: the third newest, 40 h
+        ["a9", capped("9", 6)], // 30 days, 6 of 6: the oldest counted, 25 days
+        ["a8", capped("8", 10)], // 365 days, 7 of 10: not reached
+        ["a2", capped("2", 1)], // a calendar day: its boundary is the calendar's
+        ["a6", capped("1", 0)], // a cap of zero: no completion frees anything
+      ]),
+      now,
+    );
+    expect(read.completionsInPeriod.get("a3")).toBe(4);
+    expect([...read.slotFreedBy].sort()).toEqual([
+      ["a1", hoursAgo(12)],
+      ["a3", hoursAgo(40)],
+      ["a9", hoursAgo(600)],
+    ]);
   });
 
   it("says which segments the member is in and which they left; another member has nothing", async () => {

@@ -1,4 +1,4 @@
-import { type FrequencyPeriod, frequencyRule } from "@portal/loyalty/frequency";
+import { completionsPerPeriod, type FrequencyPeriod, frequencyRule } from "@portal/loyalty/frequency";
 import { countingWindows } from "@portal/loyalty/period-boundary";
 import type { Queryable } from "../db/database.ts";
 import type { ActivityDetails } from "./activity-catalog.ts";
@@ -17,6 +17,11 @@ import type { MemberActivityState } from "./activity-views.ts";
 // activities' descriptions: it is one statement, started together with the CrowdTwist call (a miss
 // waits for the slower of the two, not for both in turn), and each capped activity then takes the
 // count of its own period.
+//
+// A rolling window frees a slot when the completion that filled the cap leaves it (the cap's-th
+// newest, in completions). Which one that is depends on the cap, known only from the descriptions,
+// so it is a second statement, made only for activities whose rolling cap is reached: one probe of
+// the (member, activity, time) index each, newest first.
 
 /** The periods counted in the history (lifetime is counted apart). */
 const WINDOWED: readonly Exclude<FrequencyPeriod, "lifetime">[] = [
@@ -47,10 +52,17 @@ select 's', s.subscription_id, 0, (s.event = 'entered')::int
 
 type Row = { kind: "h" | "c" | "s"; id: string; i: number; n: number };
 
+// For each (activity, window start, n): the time of the n-th newest completion since the start.
+const SLOT_FREED_BY = `
+select w.id, (select h.occurred_at from member_activity_history h
+               where h.member_key = $1 and h.activity_id = w.id and h.occurred_at >= w.since and h.points >= 0
+               order by h.occurred_at desc offset w.nth - 1 limit 1) as at
+  from unnest($2::text[], $3::timestamptz[], $4::int[]) as w(id, since, nth)`;
+
 /** What the member's feeds recorded, as of one moment: enough to count any activity's period. */
 export interface RecordedActivity {
-  /** The member's state for the activities described in `details`. */
-  stateFor(details: ReadonlyMap<string, ActivityDetails>): MemberActivityState;
+  /** The member's state for the activities described in `details`; rejects if it cannot be read. */
+  stateFor(details: ReadonlyMap<string, ActivityDetails>): Promise<MemberActivityState>;
 }
 
 export function createMemberActivityState(deps: { db: Queryable; timeZone: string }) {
@@ -75,8 +87,9 @@ export function createMemberActivityState(deps: { db: Queryable; timeZone: strin
       }
     }
     return {
-      stateFor(details) {
+      async stateFor(details) {
         const completionsInPeriod = new Map<string, number>();
+        const rollingCapped: { id: string; since: Date; nth: number }[] = [];
         for (const [id, found] of details) {
           const rule = frequencyRule(found.frequency);
           if (!rule) continue;
@@ -85,11 +98,26 @@ export function createMemberActivityState(deps: { db: Queryable; timeZone: strin
             continue;
           }
           const at = WINDOWED.indexOf(rule.period);
+          const since = starts[at];
           // A period with no window here (unknown, or a zone that cannot be used) is not counted.
-          if (at < 0 || starts[at] === null) continue;
-          completionsInPeriod.set(id, inWindow.get(id)?.[at] ?? 0);
+          if (at < 0 || !since) continue;
+          const count = inWindow.get(id)?.[at] ?? 0;
+          completionsInPeriod.set(id, count);
+          const nth = completionsPerPeriod(rule);
+          if (rule.period.startsWith("rolling_") && nth >= 1 && count >= nth)
+            rollingCapped.push({ id, since, nth });
         }
-        return { completionsInPeriod, segments };
+        const slotFreedBy = new Map<string, Date>();
+        if (rollingCapped.length > 0) {
+          const rows = await deps.db.query<{ id: string; at: Date | null }>(SLOT_FREED_BY, [
+            memberKey,
+            rollingCapped.map((capped) => capped.id),
+            rollingCapped.map((capped) => capped.since),
+            rollingCapped.map((capped) => capped.nth),
+          ]);
+          for (const row of rows) if (row.at) slotFreedBy.set(row.id, row.at);
+        }
+        return { completionsInPeriod, segments, slotFreedBy };
       },
     };
   }

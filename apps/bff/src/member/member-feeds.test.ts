@@ -246,3 +246,20 @@ describe("the manager's preview", () => {
     expect(other.json<MemberPreviewBody>()).toMatchObject({ history: null, segments: null });
   });
 });
+
+describe("whose words a history title is", () => {
+  // Last in the file: it gives cleo a history, which the manager's preview above expects empty.
+  it("says when a title is CrowdTwist's translation for the member, not the brand's own words", async () => {
+    // cleo's language preference is French, and the program loaded French words for activity 101.
+    const cleo = await system.signIn("cleo");
+    expect((await sandbox("/sandbox/members/cleo/complete/101")).status).toBe(200);
+    await expect
+      .poll(async () => (await history(cleo)).entries[0]?.title ?? null, { timeout: 5_000 })
+      .toBe("Passage quotidien");
+    expect((await history(cleo)).entries[0]).toMatchObject({ activityId: "101", titleTranslated: true });
+    // The reward's title and the catalogue's are the brand's own words.
+    const own = (await history(ava)).entries;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.map((entry) => entry.titleTranslated)).toEqual(own.map(() => false));
+  });
+});

@@ -18,6 +18,12 @@ export interface HistoryEntryView {
   activityId: string;
   /** `null` when CrowdTwist named it nowhere (the browser says "an activity"). */
   title: string | null;
+  /**
+   * The title is CrowdTwist's translation for the member (`translatedTitle`), not the brand's own
+   * words (which carry the program's content language on a page in another). Always sent; optional
+   * for clients written before it.
+   */
+  titleTranslated?: boolean;
   /** Signed: negative for a redemption. */
   points: number;
   /** When it happened (ISO 8601). */
@@ -98,6 +104,7 @@ export function createPointsHistory(deps: PointsHistoryDeps) {
             activityId: row.activity_id,
             title:
               row.reward_title ?? row.translated_title ?? catalogue.get(row.activity_id) ?? row.activity_name,
+            titleTranslated: row.reward_title === null && row.translated_title !== null,
             points,
             at: new Date(row.occurred_at).toISOString(),
             reward: row.order_id ? { orderId: row.order_id, title: row.reward_title } : null,

@@ -203,6 +203,7 @@ const historyEntry = z.strictObject({
   kind: z.enum(["earned", "redeemed"]),
   activityId: z.string(),
   title: z.string().nullable(),
+  titleTranslated: z.boolean().optional(),
   points: z.number(),
   at: isoDate,
   reward: z.strictObject({ orderId: z.string(), title: z.string().nullable() }).nullable(),

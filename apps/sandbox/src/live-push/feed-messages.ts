@@ -121,7 +121,7 @@ export function renderExpirationMessage(member: MemberState, now: Date) {
 
 /** A member entered or exited a segment; dated by that membership's last change (whole seconds). */
 export function renderSegmentMessage(member: MemberState, segment: SeedSegment) {
-  const changed = member.segmentChangedAt.get(segment.subscriptionId) ?? epochSeconds(new Date());
+  const changed = member.segmentChangedAt.get(segment.subscriptionId) ?? member.segmentsSince;
   return {
     ...snakeIds(member),
     type: "segment",

@@ -77,6 +77,16 @@ describe("segments", () => {
     expect(state.setSegment("ava", SEGMENT.newYork, true)).toMatchObject({ ok: true, changed: false });
   });
 
+  it("a change in the second the state started is dated after the memberships' resynchronisation", () => {
+    const at = new Date("2026-05-01T10:00:00Z");
+    const state = createProgramState(seedProgram, () => at);
+    const ava = state.members().find((m) => m.username === "ava");
+    const changed = state.setSegment("ava", SEGMENT.newYork, false);
+    expect(changed.ok && changed.member.segmentChangedAt.get(SEGMENT.newYork)).toBe(
+      (ava?.segmentsSince ?? 0) + 1,
+    );
+  });
+
   it("refuses an unknown segment or member", () => {
     const state = createProgramState(seedProgram);
     expect(state.setSegment("ava", 1, true)).toMatchObject({ ok: false, status: 404 });

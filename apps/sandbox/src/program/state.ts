@@ -36,6 +36,11 @@ export interface MemberState extends SeedMember {
   expiringChangedAt: number;
   /** Per subscription id, epoch seconds of the last segment change: strictly increasing. */
   segmentChangedAt: Map<number, number>;
+  /**
+   * Epoch seconds that date a membership no change has dated (the state's start or reset), so that
+   * its resynchronisation and a change made in the same second are still told apart by their dates.
+   */
+  segmentsSince: number;
 }
 
 /** The documented `id_type` values and the member field each one reads. */
@@ -130,6 +135,7 @@ function initialState(member: SeedMember, startedAt: Date, lowestTierId: number 
       .sort((a, b) => a.date.getTime() - b.date.getTime()),
     expiringChangedAt: startedAt.getTime(),
     segmentChangedAt: new Map(),
+    segmentsSince: Math.floor(startedAt.getTime() / 1000),
   };
 }
 
@@ -257,7 +263,7 @@ export function createProgramState(program: SeedProgram, now: () => Date = () =>
         member.segments = inIt
           ? [...member.segments, subscriptionId]
           : member.segments.filter((id) => id !== subscriptionId);
-        const last = member.segmentChangedAt.get(subscriptionId) ?? 0;
+        const last = member.segmentChangedAt.get(subscriptionId) ?? member.segmentsSince;
         member.segmentChangedAt.set(subscriptionId, Math.max(Math.floor(at.getTime() / 1000), last + 1));
       }
       return { ok: true, member, segment, changed, at };
@@ -274,6 +280,7 @@ export function createProgramState(program: SeedProgram, now: () => Date = () =>
           member.dateLastUpdated = Math.max(at, (before?.dateLastUpdated ?? 0) + 1);
           // Later than anything sent before, so the reset's pushes replace what the receiver holds.
           member.expiringChangedAt = Math.max(now().getTime(), (before?.expiringChangedAt ?? 0) + 1);
+          member.segmentsSince = at;
           for (const [id, last] of before?.segmentChangedAt ?? [])
             member.segmentChangedAt.set(id, Math.max(at, last + 1));
           return [m.username, member];

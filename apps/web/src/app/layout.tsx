@@ -1,7 +1,7 @@
 import { t } from "@lingui/core/macro";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "../components/language-switcher.tsx";
-import { brand } from "../lib/brand.ts";
+import { brand, brandNameLang } from "../lib/brand.ts";
 import { Link } from "../lib/router.tsx";
 
 /** Skip link, header (with the language switcher) and the one `main` every page has. */
@@ -21,7 +21,7 @@ export function Layout({ actions, children }: { actions?: ReactNode; children: R
               decorative: the name beside it is the link's name. */}
           <Link to="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
             {logo && <img src={logo} alt="" className="h-8 w-auto shrink-0" />}
-            <span>{name}</span>
+            <span lang={brandNameLang()}>{name}</span>
           </Link>
           <div className="flex flex-wrap items-center gap-3">
             <LanguageSwitcher />

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import {
   calendarDaysUntil,
   formatDay,
+  formatMoment,
   formatPeriodDay,
   formatPeriodWeekday,
   programTimeZone,
@@ -47,6 +48,15 @@ describe("dates in the program's time zone", () => {
     setProgramTimeZone("America/New_York");
     expect(calendarDaysUntil("2026-03-17T00:30:00.000Z", now)).toBe(0);
     expect(calendarDaysUntil("2026-03-17T04:30:00.000Z", now)).toBe(1);
+  });
+
+  test("a moment to plan for: its weekday, day and time in the program's zone, the year when not this one", () => {
+    setProgramTimeZone("America/New_York");
+    const now = new Date("2024-05-20T12:00:00Z");
+    expect(formatMoment("2024-05-23T14:00:00.000Z", now)).toBe("Thursday, May 23 at 10:00 AM");
+    // 03:30 UTC on 1 January 2025 is still New Year's Eve 2024 in New York: this year there.
+    expect(formatMoment("2025-01-01T03:30:00.000Z", now)).toBe("Tuesday, December 31 at 10:30 PM");
+    expect(formatMoment("2025-05-23T14:00:00.000Z", now)).toBe("Friday, May 23, 2025 at 10:00 AM");
   });
 
   test("an unknown zone is ignored rather than breaking every date", () => {

@@ -17,6 +17,15 @@ const DATE_OPTIONS = {
   dayMonthYear: { day: "numeric", month: "long", year: "numeric" },
   weekday: { weekday: "long" },
   dateTime: { dateStyle: "medium", timeStyle: "short" },
+  momentThisYear: { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" },
+  moment: {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  },
   time: { timeStyle: "medium" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
@@ -107,6 +116,16 @@ export function calendarDaysUntil(iso: string, now = new Date()): number {
 }
 
 export const formatDateTime = (iso: string) => dateFormat("dateTime").format(new Date(iso));
+
+/**
+ * A moment a member plans for, "Thursday, May 23 at 10:00 AM" ("jeudi 23 mai à 10:00"), the year
+ * added when it is not this one, in the program's zone.
+ */
+export function formatMoment(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const year = dateFormat("year");
+  return dateFormat(year.format(date) === year.format(now) ? "momentThisYear" : "moment").format(date);
+}
 
 /** A clock time, "10:32:05", in the program's zone like every date. */
 export const formatTime = (date: Date) => dateFormat("time").format(date);

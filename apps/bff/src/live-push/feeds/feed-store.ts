@@ -8,7 +8,6 @@ export type FeedOutcome = { kind: "stored" } | { kind: "duplicate" } | { kind: "
 
 export const STORED: FeedOutcome = { kind: "stored" };
 export const DUPLICATE: FeedOutcome = { kind: "duplicate" };
-export const STALE: FeedOutcome = { kind: "stale" };
 
 /**
  * The statement's parameters for the announcement: channel, head, tail, and how many members' messages
@@ -48,30 +47,48 @@ export function announcedCte(join: string, first: number): string {
 )`;
 }
 
+/** How many other contents a latest-wins row remembers, to tell a redelivery from a new loser. */
+export const SEEN_KEPT = 16;
+
 /**
- * Outcomes from the statement's rows: written is stored; otherwise the stored row's hash tells a
- * redelivery (same) from an older message (different). A row neither written nor seen before was
- * committed meanwhile by a concurrent first delivery (newer or equal): `reread` fetches those hashes.
+ * The upsert tail of a latest-wins store (Points Expiration, User Segmentation: no sequence number,
+ * docs/decisions/0041). The stored row is the greatest message by (`dateColumn`, content hash in byte
+ * order), whatever order the messages came in; a content the row holds or recently held or refused
+ * (`seen_hashes`) is a duplicate and writes nothing. Any other message writes: it replaces the
+ * `columns` when it is greater (or the stored row is dated over `$futureParam` after its arrival, a
+ * bad clock, ADR 0011), else it is only remembered as seen. Evaluated on the row as locked, so it
+ * holds across instances; RETURNING gives the row's `content_hash` after the write, which is the
+ * message's own only when it won.
  */
-export async function classify(
-  rows: readonly { n: number; written: boolean; previous_hash: string | null }[],
-  hashes: readonly string[],
-  reread: (unseen: number[]) => Promise<(string | undefined)[]>,
-): Promise<FeedOutcome[]> {
-  const outcomes: (FeedOutcome | null)[] = hashes.map(() => null);
-  const unseen: number[] = [];
-  for (const row of rows) {
-    const n = Number(row.n);
-    if (row.written) outcomes[n] = STORED;
-    else if (row.previous_hash === null) unseen.push(n);
-    else outcomes[n] = row.previous_hash === hashes[n] ? DUPLICATE : STALE;
-  }
-  if (unseen.length > 0) {
-    const current = await reread(unseen);
-    unseen.forEach((n, i) => {
-      outcomes[n] = current[i] === hashes[n] ? DUPLICATE : STALE;
-    });
-  }
+export function latestWinsUpsert(
+  conflict: string,
+  dateColumn: string,
+  columns: readonly string[],
+  futureParam: number,
+): string {
+  const wins = `((excluded.${dateColumn}, excluded.content_hash collate "C") > (stored.${dateColumn}, stored.content_hash collate "C")
+       or stored.${dateColumn} > stored.received_at + $${futureParam}::interval)`;
+  const set = [...columns, "content_hash", "received_at"].map(
+    (column) => `${column} = case when ${wins} then excluded.${column} else stored.${column} end`,
+  );
+  return `on conflict (${conflict}) do update set
+    ${set.join(",\n    ")},
+    seen_hashes = (array[case when ${wins} then stored.content_hash else excluded.content_hash end]
+                   || stored.seen_hashes)[1:${SEEN_KEPT}]
+  where excluded.content_hash <> stored.content_hash and excluded.content_hash <> all(stored.seen_hashes)`;
+}
+
+/** A latest-wins store's outcome: not written is a duplicate; written holds the winner's hash. */
+export type LatestWinsRow = { n: number; outcome: FeedOutcome["kind"] };
+
+export const latestWinsOutcome = (written: string) =>
+  `case when ${written}.content_hash is null then 'duplicate'
+        when ${written}.content_hash = i.content_hash then 'stored' else 'stale' end`;
+
+/** The outcomes in the inputs' order, from the statement's rows. */
+export function latestWinsOutcomes(rows: readonly LatestWinsRow[], count: number): FeedOutcome[] {
+  const outcomes: (FeedOutcome | undefined)[] = Array.from({ length: count }, () => undefined);
+  for (const row of rows) outcomes[Number(row.n)] = { kind: row.outcome };
   return outcomes.map((outcome) => {
     if (!outcome) throw new Error("a feed store answered without a row for every input");
     return outcome;

@@ -27,13 +27,21 @@ describe("ActivityCard", () => {
     expect(image?.getAttribute("loading")).toBe("lazy");
   });
 
+  test("on an English page the brand's English words carry no lang of their own", () => {
+    renderCard("109");
+    const card = screen.getByRole("article", { name: "Redeem a winter code" });
+    expect(card.querySelector("[lang]")).toBeNull();
+  });
+
   test("a campaign the stacking rule leaves out is marked as such, in the rule's words", () => {
     renderCard("110");
     const card = screen.getByRole("article", { name: "Refer a friend" });
     expect(within(card).getByText("2× Referral month")).toBeTruthy();
-    expect(within(card).getByText(/Holiday gift · \+100/).textContent).toBe(
-      "Holiday gift · +100 (not counted: only the biggest bonus counts)",
-    );
+    expect(
+      within(card)
+        .getByText(/Holiday gift · \+100/)
+        .closest("li")?.textContent,
+    ).toBe("Holiday gift · +100 (not counted: only the biggest bonus counts)");
     expect(within(card).getByText("Only the biggest bonus counts.")).toBeTruthy();
     // No document says campaigns "don't combine"; only the configured rule is worded.
     expect(card.textContent).not.toMatch(/combine/i);
@@ -69,9 +77,11 @@ describe("ActivityCard", () => {
     };
     render(<ActivityCard activity={{ ...activity, points }} memberScore={null} href={null} />);
     const card = screen.getByRole("article", { name: "Refer a friend" });
-    expect(within(card).getByText(/Slow week/).textContent).toBe(
-      "0.5× Slow week (not counted: worth less than the activity's own points)",
-    );
+    expect(
+      within(card)
+        .getByText(/Slow week/)
+        .closest("li")?.textContent,
+    ).toBe("0.5× Slow week (not counted: worth less than the activity's own points)");
     expect(card.textContent).not.toMatch(/biggest|add up|multiply/);
   });
 

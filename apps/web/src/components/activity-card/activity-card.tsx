@@ -1,5 +1,6 @@
 import { t } from "@lingui/core/macro";
 import { useId } from "react";
+import { brandLang } from "../../lib/brand.ts";
 import { Link } from "../../lib/router.tsx";
 import { ActivityAction } from "./activity-action.tsx";
 import { ActivityImage } from "./activity-image.tsx";
@@ -71,7 +72,8 @@ export function ActivityCard({
           </span>
           <DateBadge window={activity.window} />
         </div>
-        <Heading id={titleId} className="text-base leading-snug font-semibold sm:text-lg">
+        {/* The brand's words, in its language on a page in another (lib/brand.ts). */}
+        <Heading id={titleId} lang={brandLang()} className="text-base leading-snug font-semibold sm:text-lg">
           {href ? (
             <Link to={href} className={`group-hover:underline ${STRETCHED}`}>
               {activity.title}
@@ -80,7 +82,10 @@ export function ActivityCard({
             activity.title
           )}
         </Heading>
-        <p className="line-clamp-1 text-sm text-gray-700 sm:line-clamp-2 sm:text-base dark:text-gray-300">
+        <p
+          lang={brandLang()}
+          className="line-clamp-1 text-sm text-gray-700 sm:line-clamp-2 sm:text-base dark:text-gray-300"
+        >
           {activity.description}
         </p>
         <ActivityPoints points={activity.points} />

@@ -1,4 +1,5 @@
 import { plural, t } from "@lingui/core/macro";
+import { brandLang } from "../../lib/brand.ts";
 import { formatDecimal, formatInteger } from "../../lib/format.ts";
 import type { Activity } from "./activity-types.ts";
 
@@ -63,7 +64,8 @@ export function ActivityPoints({ points }: { points: Activity["points"] }) {
                   : "bg-gray-100 text-gray-700 line-through dark:bg-gray-800 dark:text-gray-300"
               }`}
             >
-              {campaignText(campaign)}
+              {/* The campaign's title as the brand wrote it, with numbers and signs only. */}
+              <span lang={brandLang()}>{campaignText(campaign)}</span>
               {!campaign.applied && (
                 <span className="sr-only"> ({notAppliedText(points.stacking, campaign.points < base)})</span>
               )}

@@ -118,6 +118,39 @@ describe("whyText", () => {
       null,
       "You've reached the limit for the last 7 days — try again later",
     ],
+    [
+      "rolling cap, the moment a slot frees up",
+      {
+        kind: "frequency_cap",
+        rule: { cap: 2, period: "rolling_7d", requiredAttempts: 1 },
+        resetsAt: "2024-05-23T14:05:00.000Z",
+        action: "wait",
+      },
+      null,
+      "You've reached the limit for the last 7 days — you can do this again on Thursday, May 23, 2024 at 2:05 PM",
+    ],
+    [
+      "rolling cap, nothing to wait for",
+      {
+        kind: "frequency_cap",
+        rule: { cap: 1, period: "rolling_24h", requiredAttempts: 1 },
+        resetsAt: "2024-05-23T14:05:00.000Z",
+        action: "none",
+      },
+      null,
+      "You've reached the limit for the last 24 hours",
+    ],
+    [
+      "a reset that is no date is not shown",
+      {
+        kind: "frequency_cap",
+        rule: { cap: 1, period: "month", requiredAttempts: 1 },
+        resetsAt: "not-a-date",
+        action: "wait",
+      },
+      null,
+      "You've reached the limit for this month — try again later",
+    ],
   ])("%s", (_name, reason, score, text) => expect(whyText(reason, score)).toBe(text));
 });
 

@@ -1,5 +1,5 @@
 import { plural, select, t } from "@lingui/core/macro";
-import { formatDay, formatPeriodDay, formatPeriodWeekday } from "../../lib/format.ts";
+import { formatDay, formatMoment, formatPeriodDay, formatPeriodWeekday } from "../../lib/format.ts";
 import type { Activity, ActivityUnavailableReason, FrequencyRule } from "./activity-types.ts";
 import { progressText, shownProgress } from "./progress-text.ts";
 
@@ -83,11 +83,18 @@ function capReachedText(period: FrequencyPeriod): string {
   }
 }
 
-/** The limit reached and, when waiting helps, when the activity opens again (the program zone's midnight). */
+/**
+ * The limit reached and, when waiting helps, when the activity opens again: a calendar period's next
+ * start (the program zone's midnight), or the moment a rolling window frees a slot (its day and time).
+ */
 function capText(period: FrequencyPeriod, resetsAt: string | null, wait: boolean): string {
   const reached = capReachedText(period);
   if (!wait) return reached;
-  if (!resetsAt) return t`${reached} — try again later`;
+  if (!resetsAt || Number.isNaN(Date.parse(resetsAt))) return t`${reached} — try again later`;
+  if (period.startsWith("rolling_")) {
+    const when = formatMoment(resetsAt);
+    return t`${reached} — you can do this again on ${when}`;
+  }
   if (period === "day") return t`${reached} — again tomorrow`;
   // A weekday and a date are two messages: other languages say them differently ("à partir de
   // lundi", "à partir du 1 décembre").

@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import "../../testing/auto-cleanup.ts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ActivityCard } from "../../components/activity-card/activity-card.tsx";
 import { badgeText } from "../../components/activity-card/date-badge.tsx";
 import { whyText } from "../../components/activity-card/why-text.ts";
 import { TierCard } from "../../features/member/components/tier-card.tsx";
-import { profileAnnouncement } from "../../features/member/lib/profile-announcement.ts";
+import { announcementText, profileAnnouncement } from "../../features/member/lib/profile-announcement.ts";
 import { tierEventText } from "../../features/member/lib/tier-event-text.ts";
-import { profileFixture } from "../../testing/fixtures.ts";
-import { formatInteger } from "../format.ts";
+import { activitiesFixture, PROGRAM_TIERS, profileFixture } from "../../testing/fixtures.ts";
+import { formatInteger, setProgramTimeZone } from "../format.ts";
 import { activateLocale, i18n } from "./i18n.ts";
 
 // The portal in French: the catalog's plurals follow French rules (0 and 1 are singular), numbers
@@ -34,11 +35,32 @@ describe("the portal in French", () => {
   test("the tier card: French words and numbers, the brand's tier names as they are", () => {
     render(<TierCard profile={profileFixture()} />);
     expect(screen.getByRole("heading", { name: "Votre statut" })).toBeTruthy();
-    expect(screen.getByText("Bronze", { selector: "p" })).toBeTruthy();
+    expect(screen.getByText("Bronze", { selector: "p > span" })).toBeTruthy();
     expect(screen.getByText(`1${NNBSP}350 points gagnés au total`, exactly)).toBeTruthy();
     expect(screen.getByText("350 points à dépenser", exactly)).toBeTruthy();
     expect(screen.getByText(`350 sur 1${NNBSP}000 pts de statut`, exactly)).toBeTruthy();
     expect(screen.getByText("650 points avant le statut Silver", exactly)).toBeTruthy();
+  });
+
+  test("an activity card: the brand's English title, description and campaigns say so; the portal's French does not", () => {
+    const activity = activitiesFixture().find((a) => a.id === "109");
+    if (!activity) throw new Error("no fixture 109");
+    render(<ActivityCard activity={activity} memberScore={null} href="/activities/109" />);
+    const card = screen.getByRole("article", { name: "Redeem a winter code" });
+    expect(within(card).getByRole("heading", { name: "Redeem a winter code" }).lang).toBe("en");
+    expect(within(card).getByText(activity.description).lang).toBe("en");
+    expect(within(card).getByText("3× Winter bonus · +50").lang).toBe("en");
+    // The portal's own words inherit the page's French: the nearest lang is <html>'s.
+    expect(within(card).getByText("650 pts").closest("[lang]")).toBe(document.documentElement);
+  });
+
+  test("the tier card: the tier's name and its benefits are the brand's English, the rest French", () => {
+    render(<TierCard profile={profileFixture()} tiers={PROGRAM_TIERS} />);
+    const card = screen.getByRole("region", { name: "Votre statut" });
+    expect(within(card).getByText("Bronze", { selector: "p > span" }).lang).toBe("en");
+    const benefit = within(card).getAllByText("1 point for every £1 you spend")[0];
+    expect(benefit?.closest("ul")?.lang).toBe("en");
+    expect(within(card).getByText("Statut actuel").closest("[lang]")).toBe(document.documentElement);
   });
 
   test.each([
@@ -50,7 +72,8 @@ describe("the portal in French", () => {
     const after = profileFixture({
       points: { ...before.points, total: (before.points.total ?? 0) + earned },
     });
-    expect(profileAnnouncement(before, after)?.message).toBe(text);
+    const announcement = profileAnnouncement(before, after);
+    expect(announcement && announcementText(announcement)).toBe(text);
   });
 
   test("days count in French, and a date in French in the program's time zone", () => {
@@ -91,6 +114,23 @@ describe("the portal in French", () => {
     };
     // The program's zone is UTC until told otherwise: the dates read as the BFF meant them.
     expect(whyText(reason, null).replace(/ 2027$/, "")).toBe(text);
+  });
+
+  test("a rolling cap says the day and time a slot frees up, in French and in the program's zone", () => {
+    setProgramTimeZone("America/New_York");
+    try {
+      const reason = {
+        kind: "frequency_cap" as const,
+        rule: { cap: 2, period: "rolling_7d" as const, requiredAttempts: 1 },
+        resetsAt: "2024-05-23T14:05:00.000Z",
+        action: "wait" as const,
+      };
+      expect(whyText(reason, null)).toBe(
+        "Vous avez atteint la limite sur les 7 derniers jours — vous pourrez recommencer le jeudi 23 mai 2024 à 10:05",
+      );
+    } finally {
+      setProgramTimeZone("UTC");
+    }
   });
 
   test("0 and 1 are singular in French, 2 is plural", () => {

@@ -11,6 +11,7 @@ import { LockNotice } from "../../../components/activity-card/lock-notice.tsx";
 import { WhyReasons } from "../../../components/activity-card/why-disclosure.tsx";
 import { earningTexts } from "../../../components/activity-card/why-text.ts";
 import { PageHeading } from "../../../components/page-heading.tsx";
+import { brandLang } from "../../../lib/brand.ts";
 import { formatDay } from "../../../lib/format.ts";
 import { Link } from "../../../lib/router.tsx";
 import { useNow } from "../../../lib/use-now.ts";
@@ -76,8 +77,10 @@ export function ActivityDetails({ id, memberScore }: { id: string; memberScore: 
             {categoryName(activity.categoryId)}
             <DateBadge window={activity.window} />
           </p>
-          <PageHeading>{activity.title}</PageHeading>
-          <p className="text-lg text-gray-700 dark:text-gray-300">{activity.description}</p>
+          <PageHeading lang={brandLang()}>{activity.title}</PageHeading>
+          <p lang={brandLang()} className="text-lg text-gray-700 dark:text-gray-300">
+            {activity.description}
+          </p>
           <ActivityAction action={activity.action} />
           {/* "Locked" once; the section below says which tier opens it. */}
           {locked && <LockNotice />}

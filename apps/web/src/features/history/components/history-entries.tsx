@@ -23,6 +23,7 @@ export function HistoryEntries({ entries }: { entries: readonly HistoryEntry[] }
 
 function HistoryEntryItem({ entry }: { entry: HistoryEntry }) {
   const redeemed = entry.kind === "redeemed";
+  const title = entryTitle(entry);
   return (
     <li data-kind={entry.kind} className="flex items-center gap-3 px-4 py-3">
       <span
@@ -36,7 +37,9 @@ function HistoryEntryItem({ entry }: { entry: HistoryEntry }) {
         {redeemed ? <GiftIcon className="size-4" /> : <PlusIcon className="size-4" />}
       </span>
       <div className="min-w-0 flex-1">
-        <p className="font-medium break-words">{entryTitle(entry)}</p>
+        <p lang={title.lang} className="font-medium break-words">
+          {title.text}
+        </p>
         <p className="text-sm text-gray-700 dark:text-gray-300">
           <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           {redeemed && <span> · {t`Redeemed`}</span>}

@@ -25,8 +25,24 @@ describe.each([
     await activateLocale(locale);
     const earned = { kind: "earned", title: null, activityId: "120", reward: null } as const;
     const redeemed = { kind: "redeemed", title: " ", activityId: "900", reward: null } as const;
-    expect([entryTitle(earned), entryTitle(redeemed)]).toEqual(titles);
-    // The reward's title, when only the order carried it.
-    expect(entryTitle({ ...redeemed, reward: { orderId: "1", title: "Team scarf" } })).toBe("Team scarf");
+    // The portal's own words: the page's language.
+    expect([entryTitle(earned), entryTitle(redeemed)]).toEqual(
+      titles.map((text) => ({ text, lang: undefined })),
+    );
+    // The brand's words (the reward's title, when only the order carried it): English on a French page.
+    const brands = locale === "fr" ? "en" : undefined;
+    expect(entryTitle({ ...redeemed, reward: { orderId: "1", title: "Team scarf" } })).toEqual({
+      text: "Team scarf",
+      lang: brands,
+    });
+    expect(entryTitle({ ...earned, title: "Buy from the team store" })).toEqual({
+      text: "Buy from the team store",
+      lang: brands,
+    });
+    // CrowdTwist's translation for the member: no lang of the brand's.
+    expect(entryTitle({ ...earned, title: "Passage quotidien", titleTranslated: true })).toEqual({
+      text: "Passage quotidien",
+      lang: undefined,
+    });
   });
 });

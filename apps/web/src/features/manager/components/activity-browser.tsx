@@ -1,4 +1,5 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
+import { brandLang } from "../../../lib/brand.ts";
 import { Link, navigate, useSearch } from "../../../lib/router.tsx";
 import type { ProgramTier } from "../api/manager-queries.ts";
 import { type KnownActivity, knownActivitiesQuery } from "../api/manager-queries.ts";
@@ -37,7 +38,9 @@ function ActivityRow({
             className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-200"
           >
             <span className="text-gray-700 dark:text-gray-300">#{activity.id}</span>{" "}
-            {activity.publicTitle.trim() ? activity.publicTitle : activity.title}
+            <span lang={brandLang()}>
+              {activity.publicTitle.trim() ? activity.publicTitle : activity.title}
+            </span>
           </Link>
         </h3>
         {recent && (

@@ -3,6 +3,7 @@ import { ErrorPanel } from "../../../components/error-panel.tsx";
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { Skeleton } from "../../../components/skeleton.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
+import { brandLang } from "../../../lib/brand.ts";
 import { errorText } from "../../../lib/error-text.ts";
 import { Link, useSearch } from "../../../lib/router.tsx";
 import { type ActivityPreview, activityPreviewQuery } from "../api/manager-queries.ts";
@@ -51,7 +52,7 @@ function Detail({ preview, tierId }: { preview: ActivityPreview; tierId: string 
     <div className="space-y-6">
       <div className="space-y-1">
         <BackLink />
-        <PageHeading documentTitle={`${heading} · ${s.detail.documentTitle(activity.id)}`}>
+        <PageHeading documentTitle={`${heading} · ${s.detail.documentTitle(activity.id)}`} lang={brandLang()}>
           {heading}
         </PageHeading>
         <p className="text-gray-700 dark:text-gray-300">{s.detail.subtitle(activity.id)}</p>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { brandLang } from "../../../lib/brand.ts";
 import type { ActivityPreview, ExtendedActivity } from "../api/manager-queries.ts";
 import { formatZoned, managerTimeZone } from "../lib/format-time.ts";
 import { managerMessages as s } from "../messages.ts";
@@ -39,16 +40,28 @@ export function ActivityFacts({ preview }: { preview: Pick<ActivityPreview, "act
   return (
     <dl className="text-sm sm:text-base">
       <Row term={s.detail.public}>
-        <p className="font-semibold">{hasPublicTitle ? a.publicTitle : s.detail.noPublicTitle}</p>
-        <p className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">
+        {/* The brand's words in its language; the portal's "none" in the page's. */}
+        <p lang={hasPublicTitle ? brandLang() : undefined} className="font-semibold">
+          {hasPublicTitle ? a.publicTitle : s.detail.noPublicTitle}
+        </p>
+        <p
+          lang={a.publicDescription.trim() ? brandLang() : undefined}
+          className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200"
+        >
           {a.publicDescription.trim() ? a.publicDescription : s.detail.noPublicDescription}
         </p>
       </Row>
       <Row term={s.detail.internal}>
         {/* Each name once: the page's heading is the internal title when there is no public one, and
             Control Center's name is often the title again. */}
-        {hasPublicTitle && a.title !== a.publicTitle && <p className="font-semibold">{a.title}</p>}
-        <p className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">{a.description}</p>
+        {hasPublicTitle && a.title !== a.publicTitle && (
+          <p lang={brandLang()} className="font-semibold">
+            {a.title}
+          </p>
+        )}
+        <p lang={brandLang()} className="mt-1 whitespace-pre-line text-gray-800 dark:text-gray-200">
+          {a.description}
+        </p>
         {a.name !== a.title && (
           <p className="mt-1 text-sm text-gray-700 dark:text-gray-300">
             {s.labelled(s.detail.internalName)} <code>{a.name}</code>

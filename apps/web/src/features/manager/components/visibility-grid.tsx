@@ -1,3 +1,4 @@
+import { brandLang } from "../../../lib/brand.ts";
 import type { ActivityPreview, MatrixRow } from "../api/manager-queries.ts";
 import { formatZoned } from "../lib/format-time.ts";
 import { managerMessages as s } from "../messages.ts";
@@ -65,7 +66,7 @@ export function VisibilityGrid({ preview, selectedTierId }: Props) {
                     aria-current={selected ? "true" : undefined}
                     className={`p-2 font-semibold sm:p-3 ${selected ? "bg-indigo-100 text-indigo-950 dark:bg-indigo-900 dark:text-indigo-50" : ""}`}
                   >
-                    {tier.title}
+                    <span lang={brandLang()}>{tier.title}</span>
                     {selected && <span className="sr-only"> ({s.grid.selected})</span>}
                   </th>
                 );

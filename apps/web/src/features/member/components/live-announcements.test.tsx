@@ -2,8 +2,14 @@
 import "../../../testing/auto-cleanup.ts";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { activateLocale } from "../../../lib/i18n/i18n.ts";
+import { profileFixture } from "../../../testing/fixtures.ts";
 import { createAnnouncements } from "../lib/announcements.ts";
+import { type AnnouncementKind, profileAnnouncement } from "../lib/profile-announcement.ts";
 import { LiveAnnouncements, TOAST_MS } from "./live-announcements.tsx";
+
+/** An announcement of these words (a catalog message whose id is its English, as in tests). */
+const said = (kind: AnnouncementKind, text: string) => ({ kind, messages: [{ id: text, message: text }] });
 
 function setup() {
   const store = createAnnouncements();
@@ -43,7 +49,7 @@ describe("LiveAnnouncements", () => {
     const store = setup();
     const button = screen.getByRole("button", { name: "Somewhere on the page" });
     button.focus();
-    act(() => store.publish({ kind: "points-up", message: "You earned 50 points." }));
+    act(() => store.publish(said("points-up", "You earned 50 points.")));
     expect(status().textContent).toBe("You earned 50 points.");
     expect(within(toasts() as HTMLElement).getByText("You earned 50 points.")).toBeTruthy();
     expect(document.activeElement).toBe(button);
@@ -51,7 +57,7 @@ describe("LiveAnnouncements", () => {
 
   test("hides by itself, but not while it has focus", () => {
     const store = setup();
-    act(() => store.publish({ kind: "points-up", message: "You earned 50 points." }));
+    act(() => store.publish(said("points-up", "You earned 50 points.")));
     const dismiss = screen.getByRole("button", { name: "Dismiss" });
     act(() => dismiss.focus());
     act(() => vi.advanceTimersByTime(TOAST_MS.points * 2));
@@ -67,7 +73,7 @@ describe("LiveAnnouncements", () => {
     const store = setup();
     const button = screen.getByRole("button", { name: "Somewhere on the page" });
     button.focus();
-    act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
+    act(() => store.publish(said("tier-up", "You reached Silver!")));
     fireEvent.keyDown(document, { altKey: true, code: "KeyT", key: "†" });
     const dismiss = screen.getByRole("button", { name: "Dismiss" });
     expect(document.activeElement).toBe(dismiss);
@@ -78,12 +84,12 @@ describe("LiveAnnouncements", () => {
 
   test("celebrates a new tier, and only a new tier", () => {
     const store = setup();
-    act(() => store.publish({ kind: "points-up", message: "You earned 50 points." }));
+    act(() => store.publish(said("points-up", "You earned 50 points.")));
     expect(document.querySelector("[data-celebration]")).toBeNull();
-    act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
+    act(() => store.publish(said("tier-up", "You reached Silver!")));
     const celebration = document.querySelector("[data-celebration]");
     expect(celebration?.getAttribute("aria-hidden")).toBe("true");
-    act(() => store.publish({ kind: "tier-down", message: "Your tier is now Bronze." }));
+    act(() => store.publish(said("tier-down", "Your tier is now Bronze.")));
     expect(document.querySelectorAll("[data-celebration]")).toHaveLength(1);
   });
 
@@ -96,31 +102,29 @@ describe("LiveAnnouncements", () => {
 
   test("newer toasts never push out the one with focus: the oldest one not held goes instead", () => {
     const store = setup();
-    act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
+    act(() => store.publish(said("tier-up", "You reached Silver!")));
     altT();
     const held = screen.getByRole("button", { name: "Dismiss" });
     expect(document.activeElement).toBe(held);
-    for (const n of [1, 2, 3, 4])
-      act(() => store.publish({ kind: "points-up", message: `You earned ${n} points.` }));
+    for (const n of [1, 2, 3, 4]) act(() => store.publish(said("points-up", `You earned ${n} points.`)));
     expect(messages()).toEqual(["You reached Silver!", "You earned 3 points.", "You earned 4 points."]);
     expect(document.activeElement).toBe(held);
   });
 
   test("newer toasts never push out the one under the pointer", () => {
     const store = setup();
-    act(() => store.publish({ kind: "points-up", message: "You earned 1 points." }));
+    act(() => store.publish(said("points-up", "You earned 1 points.")));
     const toast = within(toasts() as HTMLElement).getByText("You earned 1 points.").parentElement;
     fireEvent.pointerEnter(toast as HTMLElement);
-    for (const n of [2, 3, 4])
-      act(() => store.publish({ kind: "points-up", message: `You earned ${n} points.` }));
+    for (const n of [2, 3, 4]) act(() => store.publish(said("points-up", `You earned ${n} points.`)));
     expect(messages()).toEqual(["You earned 1 points.", "You earned 3 points.", "You earned 4 points."]);
   });
 
   test("a toast hiding by itself leaves focus on another toast where it is", () => {
     const store = setup();
-    act(() => store.publish({ kind: "points-up", message: "You earned 1 points." }));
+    act(() => store.publish(said("points-up", "You earned 1 points.")));
     act(() => vi.advanceTimersByTime(TOAST_MS.points / 2));
-    act(() => store.publish({ kind: "tier-up", message: "You reached Silver!" }));
+    act(() => store.publish(said("tier-up", "You reached Silver!")));
     const second = screen.getAllByRole("button", { name: "Dismiss" })[1] as HTMLElement;
     act(() => second.focus());
     act(() => vi.advanceTimersByTime(TOAST_MS.points));
@@ -133,18 +137,18 @@ describe("LiveAnnouncements", () => {
     const somewhere = screen.getByRole("button", { name: "Somewhere on the page" });
     const elsewhere = screen.getByRole("button", { name: "Elsewhere on the page" });
     somewhere.focus();
-    act(() => store.publish({ kind: "points-up", message: "You earned 1 points." }));
+    act(() => store.publish(said("points-up", "You earned 1 points.")));
     altT();
     fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(document.activeElement).toBe(somewhere);
     // Later, Tab from elsewhere reaches a new toast.
-    act(() => store.publish({ kind: "points-up", message: "You earned 2 points." }));
+    act(() => store.publish(said("points-up", "You earned 2 points.")));
     elsewhere.focus();
     act(() => screen.getByRole("button", { name: "Dismiss" }).focus());
     fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(document.activeElement).toBe(elsewhere);
     // And once more with nowhere remembered (focus came from the page itself): the main.
-    act(() => store.publish({ kind: "points-up", message: "You earned 3 points." }));
+    act(() => store.publish(said("points-up", "You earned 3 points.")));
     act(() => (document.activeElement as HTMLElement).blur());
     altT();
     fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
@@ -153,7 +157,7 @@ describe("LiveAnnouncements", () => {
 
   test("Alt+T is the shortcut only as itself, and never where it types", () => {
     const store = setup();
-    act(() => store.publish({ kind: "points-up", message: "You earned 50 points." }));
+    act(() => store.publish(said("points-up", "You earned 50 points.")));
     const dismiss = screen.getByRole("button", { name: "Dismiss" });
     const input = screen.getByRole("textbox", { name: "Search" });
     input.focus();
@@ -173,10 +177,34 @@ describe("LiveAnnouncements", () => {
 
   test("the toasts say their shortcut", () => {
     const store = setup();
-    act(() => store.publish({ kind: "points-up", message: "You earned 50 points." }));
+    act(() => store.publish(said("points-up", "You earned 50 points.")));
     const region = toasts() as HTMLElement;
     expect(region.getAttribute("aria-keyshortcuts")).toBe("Alt+T");
     const description = document.getElementById(region.getAttribute("aria-describedby") ?? "");
     expect(description?.textContent).toBe("Alt+T moves here from anywhere on the page.");
+  });
+
+  test("a toast on screen is worded again in the language chosen; what was said stays as said", async () => {
+    const store = setup();
+    const before = profileFixture();
+    const after = profileFixture({ points: { ...before.points, total: (before.points.total ?? 0) + 50 } });
+    const announcement = profileAnnouncement(before, after);
+    if (!announcement) throw new Error("no announcement");
+    act(() => store.publish(announcement));
+    const region = () => toasts() as HTMLElement;
+    expect(within(region()).getByText("You earned 50 points.")).toBeTruthy();
+    try {
+      await act(() => activateLocale("fr"));
+      expect(within(region()).getByText("Vous avez gagné 50 points.")).toBeTruthy();
+      expect(within(region()).getByRole("button", { name: "Fermer" })).toBeTruthy();
+      expect(within(region()).queryByText("You earned 50 points.")).toBeNull();
+      // Told once, in English: rewording the polite region would say it again as news.
+      expect(status().textContent).toBe("You earned 50 points.");
+      expect(status().querySelector("p")?.lang).toBe("en");
+      await act(() => activateLocale("en"));
+      expect(within(region()).getByText("You earned 50 points.")).toBeTruthy();
+    } finally {
+      await act(() => activateLocale("en"));
+    }
   });
 });

@@ -1,16 +1,20 @@
 import { t } from "@lingui/core/macro";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useLocale } from "../../../lib/i18n/use-locale.ts";
 import {
   type Announcement,
   type Announcements,
   announcements as pageAnnouncements,
 } from "../lib/announcements.ts";
+import { announcementText } from "../lib/profile-announcement.ts";
 
 // What live updates say: a polite screen-reader message, and a toast for everyone that takes no
 // focus, hides by itself (not while pointed at or focused, and is then never pushed out by newer
 // ones), can be dismissed, and is reachable from the keyboard (Tab at the end of the page, or Alt+T
 // from anywhere but a text field). A new tier is celebrated with a
-// burst that only moves for members who have not asked for reduced motion (index.css).
+// burst that only moves for members who have not asked for reduced motion (index.css). A toast is
+// worded in the language active now (a switch rewords the toasts on screen); the screen-reader
+// message stays as it was said, in its language, so a switch does not say it again as news.
 
 /** How long a toast stays; the same words stay on the tier card. */
 export const TOAST_MS = { points: 6_000, tier: 10_000 } as const;
@@ -22,6 +26,8 @@ const isEditable = (target: EventTarget | null) =>
     (target instanceof HTMLElement && target.isContentEditable));
 
 export function LiveAnnouncements({ store = pageAnnouncements }: { store?: Announcements }) {
+  // Read here too, so the toasts follow a language switch wherever this sits in the tree.
+  useLocale();
   const shown = useSyncExternalStore(store.subscribe, store.shown);
   const latest = useSyncExternalStore(store.subscribe, store.latest);
   const regionRef = useRef<HTMLElement>(null);
@@ -62,7 +68,11 @@ export function LiveAnnouncements({ store = pageAnnouncements }: { store?: Annou
   return (
     <>
       <div role="status" aria-live="polite" className="sr-only">
-        {latest && <p key={latest.id}>{latest.message}</p>}
+        {latest && (
+          <p key={latest.id} lang={latest.saidIn}>
+            {latest.said}
+          </p>
+        )}
       </div>
       {shown.length > 0 && (
         <section
@@ -136,7 +146,7 @@ function Toast({
       className="pointer-events-auto flex w-full max-w-sm items-center gap-3 rounded-xl border border-gray-200 bg-white p-4 text-gray-900 shadow-lg dark:border-gray-700 dark:bg-gray-900 dark:text-gray-100"
     >
       {tierUp && <Celebration />}
-      <p className="flex-1 font-semibold">{announcement.message}</p>
+      <p className="flex-1 font-semibold">{announcementText(announcement)}</p>
       <button type="button" className="button-secondary shrink-0 text-sm" onClick={dismissHere}>
         {t`Dismiss`}
       </button>

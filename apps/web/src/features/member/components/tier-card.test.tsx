@@ -20,7 +20,7 @@ describe("TierCard", () => {
 
   test("shows the tier, points and the progress to the next tier, in numbers that add up", () => {
     render(<TierCard profile={profileFixture()} />);
-    expect(screen.getByText("Bronze", { selector: "p" })).toBeTruthy();
+    expect(screen.getByText("Bronze", { selector: "p > span" })).toBeTruthy();
     expect(screen.getByText("1,350 pts earned in all")).toBeTruthy();
     expect(screen.getByText("350 pts to spend")).toBeTruthy();
     // 350 of Silver's 1,000: 650 to go, a bar at 35 %.
@@ -135,7 +135,7 @@ describe("TierCard", () => {
     expect(screen.queryByText("Points")).toBeNull();
     expect(screen.queryByText(/^0 pts/)).toBeNull();
     expect(screen.queryByText(/to spend/)).toBeNull();
-    expect(screen.getByText("Bronze", { selector: "p" })).toBeTruthy();
+    expect(screen.getByText("Bronze", { selector: "p > span" })).toBeTruthy();
   });
 
   test("says what keeps the tier, the reset date and the latest event", () => {

@@ -2,6 +2,7 @@ import { plural, t } from "@lingui/core/macro";
 import { useId } from "react";
 import { Skeleton } from "../../../components/skeleton.tsx";
 import { DisclosureButton, useWideOpen } from "../../../components/wide-disclosure.tsx";
+import { brandLang } from "../../../lib/brand.ts";
 import { formatDay } from "../../../lib/format.ts";
 import { useReadOnly } from "../../../lib/read-only.tsx";
 import { Link } from "../../../lib/router.tsx";
@@ -92,7 +93,7 @@ function TierDetails({ profile, tiers }: { profile: MemberProfileView; tiers: re
           <div>
             <p className="text-sm text-gray-600 dark:text-gray-300">{t`Current tier`}</p>
             <p className="flex items-center gap-2 text-3xl font-bold tracking-tight">
-              {tier.current?.title ?? t`No tier yet`}
+              {tier.current ? <span lang={brandLang()}>{tier.current.title}</span> : t`No tier yet`}
               {tier.isTopTier && (
                 <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-on-accent">
                   {t`Top tier`}

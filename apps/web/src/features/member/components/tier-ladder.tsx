@@ -1,5 +1,6 @@
 import { plural, t } from "@lingui/core/macro";
 import { useId, useState } from "react";
+import { brandLang } from "../../../lib/brand.ts";
 import type { MemberProfileView, ProgramTierView } from "../api/me-query.ts";
 
 type Tier = MemberProfileView["tier"];
@@ -82,7 +83,9 @@ function LadderStep({
       }`}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <span className="font-semibold">{step.title}</span>
+        <span lang={brandLang()} className="font-semibold">
+          {step.title}
+        </span>
         <p className="text-sm text-gray-700 dark:text-gray-300">{fromText(step.minScore)}</p>
       </div>
       <p className="mt-1 text-sm">
@@ -99,7 +102,7 @@ function LadderStep({
         )}
       </p>
       {benefits.length > 0 && (
-        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+        <ul lang={brandLang()} className="mt-2 list-disc space-y-1 pl-5 text-sm">
           {benefits.map((benefit) => (
             <li key={benefit}>{benefit}</li>
           ))}
@@ -117,7 +120,7 @@ export function TierBenefits({ title, benefits }: { title: string; benefits: rea
       <h3 id="tier-benefits-heading" className="text-sm font-semibold">
         {t`Your ${title} benefits`}
       </h3>
-      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+      <ul lang={brandLang()} className="mt-1 list-disc space-y-1 pl-5 text-sm">
         {benefits.map((benefit) => (
           <li key={benefit}>{benefit}</li>
         ))}

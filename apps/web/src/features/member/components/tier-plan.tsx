@@ -1,4 +1,5 @@
 import { plural, t } from "@lingui/core/macro";
+import { brandLang } from "../../../lib/brand.ts";
 import { formatDay, formatInteger } from "../../../lib/format.ts";
 import { useReadOnly } from "../../../lib/read-only.tsx";
 import { activityPath, Link } from "../../../lib/router.tsx";
@@ -20,10 +21,13 @@ function PlanSteps({ steps }: { steps: Path["steps"] }) {
         <li key={step.activityId} className="flex flex-wrap items-baseline justify-between gap-x-3">
           <span>
             {readOnly ? (
-              <span className="font-medium">{step.title}</span>
+              <span lang={brandLang()} className="font-medium">
+                {step.title}
+              </span>
             ) : (
               <Link
                 to={activityPath(step.activityId)}
+                lang={brandLang()}
                 className="font-medium text-primary underline underline-offset-2"
               >
                 {step.title}

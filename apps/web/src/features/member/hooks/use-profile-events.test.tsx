@@ -8,6 +8,7 @@ import { meFixture, profileFixture } from "../../../testing/fixtures.ts";
 import { testQueryClient } from "../../../testing/render.tsx";
 import { type Me, memberKeys } from "../api/me-query.ts";
 import { createAnnouncements } from "../lib/announcements.ts";
+import { announcementText } from "../lib/profile-announcement.ts";
 import { INITIAL_RETRY_MS, useProfileEvents } from "./use-profile-events.ts";
 
 class FakeEventSource {
@@ -160,7 +161,7 @@ describe("useProfileEvents", () => {
         lastPush: { dateLastUpdated: later, receivedAt: later },
       }),
     );
-    expect(store.shown().map((a) => a.message)).toEqual(["You earned 50 points."]);
+    expect(store.shown().map(announcementText)).toEqual(["You earned 50 points."]);
   });
 
   test("the first profile of a member who had none announces nothing", () => {

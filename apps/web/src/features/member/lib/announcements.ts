@@ -1,4 +1,5 @@
-import type { ProfileAnnouncement } from "./profile-announcement.ts";
+import { i18n } from "#i18n";
+import { announcementText, type ProfileAnnouncement } from "./profile-announcement.ts";
 
 // The announcements on screen, as a small external store: the live-update hook publishes into it and
 // the toasts (components/live-announcements.tsx) read it through useSyncExternalStore, so neither
@@ -6,6 +7,13 @@ import type { ProfileAnnouncement } from "./profile-announcement.ts";
 
 export interface Announcement extends ProfileAnnouncement {
   id: number;
+  /**
+   * What the screen reader was told, in the language of that moment (`saidIn`): the polite region
+   * keeps it as said, since rewording it on a language switch would have it said again as news.
+   * Toasts word `messages` in the language active when they render.
+   */
+  said: string;
+  saidIn: string;
 }
 
 /** More than this on screen at once and the oldest goes, unless it is held (focus or pointer on it). */
@@ -23,7 +31,7 @@ export function createAnnouncements() {
   };
   return {
     publish(announcement: ProfileAnnouncement) {
-      latest = { ...announcement, id: nextId++ };
+      latest = { ...announcement, id: nextId++, said: announcementText(announcement), saidIn: i18n.locale };
       shown = [...shown, latest];
       // The oldest one not held goes; with every older one held, one more stays for a while.
       while (shown.length > MAX_SHOWN) {

@@ -1,12 +1,18 @@
 import { describe, expect, test } from "vitest";
 import { profileFixture, topTierProfile } from "../../../testing/fixtures.ts";
-import { profileAnnouncement } from "./profile-announcement.ts";
+import { announcementText, profileAnnouncement } from "./profile-announcement.ts";
 
 const SILVER = { id: "345", title: "Silver", minScore: 1000, maxScore: 2499 };
 const bronze = (total: number | null) => profileFixture({ points: { total, redeemable: 0, tierScore: 0 } });
 const silver = (total: number | null) => {
   const base = bronze(total);
   return { ...base, tier: { ...base.tier, current: SILVER } };
+};
+
+/** What the announcement says, in English. */
+const said = (...profiles: Parameters<typeof profileAnnouncement>) => {
+  const announcement = profileAnnouncement(...profiles);
+  return announcement && { kind: announcement.kind, text: announcementText(announcement) };
 };
 
 describe("what a live profile update announces", () => {
@@ -20,38 +26,29 @@ describe("what a live profile update announces", () => {
   });
 
   test("points up", () => {
-    expect(profileAnnouncement(bronze(1350), bronze(1400))).toEqual({
-      kind: "points-up",
-      message: "You earned 50 points.",
-    });
-    expect(profileAnnouncement(bronze(10), bronze(11))?.message).toBe("You earned 1 point.");
+    expect(said(bronze(1350), bronze(1400))).toEqual({ kind: "points-up", text: "You earned 50 points." });
+    expect(said(bronze(10), bronze(11))?.text).toBe("You earned 1 point.");
   });
 
   test("points down", () => {
-    expect(profileAnnouncement(bronze(1400), bronze(1100))).toEqual({
+    expect(said(bronze(1400), bronze(1100))).toEqual({
       kind: "points-down",
-      message: "Your points went down by 300 points.",
+      text: "Your points went down by 300 points.",
     });
   });
 
   test("tier up, with the points that came with it", () => {
-    expect(profileAnnouncement(bronze(1350), silver(2000))).toEqual({
+    expect(said(bronze(1350), silver(2000))).toEqual({
       kind: "tier-up",
-      message: "You reached Silver! You earned 650 points.",
+      text: "You reached Silver! You earned 650 points.",
     });
-    expect(profileAnnouncement(bronze(1350), silver(1350))).toEqual({
-      kind: "tier-up",
-      message: "You reached Silver!",
-    });
+    expect(said(bronze(1350), silver(1350))).toEqual({ kind: "tier-up", text: "You reached Silver!" });
   });
 
   test("tier down is said plainly, not celebrated", () => {
-    expect(profileAnnouncement(silver(1350), bronze(1350))).toEqual({
-      kind: "tier-down",
-      message: "Your tier is now Bronze.",
-    });
+    expect(said(silver(1350), bronze(1350))).toEqual({ kind: "tier-down", text: "Your tier is now Bronze." });
     // Two sentences, not one run on.
-    expect(profileAnnouncement(silver(1350), bronze(1100))?.message).toBe(
+    expect(said(silver(1350), bronze(1100))?.text).toBe(
       "Your tier is now Bronze. Your points went down by 250 points.",
     );
     expect(profileAnnouncement(topTierProfile(), silver(1350))?.kind).toBe("tier-down");

@@ -1,15 +1,24 @@
-import { plural, t } from "@lingui/core/macro";
+import type { MessageDescriptor } from "@lingui/core";
+import { msg, plural } from "@lingui/core/macro";
+import { i18n } from "#i18n";
 import type { MemberProfileView } from "../api/me-query.ts";
 
 // What a profile that arrived live says about itself: points earned (or taken off) and a new tier.
-// Only a change says anything: the first profile a page sees (no previous one) is no news.
+// Only a change says anything: the first profile a page sees (no previous one) is no news. The
+// sentences are kept as catalog messages with their values, not as text, so a toast still on screen
+// when the member switches language is worded again in the new one.
 
 export type AnnouncementKind = "tier-up" | "tier-down" | "points-up" | "points-down";
 
 export interface ProfileAnnouncement {
   kind: AnnouncementKind;
-  message: string;
+  /** One sentence each, the bigger news first. */
+  messages: readonly MessageDescriptor[];
 }
+
+/** The announcement's words in the language active now. */
+export const announcementText = (announcement: Pick<ProfileAnnouncement, "messages">): string =>
+  announcement.messages.map((message) => i18n._(message)).join(" ");
 
 function tierChange(previous: MemberProfileView, next: MemberProfileView) {
   const before = previous.tier.current;
@@ -17,8 +26,8 @@ function tierChange(previous: MemberProfileView, next: MemberProfileView) {
   if (!before || !after || (before.id === after.id && before.title === after.title)) return null;
   const tier = after.title;
   return after.minScore >= before.minScore
-    ? { kind: "tier-up" as const, message: t`You reached ${tier}!` }
-    : { kind: "tier-down" as const, message: t`Your tier is now ${tier}.` };
+    ? { kind: "tier-up" as const, message: msg`You reached ${tier}!` }
+    : { kind: "tier-down" as const, message: msg`Your tier is now ${tier}.` };
 }
 
 function pointsChange(previous: MemberProfileView, next: MemberProfileView) {
@@ -31,13 +40,17 @@ function pointsChange(previous: MemberProfileView, next: MemberProfileView) {
   return after > before
     ? {
         kind: "points-up" as const,
-        message: plural(earned, { one: "You earned # point.", other: "You earned # points." }),
+        message: msg({
+          message: plural(earned, { one: "You earned # point.", other: "You earned # points." }),
+        }),
       }
     : {
         kind: "points-down" as const,
-        message: plural(lost, {
-          one: "Your points went down by # point.",
-          other: "Your points went down by # points.",
+        message: msg({
+          message: plural(lost, {
+            one: "Your points went down by # point.",
+            other: "Your points went down by # points.",
+          }),
         }),
       };
 }
@@ -53,6 +66,6 @@ export function profileAnnouncement(
   return {
     // A new tier is the bigger news; the points come second in the same sentence pair.
     kind: (tier ?? points)?.kind ?? "points-up",
-    message: [tier?.message, points?.message].filter(Boolean).join(" "),
+    messages: [tier, points].flatMap((change) => (change ? [change.message] : [])),
   };
 }
