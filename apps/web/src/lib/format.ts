@@ -82,13 +82,15 @@ export const formattingLocale = () => locale;
 export const formatInteger = (value: number) => numberFormat("integer").format(value);
 export const formatDecimal = (value: number) => numberFormat("decimal").format(value);
 
-/** "3 March" this year (in the program's zone), "3 March 2025" otherwise. */
-export function formatDay(iso: string, now = new Date()): string {
-  const date = new Date(iso);
+/** `date` in the first format when it falls in `now`'s year (in the program's zone), else the second. */
+function withYearIfOther(date: Date, now: Date, thisYear: DateFormatName, otherYear: DateFormatName): string {
   const year = dateFormat("year");
-  const sameYear = year.format(date) === year.format(now);
-  return dateFormat(sameYear ? "dayMonth" : "dayMonthYear").format(date);
+  return dateFormat(year.format(date) === year.format(now) ? thisYear : otherYear).format(date);
 }
+
+/** "3 March" this year (in the program's zone), "3 March 2025" otherwise. */
+export const formatDay = (iso: string, now = new Date()): string =>
+  withYearIfOther(new Date(iso), now, "dayMonth", "dayMonthYear");
 
 // Made when first asked (only the expiring points count days), in a locale whose data is loaded
 // already, so the first render after /api/me pays for nothing it does not show.
@@ -121,11 +123,8 @@ export const formatDateTime = (iso: string) => dateFormat("dateTime").format(new
  * A moment a member plans for, "Thursday, May 23 at 10:00 AM" ("jeudi 23 mai à 10:00"), the year
  * added when it is not this one, in the program's zone.
  */
-export function formatMoment(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  const year = dateFormat("year");
-  return dateFormat(year.format(date) === year.format(now) ? "momentThisYear" : "moment").format(date);
-}
+export const formatMoment = (iso: string, now = new Date()): string =>
+  withYearIfOther(new Date(iso), now, "momentThisYear", "moment");
 
 /** A clock time, "10:32:05", in the program's zone like every date. */
 export const formatTime = (date: Date) => dateFormat("time").format(date);
